@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Diagnostic } from './diagnostic.js';
+import { Provenance } from './provenance.js';
+import { InputFormat } from './raw-document.js';
+
+/** A cell of the canonical table: clean text for people, raw text as printed, and where it came from. */
+export const Cell = z.object({
+  row: z.number().int().min(0),
+  col: z.number().int().min(0),
+  rowspan: z.number().int().min(1),
+  colspan: z.number().int().min(1),
+  isHeader: z.boolean(),
+  text: z.string(),
+  raw: z.string(),
+  /** The amount printed in the cell, when the clean text is a plain number; null otherwise. */
+  value: z.number().nullable(),
+  prov: z.array(Provenance),
+});
+export type Cell = z.infer<typeof Cell>;
+
+/** A column and its header path, outermost header first (["本年收入", "财政拨款收入"]). */
+export const Column = z.object({
+  index: z.number().int().min(0),
+  path: z.array(z.string()),
+});
+export type Column = z.infer<typeof Column>;
+
+/** Org, year and unit lines printed above a table, as printed. */
+export const TableMeta = z.object({
+  org: z.string().nullable(),
+  year: z.string().nullable(),
+  unit: z.string().nullable(),
+  /** e.g. 截止时间：2021-12-31 on asset tables. */
+  asOf: z.string().nullable(),
+});
+export type TableMeta = z.infer<typeof TableMeta>;
+
+export const Table = z.object({
+  order: z.number().int().min(0),
+  title: z.string().nullable(),
+  titleRaw: z.string().nullable(),
+  /** A stable table-kind id from src/domain (e.g. budget_revenue_summary), `other` when unknown. */
+  kind: z.string(),
+  unit: z.string().nullable(),
+  meta: TableMeta,
+  columns: z.array(Column),
+  /** Number of header rows; header cells have row < headerRows. */
+  headerRows: z.number().int().min(0),
+  nRows: z.number().int().min(0),
+  nCols: z.number().int().min(0),
+  /** Header cells first (rows 0…headerRows-1), then body cells; body row r is stored as row headerRows + r. */
+  cells: z.array(Cell),
+  /** Where the table starts (its title, else its first row) and ends in the source. */
+  prov: z.array(Provenance),
+});
+export type Table = z.infer<typeof Table>;
+
+/** Prose kept beside the tables, in reading order. */
+export const Block = z.object({
+  order: z.number().int().min(0),
+  type: z.enum(['heading', 'paragraph', 'table']),
+  text: z.string(),
+  /** For table blocks: the index of the table in `tables`. */
+  tableOrder: z.number().int().min(0).nullable(),
+  prov: z.array(Provenance),
+});
+export type Block = z.infer<typeof Block>;
+
+export const DocKind = z.enum(['预算', '决算']);
+
+export const DocumentStatus = z.enum(['ok', 'partial', 'failed']);
+export type DocumentStatus = z.infer<typeof DocumentStatus>;
+
+/** The canonical document: what every format ends up as, and what the store holds. */
+export const Document = z.object({
+  schemaVersion: z.literal(1),
+  format: InputFormat,
+  encoding: z.string().nullable(),
+  extractor: z.object({ name: z.string(), version: z.string() }),
+  org: z.object({ code: z.string().nullable(), name: z.string().nullable() }),
+  year: z.number().int().nullable(),
+  docKind: DocKind.nullable(),
+  blocks: z.array(Block),
+  tables: z.array(Table),
+  diagnostics: z.array(Diagnostic),
+});
+export type Document = z.infer<typeof Document>;

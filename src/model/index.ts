@@ -1,0 +1,5 @@
+export * from './provenance.js';
+export * from './diagnostic.js';
+export * from './raw-document.js';
+export * from './document.js';
+export * from './export.js';

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Diagnostic } from './diagnostic.js';
+import { Provenance } from './provenance.js';
+
+/** The input formats gongkai tells apart by content. */
+export const InputFormat = z.enum(['word-text', 'pdf-text', 'docx', 'pdf']);
+export type InputFormat = z.infer<typeof InputFormat>;
+
+/** A cell as the extractor saw it: text exactly as in the source (lines joined with "\n"), no clean-up. */
+export const RawCell = z.object({
+  raw: z.string(),
+  prov: z.array(Provenance),
+  /** Known only where the format records merges (.docx, ruled PDF); text exports print a merged cell once. */
+  rowspan: z.number().int().min(1).optional(),
+  colspan: z.number().int().min(1).optional(),
+  /** The format marks the row as a repeated header row (w:tblHeader). */
+  isHeader: z.boolean().optional(),
+});
+export type RawCell = z.infer<typeof RawCell>;
+
+export const RawRow = z.object({
+  cells: z.array(RawCell),
+  prov: z.array(Provenance),
+});
+export type RawRow = z.infer<typeof RawRow>;
+
+export const RawTextBlock = z.object({
+  type: z.enum(['heading', 'paragraph']),
+  raw: z.string(),
+  prov: z.array(Provenance),
+});
+export type RawTextBlock = z.infer<typeof RawTextBlock>;
+
+export const RawTableBlock = z.object({
+  type: z.literal('table'),
+  rows: z.array(RawRow),
+  prov: z.array(Provenance),
+});
+export type RawTableBlock = z.infer<typeof RawTableBlock>;
+
+export const RawBlock = z.discriminatedUnion('type', [RawTextBlock, RawTableBlock]);
+export type RawBlock = z.infer<typeof RawBlock>;
+
+/** What an extractor makes of one file's bytes: blocks in reading order, each with provenance. */
+export const RawDocument = z.object({
+  schemaVersion: z.literal(1),
+  format: InputFormat,
+  extractor: z.object({ name: z.string(), version: z.string() }),
+  /** The text encoding the bytes were decoded with (text formats only). */
+  encoding: z.string().nullable(),
+  blocks: z.array(RawBlock),
+  diagnostics: z.array(Diagnostic),
+});
+export type RawDocument = z.infer<typeof RawDocument>;
