@@ -1,0 +1,39 @@
+/** The org / year / unit / as-of lines printed above a table (one cell each in text exports). */
+export type MetaLine =
+  | { field: 'org'; code: string; name: string; text: string }
+  | { field: 'year'; year: string; text: string }
+  | { field: 'unit'; unit: string; text: string }
+  | { field: 'asOf'; date: string; text: string }
+  | { field: 'preparer'; name: string; text: string };
+
+/** Reads one clean line as table metadata, or null when it is something else. */
+export function parseMetaLine(text: string): MetaLine | null {
+  let m = /^预算年度[:：]\s*(\d{4})/u.exec(text);
+  if (m) return { field: 'year', year: m[1]!, text };
+  m = /^(?:金额)?单位[:：]\s*(\S+?)\s*$/u.exec(text);
+  if (m) return { field: 'unit', unit: m[1]!, text };
+  m = /^截[止至](?:时间|日期)?[:：]\s*(\S.*)$/u.exec(text);
+  if (m) return { field: 'asOf', date: m[1]!.trim(), text };
+  m = /^编制(?:部门|单位)[:：]\s*(\S.*)$/u.exec(text);
+  if (m) return { field: 'preparer', name: m[1]!.trim(), text };
+  // 434政府办, 201区委部门, 201001中国共产党…(本级): a budget-unit code and the unit's name
+  m = /^(\d{3,9})\s*(\p{Script=Han}.*)$/u.exec(text);
+  if (m && !/^\d{4}年/u.test(text)) return { field: 'org', code: m[1]!, name: m[2]!.trim(), text };
+  return null;
+}
+
+/**
+ * A row made only of metadata lines (and empty cells), with at least one line that cannot be
+ * a table cell's content by itself. A lone org line counts only together with another field,
+ * since `201 一般公共服务支出` style cells look alike.
+ */
+export function parseMetaRow(cells: string[]): MetaLine[] | null {
+  const filled = cells.filter((c) => c !== '');
+  if (filled.length === 0 || filled.length > 4) return null;
+  const lines = filled.map(parseMetaLine);
+  if (lines.some((l) => l === null)) return null;
+  const parsed = lines as MetaLine[];
+  if (parsed.every((l) => l.field === 'org') && filled.length > 1) return null;
+  if (parsed.length === 1 && parsed[0]!.field === 'org' && cells.length > 1) return null;
+  return parsed;
+}
