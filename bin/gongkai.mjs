@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The gongkai command. Runs the TypeScript sources directly through tsx's loader, so the
+// command works right after `npm ci` with no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = main(process.argv.slice(2));

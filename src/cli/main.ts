@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { exportCommand } from './commands/export.js';
+import { runCommand, UsageError } from './commands/run.js';
+import { showCommand } from './commands/show.js';
+
+const DEFAULT_DB = 'out/gongkai.sqlite';
+
+const HELP = `gongkai — Chinese budget disclosures to one canonical table model in SQLite
+
+  gongkai run <paths…> [--db ${DEFAULT_DB}] [--force] [--quiet]
+  gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
+  gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
+
+Exit codes: 0 done (documents that failed are recorded, not fatal); 1 nothing could be
+processed; 2 wrong usage.`;
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, force: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
+        return runCommand(positionals, { db: values.db!, force: !!values.force, quiet: !!values.quiet });
+      }
+      case 'export': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
+        return exportCommand({ db: values.db!, format: values.format!, out: values.out });
+      }
+      case 'show': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' } } });
+        const [a, b] = positionals;
+        if (!a) throw new UsageError('gongkai show [DB] <source | sha256 prefix>');
+        const db = values.db ?? (b !== undefined ? a : DEFAULT_DB);
+        return showCommand({ db, key: b ?? a });
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`gongkai: ${(e as Error).message}`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Name of the file that lists, one glob per line, what a folder walk skips (like .gitignore). */
+export const IGNORE_FILE = '.gongkaiignore';
+
+/**
+ * Yields the files under the given paths in a stable (sorted) order, one at a time so that a
+ * corpus of any size is never listed in memory at once. Hidden files and folders are skipped
+ * unless named directly; symlinks are followed once (a link cycle is not walked twice).
+ */
+export function* discoverFiles(paths: string[]): Generator<string> {
+  const seen = new Set<string>();
+  for (const p of paths) yield* walk(p, [], seen, true);
+}
+
+function* walk(p: string, ignores: RegExp[], seen: Set<string>, named: boolean): Generator<string> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    if (named) yield p; // let the reader report it
+    return;
+  }
+  const real = safeRealpath(p);
+  if (seen.has(real)) return;
+  seen.add(real);
+  if (stat.isFile()) {
+    yield p;
+    return;
+  }
+  if (!stat.isDirectory()) return;
+  const here = [...ignores, ...readIgnoreFile(p)];
+  let names: string[];
+  try {
+    names = fs.readdirSync(p).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    if (here.some((re) => re.test(name))) continue;
+    yield* walk(path.join(p, name), here, seen, false);
+  }
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+function readIgnoreFile(dir: string): RegExp[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, IGNORE_FILE), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map(globToRegExp);
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  return new RegExp(`^${body}$`);
+}

@@ -1,0 +1,41 @@
+import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
+import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
+import type { Document, InputFormat } from '../model/index.js';
+import { normalizeDocument } from '../normalize/normalize-document.js';
+import { sniffBytes, sniffTextFormat } from './sniff.js';
+
+/** The extractors this build has, by format, with the version that decides re-extraction. */
+export const EXTRACTORS: Partial<Record<InputFormat, { name: string; version: string }>> = {
+  'word-text': WORD_TEXT_EXTRACTOR,
+};
+
+/** The outcome for one file: a Document, or the reason there is none. */
+export type ExtractionResult =
+  | { ok: true; document: Document }
+  | { ok: false; format: InputFormat | null; error: string };
+
+/**
+ * One document's whole journey from bytes to a canonical Document. Pure: no I/O, no shared
+ * state, so it can run in a worker or on another machine.
+ */
+export function extractDocument(bytes: Uint8Array): ExtractionResult {
+  const kind = sniffBytes(bytes);
+  if (kind === 'empty') return { ok: false, format: null, error: 'empty file' };
+  if (kind === 'pdf') return { ok: false, format: 'pdf', error: 'PDF files are not supported yet' };
+  if (kind === 'zip') return { ok: false, format: null, error: 'zip container (.docx?) — not supported yet' };
+  if (kind === 'ole') return { ok: false, format: null, error: 'legacy Office file (.doc/.xls) — not supported' };
+  let decoded;
+  try {
+    decoded = decodeText(bytes);
+  } catch (e) {
+    if (e instanceof NotTextError) return { ok: false, format: null, error: `not a disclosure: ${e.message}` };
+    throw e;
+  }
+  const format = sniffTextFormat(decoded.text);
+  if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
+  if (format !== 'word-text') return { ok: false, format, error: `${format} is recognised but its extractor is not built yet` };
+  const raw = extractWordText(decoded.text, decoded.encoding);
+  const document = normalizeDocument(raw);
+  if (document.tables.length === 0) return { ok: false, format, error: 'not a disclosure: no tables found' };
+  return { ok: true, document };
+}
