@@ -58,7 +58,7 @@ export type Table = z.infer<typeof Table>;
 /** Prose kept beside the tables, in reading order. */
 export const Block = z.object({
   order: z.number().int().min(0),
-  type: z.enum(['heading', 'paragraph', 'table']),
+  type: z.enum(['heading', 'paragraph', 'toc', 'table']),
   text: z.string(),
   /** For table blocks: the index of the table in `tables`. */
   tableOrder: z.number().int().min(0).nullable(),

@@ -24,8 +24,9 @@ export const RawRow = z.object({
 });
 export type RawRow = z.infer<typeof RawRow>;
 
+/** Prose: a heading, a paragraph, or a table-of-contents entry (title, dotted leader, page). */
 export const RawTextBlock = z.object({
-  type: z.enum(['heading', 'paragraph']),
+  type: z.enum(['heading', 'paragraph', 'toc']),
   raw: z.string(),
   prov: z.array(Provenance),
 });

@@ -23,16 +23,57 @@ export function collapseSpaces(line: string): string {
   return line
     .replace(SPACE_BEFORE_CJK, '')
     .replace(SPACE_AFTER_CJK, '')
+    .replace(/(?<=[≥≤<>=≠])[ \t\u00a0]+(?=\d)/gu, '')
     .replace(/[ \t\u00a0]{2,}/g, ' ')
     .trim();
 }
 
+/** HTML that converters leave in cells: paragraphs and breaks become line breaks, other tags go. */
+export function removeHtml(s: string): string {
+  if (!s.includes('<')) return s;
+  return s
+    .replace(/<\/p>\s*<p(?:\s[^<>]*)?>/giu, '\n')
+    .replace(/<br\s*\/?>/giu, '\n')
+    .replace(/<\/?[a-zA-Z][^<>]*>/gu, '');
+}
+
+const LATEX_SYMBOLS: [RegExp, string][] = [
+  [/\\geq?(?![a-zA-Z])/g, '≥'],
+  [/\\leq?(?![a-zA-Z])/g, '≤'],
+  [/\\neq?(?![a-zA-Z])/g, '≠'],
+  [/\\times(?![a-zA-Z])/g, '×'],
+  [/\\div(?![a-zA-Z])/g, '÷'],
+  [/\\pm(?![a-zA-Z])/g, '±'],
+  [/\\cdot(?![a-zA-Z])/g, '·'],
+  [/\\approx(?![a-zA-Z])/g, '≈'],
+  [/\\sim(?![a-zA-Z])/g, '~'],
+  [/\\lt(?![a-zA-Z])/g, '<'],
+  [/\\gt(?![a-zA-Z])/g, '>'],
+  [/\\%/g, '%'],
+];
+
+/** LaTeX that converters write for symbols: `$\geq 90\%$` → `≥90%`; also bare `\leq` outside math. */
+export function removeLatex(s: string): string {
+  if (!s.includes('\\')) return s;
+  const symbols = (t: string) => LATEX_SYMBOLS.reduce((acc, [re, sym]) => acc.replace(re, sym), t);
+  return symbols(s.replace(/\$([^$\n]*\\[^$\n]*)\$/g, (_, math: string) => symbols(math).replace(/\s+/g, '')));
+}
+
+/** Markdown marks: headings, list bullets, bold/italic emphasis. */
+export function removeMarkdown(line: string): string {
+  return line
+    .replace(/^\s*(?:[-*+]\s+)?#{1,6}\s+/u, '')
+    .replace(/^\s*[-*+]\s+(?=\S)/u, '')
+    .replace(/\*\*([^*]+)\*\*/gu, '$1')
+    .replace(/__([^_]+)__/gu, '$1');
+}
+
 /** The clean text of a cell or a line of prose: artifacts removed, each line's spacing normalised, empty lines dropped. */
 export function cleanText(raw: string): string {
-  const text = removeFieldCodes(removeBookmarks(raw));
+  const text = removeLatex(removeHtml(removeFieldCodes(removeBookmarks(raw))));
   return text
     .split('\n')
-    .map(collapseSpaces)
+    .map((l) => collapseSpaces(removeMarkdown(l)))
     .filter((l) => l !== '')
     .join('\n');
 }
