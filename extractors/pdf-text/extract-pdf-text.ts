@@ -34,7 +34,7 @@ export function extractPdfText(text: string, encoding: string | null = 'utf-8'):
       continue;
     }
     if (line.text.includes('\t')) {
-      table ??= { type: 'table', rows: [], prov: [] };
+      table ??= { type: 'table', layout: 'positional', rows: [], prov: [] };
       table.rows.push(readRow(line));
       continue;
     }

@@ -45,7 +45,7 @@ export function extractWordText(text: string, encoding: string | null = 'utf-8')
     }
     if (line.text.startsWith('\t')) {
       if (table && blankRun >= 2) closeTable();
-      table ??= { type: 'table', rows: [], prov: [] };
+      table ??= { type: 'table', layout: 'compact', rows: [], prov: [] };
       row ??= { cells: [], prov: [] };
       row.cells.push({ raw: line.text.slice(1), prov: [span(line, 1, line, line.text.length)] });
       blankRun = 0;

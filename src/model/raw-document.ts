@@ -34,6 +34,12 @@ export type RawTextBlock = z.infer<typeof RawTextBlock>;
 
 export const RawTableBlock = z.object({
   type: z.literal('table'),
+  /**
+   * How the format prints merged cells. `compact`: once, so rows with merges are shorter
+   * (Word's text export). `positional`: every grid cell keeps its place, a merged cell prints
+   * as its text followed by empty cells (PDF-to-text converters).
+   */
+  layout: z.enum(['compact', 'positional']),
   rows: z.array(RawRow),
   prov: z.array(Provenance),
 });

@@ -29,12 +29,17 @@ export interface HeaderLayout {
  * runs are split where their first label repeats (收入: 项目 金额 | 支出: 项目 合计 …), then evenly;
  * a layout that still does not fit is reported, never guessed silently.
  */
-export function resolveHeaderLayout(headerRows: string[][], width: number): HeaderLayout {
+export function resolveHeaderLayout(headerRows: string[][], width: number, layout: 'compact' | 'positional' = 'compact'): HeaderLayout {
   const diagnostics: HeaderLayout['diagnostics'] = [];
   const rows: PlacedHeaderCell[][] = headerRows.map((r) =>
     r.map((text, index) => ({ index, text, start: index, end: index + 1, rowspan: 1, mergedAbove: false })),
   );
   if (rows.length === 0) return { rows, paths: Array.from({ length: width }, () => []), diagnostics };
+  if (layout === 'positional') {
+    const placed = placePositional(rows, width);
+    markVerticalMerges(placed);
+    return { rows: placed, paths: buildPaths(placed, width), diagnostics };
+  }
 
   const bottom = rows[rows.length - 1]!;
   if (bottom.length !== width) {
@@ -56,6 +61,27 @@ export function resolveHeaderLayout(headerRows: string[][], width: number): Head
   }
   markVerticalMerges(rows);
   return { rows, paths: buildPaths(rows, width), diagnostics };
+}
+
+/**
+ * Positional rows print a merged cell as its text followed by empty cells: a filled cell spans
+ * the empty cells to its right under which some lower header row has a label (序号 收入 "" 支出 ""
+ * over "" 项目 预算数 项目 预算数). The empty cells it covers are not cells of their own.
+ */
+function placePositional(rows: PlacedHeaderCell[][], width: number): PlacedHeaderCell[][] {
+  return rows.map((row, r) => {
+    const out: PlacedHeaderCell[] = [];
+    for (let i = 0; i < Math.min(row.length, width); i++) {
+      const cell = row[i]!;
+      if (cell.text !== '') {
+        let end = i + 1;
+        while (end < width && (row[end]?.text ?? '') === '' && rows.slice(r + 1).some((below) => (below[end]?.text ?? '') !== '')) end++;
+        out.push({ ...cell, start: i, end });
+        i = end - 1;
+      } else out.push({ ...cell, start: i, end: i + 1 });
+    }
+    return out;
+  });
 }
 
 /** Places the cells of `upper` over the already placed `lower`; false when no layout fits. */

@@ -8,13 +8,13 @@ export type MetaLine =
 
 /** Reads one clean line as table metadata, or null when it is something else. */
 export function parseMetaLine(text: string): MetaLine | null {
-  let m = /^预算年度[:：]\s*(\d{4})/u.exec(text);
+  let m = /^(?:预算|决算)?年度[:：]\s*(\d{4})/u.exec(text);
   if (m) return { field: 'year', year: m[1]!, text };
   m = /^(?:金额)?单位[:：]\s*(\S+?)\s*$/u.exec(text);
   if (m) return { field: 'unit', unit: m[1]!, text };
   m = /^截[止至](?:时间|日期)?[:：]\s*(\S.*)$/u.exec(text);
   if (m) return { field: 'asOf', date: m[1]!.trim(), text };
-  m = /^编制(?:部门|单位)[:：]\s*(\S.*)$/u.exec(text);
+  m = /^(?:编制|填报)(?:部门|单位)[:：]\s*(\S.*)$/u.exec(text);
   if (m) return { field: 'preparer', name: m[1]!.trim(), text };
   // 434政府办, 201区委部门, 201001中国共产党…(本级): a budget-unit code and the unit's name
   m = /^(\d{3,9})\s*(\p{Script=Han}.*)$/u.exec(text);
@@ -36,4 +36,21 @@ export function parseMetaRow(cells: string[]): MetaLine[] | null {
   if (parsed.every((l) => l.field === 'org') && filled.length > 1) return null;
   if (parsed.length === 1 && parsed[0]!.field === 'org' && cells.length > 1) return null;
   return parsed;
+}
+
+const META_KEYWORD = /(?:(?:编制|填报)(?:部门|单位)|(?:预算|决算)?年度|(?:金额)?单位|截[止至](?:时间|日期)?)[:：]/gu;
+
+/**
+ * A line of prose that holds only metadata, possibly several fields on one line as PDF
+ * converters print them (`430 秦皇岛…中心 预算年度：2023 单位：万元`); null when any part is
+ * something else.
+ */
+export function parseMetaParagraph(text: string): MetaLine[] | null {
+  const starts = [...text.matchAll(META_KEYWORD)].map((m) => m.index!);
+  const cuts = [0, ...starts.filter((i) => i > 0), text.length];
+  const pieces = cuts.slice(0, -1).map((c, k) => text.slice(c, cuts[k + 1]).trim()).filter((p) => p !== '');
+  if (pieces.length === 0) return null;
+  const lines = pieces.map(parseMetaLine);
+  if (lines.some((l) => l === null)) return null;
+  return lines as MetaLine[];
 }

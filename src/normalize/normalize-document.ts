@@ -1,53 +1,53 @@
-import type { Block, Cell, Column, Diagnostic, Document, Provenance, RawDocument, RawRow, RawTableBlock, RawTextBlock, Table, TableMeta } from '../model/index.js';
+import type { Block, Cell, Column, Diagnostic, Document, Provenance, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
 import { Document as DocumentSchema } from '../model/index.js';
 import { isNumeric, parseAmount } from '../domain/amount.js';
 import { inferDocumentMeta } from '../domain/document-meta.js';
 import { classifyTableKind } from '../domain/table-kinds.js';
 import { cleanText, cleanTitle } from './clean-text.js';
+import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-split-columns.js';
 import { resolveHeaderLayout } from './header-paths.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
+import { realignShiftedRows } from './realign-shifted-rows.js';
+import { isCutContinuation, keyColumns, rejoinCutRow } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
+import { groupTables, type TableGroup } from './table-groups.js';
+import { rowKey, type WorkRow } from './work-cell.js';
 
-/** A table as printed, with the title that precedes it: the unit normalisation works on. */
-interface TableGroup {
-  title: RawTextBlock | null;
-  rows: RawRow[];
-  prov: Provenance[];
-  blockIndex: number;
-}
-
-interface CleanRow {
-  raw: RawRow;
-  texts: string[];
-}
-
-/** The first cell words of a column-number row (栏次; 档次 is a common OCR/convert misreading). */
+/** First cells of a column-number row (栏次; 档次 is a common misreading; converters break it as 栏 次). */
 const COLUMN_NUMBER_ROW = new Set(['栏次', '档次']);
 /** Header rows printed below a leading block of body rows (绩效目标表: project info first). */
 const LATE_HEADER_FIRST_CELL = new Set(['一级指标']);
 const MAX_HEADER_ROWS = 4;
+/** How far into a continuation piece a repeated 栏次 row is looked for. */
+const MAX_REPEATED_HEADER_ROWS = 6;
+
+/** A row on its way through normalisation, with the printed piece (page) it came from. */
+interface PieceRow {
+  cells: WorkRow;
+  part: number;
+}
 
 /**
  * Raw blocks → canonical Document: tables get their titles, metadata lines, header paths and
- * clean body rows; prose is kept as blocks. Works on any format's RawDocument.
+ * clean body rows, with pieces printed apart (pages, split Word tables) stitched into one;
+ * prose is kept as blocks. Works on any format's RawDocument.
  */
 export function normalizeDocument(raw: RawDocument): Document {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
-  const groups = groupTables(raw);
+  const { groups, consumed } = groupTables(raw);
   const tables: Table[] = [];
   const orgLines: { code: string; name: string }[] = [];
   const blocks: Block[] = [];
-  const groupByBlock = new Map(groups.map((g) => [g.blockIndex, g]));
-  const absorbed = new Set<number>();
-  for (const g of groups) for (let k = g.blockIndex + 1; k < raw.blocks.length && raw.blocks[k]!.type === 'table' && !groupByBlock.has(k); k++) absorbed.add(k);
+  const groupAt = new Map(groups.map((g) => [g.firstBlock, g]));
 
   raw.blocks.forEach((b, i) => {
+    if (consumed.has(i)) return;
     if (b.type !== 'table') {
       blocks.push({ order: blocks.length, type: b.type, text: cleanText(b.raw), tableOrder: null, prov: b.prov });
       return;
     }
-    if (absorbed.has(i)) return;
-    const g = groupByBlock.get(i)!;
+    const g = groupAt.get(i);
+    if (!g) return; // a continuation piece, stitched into its group
     const { table, org, diagnostics: d } = buildTable(g, tables.length);
     tables.push(table);
     if (org) orgLines.push(org);
@@ -71,61 +71,58 @@ export function normalizeDocument(raw: RawDocument): Document {
   });
 }
 
-/**
- * Pairs each table with its title, the text block right before it. A table block that follows
- * another with nothing but blank lines between has no title of its own and continues it (the
- * 绩效目标 row and the indicator rows are two Word tables under one title).
- */
-function groupTables(raw: RawDocument): TableGroup[] {
-  const groups: TableGroup[] = [];
-  let current: TableGroup | null = null;
-  raw.blocks.forEach((b, i) => {
-    if (b.type !== 'table') {
-      current = null;
-      return;
-    }
-    if (current) {
-      current.rows.push(...b.rows);
-      current.prov = [spanOf(current.prov[0], b.prov[0])];
-      return;
-    }
-    const prev = raw.blocks[i - 1];
-    const title = prev && prev.type !== 'table' && isTitleLike(prev.raw) ? prev : null;
-    current = { title, rows: [...b.rows], prov: b.prov.slice(0, 1), blockIndex: i };
-    groups.push(current);
-  });
-  return groups;
+function toWorkRow(r: RawRow): WorkRow {
+  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov }));
 }
 
-function isTitleLike(raw: string): boolean {
-  const t = cleanTitle(raw);
-  return t.length > 0 && t.length <= 80 && !/[。；;:：]$/u.test(t);
-}
-
-function spanOf(a: Provenance | undefined, b: Provenance | undefined): Provenance {
-  if (a?.kind === 'text' && b?.kind === 'text') return { kind: 'text', start: a.start, end: b.end };
-  return (a ?? b)!;
-}
+const isNumberRow = (r: WorkRow) => COLUMN_NUMBER_ROW.has((r[0]?.text ?? '').replace(/\s+/gu, ''));
+const isBlankRow = (r: WorkRow) => r.every((c) => c.text === '');
 
 function buildTable(g: TableGroup, order: number): { table: Table; org: { code: string; name: string } | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let rows: CleanRow[] = g.rows.map((r) => ({ raw: r, texts: r.cells.map((c) => cleanText(c.raw)) }));
+  const positional = g.layout === 'positional';
+  const metaLines: MetaLine[] = [...g.meta];
 
-  // org / year / unit lines under the title
-  const metaLines: MetaLine[] = [];
-  while (rows.length) {
-    const parsed = parseMetaRow(rows[0]!.texts);
-    if (!parsed) break;
-    metaLines.push(...parsed);
-    rows = rows.slice(1);
-  }
+  // every piece starts, in Word's text export, with the org / year / unit rows under the title
+  let rows: PieceRow[] = [];
+  g.parts.forEach((part, p) => {
+    let cells = part.map(toWorkRow);
+    while (cells.length) {
+      const parsed = parseMetaRow(cells[0]!.map((c) => c.text));
+      if (!parsed) break;
+      if (p === 0) metaLines.push(...parsed);
+      cells = cells.slice(1);
+    }
+    rows.push(...cells.filter((c) => !isBlankRow(c)).map((c) => ({ cells: c, part: p })));
+  });
   const meta = tableMeta(metaLines);
   const orgLine = metaLines.find((l) => l.field === 'org');
-  rows = rows.filter((r) => r.texts.some((t) => t !== ''));
 
-  const width = tableWidth(rows);
-  const { header, numbers, before, after } = splitHeader(rows, width);
-  const layout = resolveHeaderLayout(header.map((r) => r.texts), numbers ? Math.max(width, numbers.texts.length) : width);
+  let width = tableWidth(rows.map((r) => r.cells));
+  if (positional) rows = rows.map((r) => ({ ...r, cells: trimTrailingEmpty(r.cells, width) }));
+  const split = splitHeader(rows, width, positional);
+  let header = split.header.map((r) => r.cells);
+  let numbers = split.numbers?.cells ?? null;
+  let after = dropRepeatedHeaders(split.after, [...header, ...(numbers ? [numbers] : [])]);
+
+  if (positional) {
+    header = header.map((r) => joinOverlongHeaderRow(r, width));
+    if (numbers) {
+      numbers = numbers.slice(0, Math.max(width, lastFilled(numbers) + 1));
+      const folds = findSplitColumns(numbers, after.map((r) => r.cells));
+      if (folds.length) {
+        header = header.map((r) => foldColumns(r, folds));
+        numbers = foldColumns(numbers, folds);
+        after = after.map((r) => ({ ...r, cells: foldColumns(r.cells, folds) }));
+        width -= folds.length;
+      }
+    }
+    const realigned = realignShiftedRows(after.map((r) => r.cells), width);
+    after = after.map((r, k) => ({ ...r, cells: realigned[k]! }));
+  }
+  after = rejoinCutRows(after, width);
+
+  const layout = resolveHeaderLayout(header.map((r) => r.map((c) => c.text)), Math.max(width, numbers?.length ?? 0), g.layout);
   const nCols = layout.paths.length;
   const place = g.title?.prov[0] ?? g.prov[0];
   for (const d of layout.diagnostics) diagnostics.push({ ...d, stage: 'normalize', ...(place ? { place } : {}) });
@@ -134,21 +131,17 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   header.forEach((r, ri) => {
     for (const pc of layout.rows[ri]!) {
       if (pc.mergedAbove) continue;
-      const rc = r.raw.cells[pc.index]!;
-      cells.push(makeCell(ri, pc.start, pc.text, rc.raw, rc.prov, true, pc.rowspan, pc.end - pc.start));
+      const wc = r[pc.index]!;
+      cells.push(makeCell(ri, pc.start, wc.text, wc.raw, wc.prov, true, pc.rowspan, pc.end - pc.start));
     }
   });
-  if (numbers) numbers.raw.cells.forEach((rc, ci) => cells.push(makeCell(header.length, ci, numbers.texts[ci]!, rc.raw, rc.prov, true)));
+  if (numbers) numbers.forEach((wc, ci) => cells.push(makeCell(header.length, ci, wc.text, wc.raw, wc.prov, true)));
   const headerRows = header.length + (numbers ? 1 : 0);
 
-  const groupsAfter = joinSplitRows(after.map((r) => r.texts.length), nCols);
-  const bodyRows: { raw: RawRow['cells']; texts: string[] }[] = [
-    ...before.map((r) => ({ raw: r.raw.cells, texts: r.texts })),
-    ...groupsAfter.map((ix) => ({ raw: ix.flatMap((i) => after[i]!.raw.cells), texts: ix.flatMap((i) => after[i]!.texts) })),
-  ];
-  bodyRows.forEach((r, bi) => {
-    r.texts.forEach((text, ci) => cells.push(makeCell(headerRows + bi, ci, text, r.raw[ci]!.raw, r.raw[ci]!.prov, false)));
-  });
+  const afterCells = after.map((r) => r.cells);
+  const joined = positional ? afterCells.map((_, i) => [i]) : joinSplitRows(afterCells.map((r) => r.length), nCols);
+  const bodyRows: WorkRow[] = [...split.before.map((r) => r.cells), ...joined.map((ix) => ix.flatMap((i) => afterCells[i]!))];
+  bodyRows.forEach((r, bi) => r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false))));
 
   const columns: Column[] = layout.paths.map((path, index) => ({ index, path }));
   const title = g.title ? cleanTitle(g.title.raw) : null;
@@ -167,6 +160,52 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     prov: [...(g.title ? g.title.prov : []), ...g.prov],
   };
   return { table, org: orgLine && orgLine.field === 'org' ? { code: orgLine.code, name: orgLine.name } : null, diagnostics };
+}
+
+function lastFilled(r: WorkRow): number {
+  for (let i = r.length - 1; i >= 0; i--) if (r[i]!.text !== '') return i;
+  return -1;
+}
+
+/**
+ * At the start of each continuation piece, drops the repeated page header: rows equal to a
+ * header row (compared without white space, since converters break words differently on each
+ * page: `科目编码` / `科目 编 码`), and everything up to a repeated 栏次 row.
+ */
+function dropRepeatedHeaders(rows: PieceRow[], header: WorkRow[]): PieceRow[] {
+  const keys = new Set(header.map(rowKey));
+  const out: PieceRow[] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const part = rows[i]!.part;
+    const starts = i === 0 || rows[i - 1]!.part !== part;
+    if (starts && header.length) {
+      let end = i;
+      while (end < rows.length && rows[end]!.part === part) end++;
+      const numbersAt = rows.slice(i, Math.min(end, i + MAX_REPEATED_HEADER_ROWS)).findIndex((r) => isNumberRow(r.cells));
+      let k = numbersAt >= 0 && header.some(isNumberRow) ? i + numbersAt + 1 : i;
+      while (k < end && keys.has(rowKey(rows[k]!.cells))) k++;
+      i = k;
+      if (i >= end) continue;
+    }
+    out.push(rows[i]!);
+    i++;
+  }
+  return out;
+}
+
+/** At each page break, a first row that is the cut-off rest of the row above is joined to it. */
+function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
+  const firsts = new Set(rows.map((r, i) => (i > 0 && rows[i - 1]!.part !== r.part ? i : -1)).filter((i) => i > 0));
+  if (firsts.size === 0) return rows;
+  const keys = keyColumns(rows.filter((_, i) => !firsts.has(i)).map((r) => r.cells), width);
+  const out: PieceRow[] = [];
+  rows.forEach((r, i) => {
+    const above = out[out.length - 1];
+    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells) };
+    else out.push(r);
+  });
+  return out;
 }
 
 function makeCell(row: number, col: number, text: string, raw: string, prov: Provenance[], isHeader: boolean, rowspan = 1, colspan = 1): Cell {
@@ -193,31 +232,52 @@ function unitFromHeader(paths: string[][]): string | null {
   return null;
 }
 
-/** The number of columns: the 栏次 row's, else the most common row length (ties: the wider). */
-function tableWidth(rows: CleanRow[]): number {
-  const numbers = rows.find((r) => COLUMN_NUMBER_ROW.has(r.texts[0] ?? ''));
-  if (numbers) return numbers.texts.length;
+/**
+ * The number of columns: the 栏次 row's, up to its last number, when no row has anything
+ * further right (converters print a stray empty cell at the end of every row, seed 002 L130);
+ * else the most common row length (ties: the wider).
+ */
+function tableWidth(rows: WorkRow[]): number {
   const counts = new Map<number, number>();
-  for (const r of rows) counts.set(r.texts.length, (counts.get(r.texts.length) ?? 0) + 1);
+  for (const r of rows) if (!isNumberRow(r)) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
   for (const [len, n] of counts) if (n > bestCount || (n === bestCount && len > best)) [best, bestCount] = [len, n];
-  return best;
+  const numbers = rows.find(isNumberRow);
+  if (!numbers) return best;
+  const numbered = lastFilled(numbers) + 1;
+  const beyond = rows.some((r) => r.slice(numbered).some((c) => c.text !== '') && !isOverlongHeader(r, numbered));
+  return beyond ? Math.max(numbered, best) : numbered;
+}
+
+/** A header row whose labels were split into more cells than there are columns (see joinOverlongHeaderRow). */
+function isOverlongHeader(r: WorkRow, width: number): boolean {
+  return !r.some((c) => isNumeric(c.text)) && r.filter((c) => c.text !== '').length <= width;
+}
+
+/** Positional rows may carry empty cells past the table's last column; they are not cells. */
+function trimTrailingEmpty(r: WorkRow, width: number): WorkRow {
+  let end = r.length;
+  while (end > width && r[end - 1]!.text === '') end--;
+  return end === r.length ? r : r.slice(0, end);
 }
 
 /**
  * Header rows, the 栏次 row, and the body rows printed before and after the header. The header
  * is: everything above the 栏次 row; else a late header row (一级指标 …) with the rows before it
- * kept as body; else the first row, and each next row while the row above it is narrower than
- * the table (its merged cells need the row below) and it holds no numbers.
+ * kept as body; else the first row, and each next row while the row above it still needs a row
+ * below (compact: it is narrower than the table; positional: it has a gap this row fills) and
+ * it holds no numbers.
  */
-function splitHeader(rows: CleanRow[], width: number): { header: CleanRow[]; numbers: CleanRow | null; before: CleanRow[]; after: CleanRow[] } {
-  const n = rows.findIndex((r) => COLUMN_NUMBER_ROW.has(r.texts[0] ?? ''));
-  if (n >= 0) return { header: rows.slice(0, n), numbers: rows[n]!, before: [], after: rows.slice(n + 1) };
-  const late = rows.findIndex((r) => LATE_HEADER_FIRST_CELL.has(r.texts[0] ?? ''));
+function splitHeader(rows: PieceRow[], width: number, positional: boolean): { header: PieceRow[]; numbers: PieceRow | null; before: PieceRow[]; after: PieceRow[] } {
+  const n = rows.findIndex((r) => isNumberRow(r.cells));
+  if (n >= 0 && n <= MAX_HEADER_ROWS) return { header: rows.slice(0, n), numbers: rows[n]!, before: [], after: rows.slice(n + 1) };
+  const late = rows.findIndex((r) => LATE_HEADER_FIRST_CELL.has(r.cells[0]?.text ?? ''));
   if (late >= 0) return { header: [rows[late]!], numbers: null, before: rows.slice(0, late), after: rows.slice(late + 1) };
   if (rows.length === 0) return { header: [], numbers: null, before: [], after: [] };
+  const needsRowBelow = (above: WorkRow, below: WorkRow) =>
+    positional ? above.some((c, i) => i > 0 && c.text === '' && (below[i]?.text ?? '') !== '') : above.length < width;
   let h = 1;
-  while (h < rows.length && h < MAX_HEADER_ROWS && rows[h - 1]!.texts.length < width && !rows[h]!.texts.some(isNumeric)) h++;
+  while (h < rows.length && h < MAX_HEADER_ROWS && needsRowBelow(rows[h - 1]!.cells, rows[h]!.cells) && !rows[h]!.cells.some((c) => isNumeric(c.text))) h++;
   return { header: rows.slice(0, h), numbers: null, before: [], after: rows.slice(h) };
 }

@@ -1,3 +1,4 @@
+import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
 import type { Document, InputFormat } from '../model/index.js';
@@ -7,6 +8,7 @@ import { sniffBytes, sniffTextFormat } from './sniff.js';
 /** The extractors this build has, by format, with the version that decides re-extraction. */
 export const EXTRACTORS: Partial<Record<InputFormat, { name: string; version: string }>> = {
   'word-text': WORD_TEXT_EXTRACTOR,
+  'pdf-text': PDF_TEXT_EXTRACTOR,
 };
 
 /** The outcome for one file: a Document, or the reason there is none. */
@@ -33,8 +35,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   }
   const format = sniffTextFormat(decoded.text);
   if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
-  if (format !== 'word-text') return { ok: false, format, error: `${format} is recognised but its extractor is not built yet` };
-  const raw = extractWordText(decoded.text, decoded.encoding);
+  const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
   const document = normalizeDocument(raw);
   if (document.tables.length === 0) return { ok: false, format, error: 'not a disclosure: no tables found' };
   return { ok: true, document };

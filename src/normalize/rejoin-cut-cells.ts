@@ -1,0 +1,35 @@
+import { joinCells, type WorkRow } from './work-cell.js';
+
+/**
+ * True when `row`, the first body row after a page break, is the rest of the row above cut by
+ * the break rather than a row of its own: it is empty in the first column that all real rows
+ * fill (序号; 二级指标 in a 绩效目标表), and each of its filled cells continues a filled cell
+ * above. Indicator rows that leave 一级指标 empty still fill 二级指标, so they are not taken.
+ */
+export function isCutContinuation(row: WorkRow, above: WorkRow, keyColumns: number[]): boolean {
+  if (keyColumns.length === 0) return false;
+  const filled = row.map((c, i) => (c.text !== '' ? i : -1)).filter((i) => i >= 0);
+  if (filled.length === 0) return false;
+  if ((row[keyColumns[0]!]?.text ?? '') !== '') return false;
+  return filled.every((i) => (above[i]?.text ?? '') !== '');
+}
+
+/** Columns filled in every row: the ones a cut-off tail cannot have. */
+export function keyColumns(rows: WorkRow[], width: number): number[] {
+  if (rows.length < 2) return [];
+  return Array.from({ length: width }, (_, c) => c).filter((c) => rows.every((r) => (r[c]?.text ?? '') !== ''));
+}
+
+/**
+ * Appends the cut-off tail to the row above, cell by cell. A tail the converter printed twice —
+ * whole in the row above and again after the break (seed 002 L799/L802 `…工作计划` then `划`) —
+ * is not appended twice.
+ */
+export function rejoinCutRow(above: WorkRow, tail: WorkRow): WorkRow {
+  return above.map((cell, i) => {
+    const t = tail[i];
+    if (!t || t.text === '') return cell;
+    if (cell.text.endsWith(t.text)) return cell;
+    return joinCells(cell, t);
+  });
+}

@@ -1,0 +1,104 @@
+import type { Provenance, RawDocument, RawRow, RawTextBlock } from '../model/index.js';
+import { cleanText, cleanTitle } from './clean-text.js';
+import { parseMetaParagraph, type MetaLine } from './metadata-lines.js';
+
+/** One logical table: its title, the metadata lines printed around it, and the printed pieces (pages) of it. */
+export interface TableGroup {
+  title: RawTextBlock | null;
+  meta: MetaLine[];
+  layout: 'compact' | 'positional';
+  /** Each piece's rows; later pieces are continuations (next page, or the next Word table under the same title). */
+  parts: RawRow[][];
+  prov: Provenance[];
+  /** Index of the group's first table block in the raw document. */
+  firstBlock: number;
+}
+
+export interface GroupedBlocks {
+  groups: TableGroup[];
+  /** Raw blocks that were read as part of a table (its metadata lines, repeated page headers). */
+  consumed: Set<number>;
+}
+
+/**
+ * Pairs tables with their titles and stitches continuations. The text block before a table
+ * (past any metadata lines) is its title; a table that follows another table with nothing but
+ * metadata lines between — a page header repeated by a PDF, or nothing at all, as between the
+ * two Word tables of a 绩效目标表 — continues it.
+ */
+export function groupTables(raw: RawDocument): GroupedBlocks {
+  const groups: TableGroup[] = [];
+  const consumed = new Set<number>();
+  let current: TableGroup | null = null;
+  let title: { block: RawTextBlock; index: number } | null = null;
+  let pendingMeta: { lines: MetaLine[]; index: number }[] = [];
+
+  raw.blocks.forEach((b, i) => {
+    if (b.type === 'table') {
+      const metaIndexes = pendingMeta.map((m) => m.index);
+      if (current && current.layout === b.layout) {
+        current.parts.push(b.rows);
+        current.prov = mergeSpan(current.prov, b.prov[0]);
+        metaIndexes.forEach((k) => consumed.add(k));
+      } else {
+        current = {
+          title: title?.block ?? null,
+          meta: pendingMeta.flatMap((m) => m.lines),
+          layout: b.layout,
+          parts: [b.rows],
+          prov: b.prov.slice(0, 1),
+          firstBlock: i,
+        };
+        metaIndexes.forEach((k) => consumed.add(k));
+        groups.push(current);
+      }
+      title = null;
+      pendingMeta = [];
+      return;
+    }
+    const text = cleanText(b.raw);
+    const meta = b.type === 'paragraph' ? readMeta(text, pendingMeta) : null;
+    if (meta) {
+      if ('tail' in meta) appendOrgTail(pendingMeta, meta.tail, i);
+      else pendingMeta.push({ lines: meta.lines, index: i });
+      return;
+    }
+    current = null;
+    pendingMeta = [];
+    title = b.type !== 'toc' && isTitleLike(b.raw) ? { block: b, index: i } : null;
+  });
+  return { groups, consumed };
+}
+
+/** Metadata lines, or the wrapped tail of the org line above (`430 秦皇岛…机关事务服` / `务中心`). */
+function readMeta(text: string, pending: { lines: MetaLine[] }[]): { lines: MetaLine[] } | { tail: string } | null {
+  const lines = parseMetaParagraph(text);
+  if (lines) return { lines };
+  const last = pending[pending.length - 1]?.lines;
+  const lastLine = last?.[last.length - 1];
+  if (lastLine?.field === 'org' && /^\p{Script=Han}{1,8}$/u.test(text) && !/[表况算]$/u.test(text)) return { tail: text };
+  return null;
+}
+
+function appendOrgTail(pending: { lines: MetaLine[]; index: number }[], tail: string, index: number): void {
+  const entry = pending[pending.length - 1]!;
+  const org = entry.lines[entry.lines.length - 1]!;
+  if (org.field !== 'org') return;
+  entry.lines[entry.lines.length - 1] = { ...org, name: org.name + tail, text: org.text + tail };
+  pending.push({ lines: [], index });
+}
+
+function isTitleLike(raw: string): boolean {
+  const t = cleanTitle(raw);
+  return t.length > 0 && t.length <= 80 && !/[。；;:：]$/u.test(t);
+}
+
+function spanOf(a: Provenance | undefined, b: Provenance | undefined): Provenance {
+  if (a?.kind === 'text' && b?.kind === 'text') return { kind: 'text', start: a.start, end: b.end };
+  return (a ?? b)!;
+}
+
+/** A table's provenance: its first piece's start to its last piece's end. */
+function mergeSpan(prov: Provenance[], next: Provenance | undefined): Provenance[] {
+  return [spanOf(prov[0], next)];
+}

@@ -1,0 +1,22 @@
+import type { Provenance } from '../model/index.js';
+
+/** A cell on its way through normalisation: the raw text, its clean text, and every source piece. */
+export interface WorkCell {
+  raw: string;
+  text: string;
+  prov: Provenance[];
+}
+
+export type WorkRow = WorkCell[];
+
+export const emptyCell = (): WorkCell => ({ raw: '', text: '', prov: [] });
+
+/** Two pieces of one cell printed apart (a page break, a converter's split): texts joined as printed. */
+export function joinCells(a: WorkCell, b: WorkCell): WorkCell {
+  return { raw: a.raw + b.raw, text: a.text + b.text, prov: [...a.prov, ...b.prov] };
+}
+
+/** Cell texts without any white space, for comparing header rows that were word-broken differently. */
+export function rowKey(row: WorkRow): string {
+  return row.map((c) => c.text.replace(/\s+/gu, '')).join('|').replace(/\|+$/u, '');
+}
