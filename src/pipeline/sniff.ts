@@ -12,22 +12,68 @@ export function sniffBytes(bytes: Uint8Array): ByteKind {
   return 'text-or-binary';
 }
 
+const NUMBER_CELL = /^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*$/;
+const SAMPLE_LINES = 20000;
+
 /**
- * Tells the text layouts apart by content, never by file name: Word's text export puts one
- * cell per line after a single tab; PDF-to-text converters put a whole row on a line with tabs
- * between cells, and often leave markdown or HTML behind.
+ * Tells the text layouts apart by content, never by file name. Word's text export prints one
+ * cell per line after a single tab, rows separated by blank lines; PDF-to-text converters print
+ * a whole row per line with tabs between cells. Either counts only with evidence of a real
+ * table — rows of two or more cells, one of them a plain number — so prose indented with tabs,
+ * or a few tab-separated sentences, is not taken for a table.
  */
 export function sniffTextFormat(text: string): InputFormat | null {
-  let oneCell = 0;
-  let manyCells = 0;
-  let markup = 0;
-  for (const line of text.split(/\r\n|\r|\n/).slice(0, 5000)) {
-    if (line.startsWith('\t')) {
-      if (line.indexOf('\t', 1) >= 0) manyCells++;
-      else oneCell++;
-    } else if (line.includes('\t')) manyCells++;
-    if (/^(?:#{1,6} |\*\*|- )|<\/?p>|\$\\[a-z]+/u.test(line)) markup++;
+  const lines = text.split(/\r\n|\r|\n/, SAMPLE_LINES);
+  const wordScore = wordTextEvidence(lines);
+  const pdfScore = pdfTextEvidence(lines);
+  if (wordScore === 0 && pdfScore === 0) return null;
+  return pdfScore > wordScore ? 'pdf-text' : 'word-text';
+}
+
+/** Rows (blank-line separated groups of single-cell tab lines) of two or more cells, if any holds a number. */
+function wordTextEvidence(lines: string[]): number {
+  let rows = 0;
+  let cells = 0;
+  let numbers = 0;
+  const endRow = () => {
+    if (cells >= 2) rows++;
+    cells = 0;
+  };
+  for (const line of lines) {
+    if (line.startsWith('\t') && line.indexOf('\t', 1) < 0) {
+      cells++;
+      if (NUMBER_CELL.test(line)) numbers++;
+    } else if (line.trim() === '') endRow();
   }
-  if (oneCell === 0 && manyCells === 0) return null;
-  return manyCells > oneCell || (markup > 0 && manyCells > 0) ? 'pdf-text' : 'word-text';
+  endRow();
+  return numbers > 0 && rows >= 2 ? rows : 0;
+}
+
+/** Runs of consecutive lines with the same number (two or more) of tab-separated cells, if any holds a number. */
+function pdfTextEvidence(lines: string[]): number {
+  let rows = 0;
+  let run = 0;
+  let runCells = 0;
+  let runHasNumber = false;
+  const endRun = () => {
+    if (run >= 2 && runHasNumber) rows += run;
+    run = 0;
+    runHasNumber = false;
+  };
+  for (const line of lines) {
+    if (/(?:\.{3,}|…{2,})\s*\t\s*\d+\s*$/u.test(line)) continue; // a TOC entry, not a row
+    // a lone leading tab is the Word export's one-cell line, not a row of two cells
+    const wordCell = line.startsWith('\t') && line.indexOf('\t', 1) < 0;
+    const n = line.includes('\t') && !wordCell ? line.split('\t').length : 0;
+    if (n < 2) {
+      endRun();
+      continue;
+    }
+    if (n !== runCells) endRun();
+    runCells = n;
+    run++;
+    if (line.split('\t').some((c) => NUMBER_CELL.test(c))) runHasNumber = true;
+  }
+  endRun();
+  return rows;
 }
