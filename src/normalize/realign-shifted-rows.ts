@@ -1,4 +1,5 @@
-import { emptyCell, type WorkRow } from './work-cell.js';
+import type { Provenance } from '../model/index.js';
+import type { WorkCell, WorkRow } from './work-cell.js';
 
 /**
  * Puts back a row a converter shifted one cell to the left (its empty first cell lost, an
@@ -21,6 +22,13 @@ export function realignShiftedRows(rows: WorkRow[], width: number): WorkRow[] {
     if (!known(r[0]!.text, 1)) return r;
     const here = r.filter((c, i) => known(c.text, i)).length;
     const shifted = r.slice(0, -1).filter((c, i) => known(c.text, i + 1)).length;
-    return shifted > here ? [emptyCell(), ...r.slice(0, -1)] : r;
+    return shifted > here ? [lostCellBefore(r[0]!), ...r.slice(0, -1)] : r;
   });
+}
+
+/** The empty cell the converter lost sat where the row now starts: a zero-width span there. */
+function lostCellBefore(first: WorkCell): WorkCell {
+  const p = first.prov[0];
+  const at: Provenance[] = p?.kind === 'text' ? [{ kind: 'text', start: p.start, end: p.start }] : [];
+  return { raw: '', text: '', prov: at };
 }

@@ -9,7 +9,6 @@ export interface WorkCell {
 
 export type WorkRow = WorkCell[];
 
-export const emptyCell = (): WorkCell => ({ raw: '', text: '', prov: [] });
 
 /** Two pieces of one cell printed apart (a page break, a converter's split): texts joined as printed. */
 export function joinCells(a: WorkCell, b: WorkCell): WorkCell {

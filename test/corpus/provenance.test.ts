@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/pipeline/extract-document.js';
 import { cleanText } from '../../src/normalize/clean-text.js';
-import { seedPath, WORD_TEXT_SEEDS } from '../support/corpus.js';
+import { ALL_SEEDS, seedPath } from '../support/corpus.js';
 
-const ARTIFACTS = [/bookmark/, /\bTC\s/, /\\f/, /page number/];
+const ARTIFACTS = [/bookmark/, /\bTC\s/, /\\f/, /page number/, /\*\*/, /<\/?p>/, /\$/, /\\(?:geq|leq|times)/, /\.{4,}/];
 
-describe.each(WORD_TEXT_SEEDS)('seed %s', (seed) => {
+describe.each(ALL_SEEDS)('seed %s', (seed) => {
   const source = fs.readFileSync(seedPath(seed), 'utf8');
   const result = extractDocument(fs.readFileSync(seedPath(seed)));
   if (!result.ok) throw new Error(result.error);
@@ -16,15 +16,17 @@ describe.each(WORD_TEXT_SEEDS)('seed %s', (seed) => {
     expect(cells.length).toBeGreaterThan(100);
     for (const c of cells) {
       expect(c.prov.length, `${c.table} r${c.row}c${c.col}`).toBeGreaterThan(0);
-      const p = c.prov[0]!;
-      if (p.kind !== 'text') throw new Error('text provenance expected');
-      const slice = source.slice(p.start.offset, p.end.offset);
-      expect(slice, `${c.table} r${c.row}c${c.col}`).toBe(c.raw);
-      expect(cleanText(slice)).toBe(c.text);
-      // line and column agree with the offset
-      const lineStart = source.lastIndexOf('\n', p.start.offset - 1) + 1;
-      expect(p.start.column).toBe(p.start.offset - lineStart + 1);
-      expect(source.slice(0, p.start.offset).split('\n').length).toBe(p.start.line);
+      // a cell stitched from pieces (a page break, a split column) has one provenance piece each
+      const slices = c.prov.map((p) => {
+        if (p.kind !== 'text') throw new Error('text provenance expected');
+        // line and column agree with the offset
+        const lineStart = source.lastIndexOf('\n', p.start.offset - 1) + 1;
+        expect(p.start.column).toBe(p.start.offset - lineStart + 1);
+        expect(source.slice(0, p.start.offset).split('\n').length).toBe(p.start.line);
+        return source.slice(p.start.offset, p.end.offset);
+      });
+      expect(slices.join(''), `${c.table} r${c.row}c${c.col}`).toBe(c.raw);
+      expect(slices.map(cleanText).join(''), `${c.table} r${c.row}c${c.col}`).toBe(c.text);
     }
   });
 
