@@ -94,7 +94,7 @@ function processFile(store: Store, runId: number, file: string, force: boolean):
 }
 
 function fail(store: Store, runId: number, source: string, file: { sha256: string; bytes: number }, format: string | null, error: string): DocumentEvent {
-  store.writeDocument(runId, { source, ...file }, { failure: { format, error } });
+  store.writeDocument(runId, { source, ...file }, { failure: { format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
   return { source, outcome: 'failed', error, tables: 0, cells: 0 };
 }
 
