@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ExportFile } from '../../src/model/index.js';
+import { seedPath, tempDir } from '../support/corpus.js';
+
+const BIN = path.resolve(__dirname, '../../bin/gongkai.mjs');
+const gongkai = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+
+describe('the gongkai command', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'docs'));
+  fs.copyFileSync(seedPath('000_0018174054ff74da'), path.join(dir, 'docs', '000_0018174054ff74da.txt'));
+  fs.copyFileSync(seedPath('002_c52ee38ce6c6c3d2'), path.join(dir, 'docs', '002.dat'));
+
+  it('runs a folder into out/gongkai.sqlite by default and prints a summary', () => {
+    const r = gongkai(['run', 'docs'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/2 files — 2 new, 0 changed, 0 unchanged, 0 failed; 59 tables/);
+    expect(fs.existsSync(path.join(dir, 'out', 'gongkai.sqlite'))).toBe(true);
+  });
+
+  it('exports the JSON contract', () => {
+    const r = gongkai(['export', '--db', 'out/gongkai.sqlite', '--format', 'json', '--out', 'out/tables.json'], dir);
+    expect(r.status).toBe(0);
+    const docs = ExportFile.parse(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'tables.json'), 'utf8')));
+    expect(docs.map((d) => [d.source, d.format, d.tables.length])).toEqual([
+      ['docs/000_0018174054ff74da.txt', 'word-text', 28],
+      ['docs/002.dat', 'pdf-text', 31],
+    ]);
+  });
+
+  it('shows a document by sha256 prefix with its format, titles, units and header paths', () => {
+    const r = gongkai(['show', 'out/gongkai.sqlite', 'cf4ef0ed'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('format word-text');
+    expect(r.stdout).toContain('[2] 部门预算收入总表  ·  budget_revenue_summary  ·  unit 万元  ·  line 224');
+    expect(r.stdout).toContain('功能分类科目/科目编码');
+    expect(r.stdout).toMatch(/4\s+│ 2010301\s+│ 行政运行\s+│ 336\.49/);
+  });
+
+  it('exits 1 when nothing could be processed, 2 on wrong usage', () => {
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    expect(gongkai(['run', 'empty.txt', '--db', 'out/other.sqlite'], dir).status).toBe(1);
+    expect(gongkai(['frobnicate'], dir).status).toBe(2);
+    expect(gongkai(['show', 'out/gongkai.sqlite', 'no-such-document'], dir).status).toBe(2);
+  });
+});
