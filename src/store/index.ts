@@ -1,2 +1,2 @@
 export { openStore, Store, type RunInfo, type SourceFile, type StoredDocumentInfo, type StoredResult } from './store.js';
-export { migrate, MIGRATIONS } from './migrations.js';
+export { migrate, MIGRATIONS } from './migrations/index.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Document, type Provenance } from '../model/index.js';
-import { migrate } from './migrations.js';
+import { migrate } from './migrations/index.js';
 import { readDocumentRows } from './read-document.js';
 import { writeDocumentRows } from './write-document.js';
 

@@ -1,14 +1,10 @@
-import type Database from 'better-sqlite3';
+import type { Migration } from './migration.js';
 
-/**
- * The SQLite schema, as numbered migrations applied in order. A migration is never edited
- * once released; changes come as new entries.
- */
-export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
-  {
-    version: 1,
-    name: 'canonical model',
-    sql: `
+/** The canonical model of DESIGN.md: runs, documents, prose blocks, tables, columns, cells, diagnostics. */
+export const migration: Migration = {
+  version: 1,
+  name: 'canonical model',
+  sql: `
       create table run (
         id integer primary key,
         started_at text not null,
@@ -120,22 +116,4 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         primary key (document_id, ord)
       ) without rowid;
     `,
-  },
-];
-
-
-/** Applies the migrations the database has not seen yet, each in its own transaction. */
-export function migrate(db: Database.Database): number[] {
-  db.exec('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at text not null)');
-  const applied = new Set((db.prepare('select version from schema_migrations').all() as { version: number }[]).map((r) => r.version));
-  const done: number[] = [];
-  for (const m of MIGRATIONS) {
-    if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('insert into schema_migrations (version, name, applied_at) values (?, ?, ?)').run(m.version, m.name, new Date().toISOString());
-    })();
-    done.push(m.version);
-  }
-  return done;
-}
+};
