@@ -7,21 +7,44 @@ const DEFAULT_DB = 'out/gongkai.sqlite';
 
 const HELP = `gongkai — Chinese budget disclosures to one canonical table model in SQLite
 
-  gongkai run <paths…> [--db ${DEFAULT_DB}] [--force] [--quiet]
+  gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
 
-Exit codes: 0 done (documents that failed are recorded, not fatal); 1 nothing could be
-processed; 2 wrong usage.`;
+Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
+1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
+documents failed; 4 another run holds the database; 130 stopped by Ctrl-C.`;
 
 /** Runs the CLI with the given arguments and returns the exit code. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'run': {
-        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, force: { type: 'boolean', default: false }, quiet: { type: 'boolean', default: false } } });
-        return runCommand(positionals, { db: values.db!, force: !!values.force, quiet: !!values.quiet });
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            db: { type: 'string', default: DEFAULT_DB },
+            jobs: { type: 'string' },
+            force: { type: 'boolean', default: false },
+            'only-format': { type: 'string' },
+            strict: { type: 'boolean', default: false },
+            verbose: { type: 'boolean', default: false },
+            quiet: { type: 'boolean', default: false },
+          },
+        });
+        const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+        if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs takes a whole number ≥ 0, not "${values.jobs}"`);
+        return await runCommand(positionals, {
+          db: values.db!,
+          force: !!values.force,
+          jobs,
+          onlyFormat: values['only-format'],
+          strict: !!values.strict,
+          verbose: !!values.verbose,
+          quiet: !!values.quiet,
+        });
       }
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });

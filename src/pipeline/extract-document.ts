@@ -16,6 +16,18 @@ export type ExtractionResult =
   | { ok: true; document: Document }
   | { ok: false; format: InputFormat | null; error: string };
 
+/** The format of a file by content, without extracting it (for `--only-format`). */
+export function detectFormat(bytes: Uint8Array): InputFormat | null {
+  const kind = sniffBytes(bytes);
+  if (kind === 'pdf') return 'pdf';
+  if (kind !== 'text-or-binary') return null;
+  try {
+    return sniffTextFormat(decodeText(bytes).text);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * One document's whole journey from bytes to a canonical Document. Pure: no I/O, no shared
  * state, so it can run in a worker or on another machine.

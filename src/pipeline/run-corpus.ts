@@ -1,10 +1,14 @@
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
-import { openStore } from '../store/index.js';
+import PQueue from 'p-queue';
+import { openStore, type Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { discoverFiles } from './discover.js';
-import { EXTRACTORS, extractDocument } from './extract-document.js';
+import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
+import { createProgress } from './progress.js';
+import { acquireRunLock } from './run-lock.js';
+import { createInlinePool, createWorkerPool, defaultJobs, type ExtractionPool } from './worker-pool.js';
 
 /** Files larger than this are refused with a clear reason instead of being read into memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -13,13 +17,23 @@ export interface RunOptions {
   db: string;
   /** Re-extract even documents whose bytes and extractor version are unchanged. */
   force?: boolean;
-  /** Called after each document. */
+  /** Worker threads; 0 parses on the main thread. Default: all cores. */
+  jobs?: number;
+  /** Only documents of this format are extracted; others are skipped. */
+  onlyFormat?: string;
+  /** Called after each document is written (in discovery order). */
   onDocument?: (event: DocumentEvent) => void;
+  /** Show progress on stderr (a bar on a terminal, periodic lines otherwise). */
+  progress?: boolean;
+  /** Stops the run after the documents in flight (Ctrl-C). */
+  signal?: AbortSignal;
 }
+
+export type Outcome = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
 
 export interface DocumentEvent {
   source: string;
-  outcome: 'new' | 'changed' | 'unchanged' | 'failed';
+  outcome: Outcome;
   error?: string;
   tables: number;
   cells: number;
@@ -32,70 +46,116 @@ export interface RunSummary {
   changed: number;
   unchanged: number;
   failed: number;
+  skipped: number;
   tables: number;
   cells: number;
+  bytes: number;
   seconds: number;
+  interrupted: boolean;
 }
 
+/** What the main thread found out about a file before (or instead of) extracting it. */
+type Prepared =
+  | { kind: 'unchanged' | 'skipped'; source: string; bytes: number }
+  | { kind: 'extracted'; source: string; sha256: string; bytes: number; previous: boolean; result: ExtractionResult };
+
 /**
- * Extracts every file under `paths` into the SQLite store at `options.db`, one transaction per
- * document, skipping documents whose bytes and extractor are unchanged since they were stored.
+ * Extracts every file under `paths` into the SQLite store at `options.db`. Files are streamed
+ * from the walk, hashed on the main thread, parsed by worker threads, and written by the one
+ * writer in discovery order, one transaction per document — so ids are the same however the
+ * workers finish, and a killed run leaves only whole documents behind.
  */
-export function runCorpus(paths: string[], options: RunOptions): RunSummary {
+export async function runCorpus(paths: string[], options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
+  const release = acquireRunLock(options.db);
   const store = openStore(options.db);
+  const jobs = options.jobs ?? defaultJobs();
+  const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
   const extractorVersions = Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`]));
-  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force } });
-  const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, tables: 0, cells: 0, seconds: 0 };
-  try {
-    for (const file of discoverFiles(paths)) {
-      s.files++;
-      const event = processFile(store, runId, file, !!options.force);
+  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null } });
+  const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
+  const progress = options.progress ? createProgress(null) : null;
+
+  const done = new Map<number, Prepared>();
+  let nextToWrite = 0;
+  const flush = () => {
+    for (let p = done.get(nextToWrite); p; p = done.get(nextToWrite)) {
+      done.delete(nextToWrite++);
+      const event = write(store, runId, p);
       s[event.outcome]++;
       s.tables += event.tables;
       s.cells += event.cells;
+      s.bytes += p.bytes;
       options.onDocument?.(event);
+      progress?.update(nextToWrite, s as unknown as Record<string, number>);
     }
+  };
+
+  const queue = new PQueue({ concurrency: Math.max(1, jobs) });
+  try {
+    let seq = 0;
+    for (const file of discoverFiles(paths)) {
+      if (options.signal?.aborted) {
+        s.interrupted = true;
+        break;
+      }
+      await queue.onSizeLessThan(Math.max(2, jobs * 2));
+      const mine = seq++;
+      s.files++;
+      void queue.add(async () => {
+        done.set(mine, await prepare(store, pool, file, options));
+        flush();
+      });
+    }
+    await queue.onIdle();
+    flush();
   } finally {
+    progress?.finish();
+    await pool.close();
     s.seconds = (Date.now() - started) / 1000;
-    store.finishRun(runId, { files: s.files, new: s.new, changed: s.changed, unchanged: s.unchanged, failed: s.failed, tables: s.tables, cells: s.cells });
+    const { runId: _, ...counts } = s;
+    store.finishRun(runId, counts as unknown as Record<string, number>);
     store.close();
+    release();
   }
   return s;
 }
 
-type Store = ReturnType<typeof openStore>;
-
-function processFile(store: Store, runId: number, file: string, force: boolean): DocumentEvent {
+async function prepare(store: Store, pool: ExtractionPool, file: string, options: RunOptions): Promise<Prepared> {
   const source = toSourcePath(file);
   let bytes: Buffer;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_FILE_BYTES) return fail(store, runId, source, { sha256: '', bytes: size }, null, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
-    bytes = fs.readFileSync(file);
+    const size = (await fs.stat(file)).size;
+    if (size > MAX_FILE_BYTES) return failed(source, '', size, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
+    bytes = await fs.readFile(file);
   } catch (e) {
-    return fail(store, runId, source, { sha256: '', bytes: 0 }, null, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return failed(source, '', 0, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const sha256 = sha256Hex(bytes);
   const previous = store.findDocument(source);
-  if (!force && previous && previous.sha256 === sha256 && isCurrentExtractor(previous.extractorName, previous.extractorVersion)) {
-    return { source, outcome: 'unchanged', tables: 0, cells: 0 };
+  if (!options.force && previous && previous.sha256 === sha256 && isCurrentExtractor(previous.extractorName, previous.extractorVersion)) {
+    return { kind: 'unchanged', source, bytes: bytes.length };
   }
-  let result;
-  try {
-    result = extractDocument(bytes);
-  } catch (e) {
-    result = { ok: false as const, format: null, error: `internal error: ${(e as Error).message}` };
-  }
-  if (!result.ok) return fail(store, runId, source, { sha256, bytes: bytes.length }, result.format, result.error);
-  store.writeDocument(runId, { source, sha256, bytes: bytes.length }, { document: result.document });
-  const cells = result.document.tables.reduce((n, t) => n + t.cells.length, 0);
-  return { source, outcome: previous ? 'changed' : 'new', tables: result.document.tables.length, cells };
+  if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
+  const result = await pool.extract(bytes);
+  return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 
-function fail(store: Store, runId: number, source: string, file: { sha256: string; bytes: number }, format: string | null, error: string): DocumentEvent {
-  store.writeDocument(runId, { source, ...file }, { failure: { format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
-  return { source, outcome: 'failed', error, tables: 0, cells: 0 };
+function failed(source: string, sha256: string, bytes: number, error: string): Prepared {
+  return { kind: 'extracted', source, sha256, bytes, previous: false, result: { ok: false, format: null, error } };
+}
+
+function write(store: Store, runId: number, p: Prepared): DocumentEvent {
+  if (p.kind !== 'extracted') return { source: p.source, outcome: p.kind, tables: 0, cells: 0 };
+  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes };
+  const r = p.result;
+  if (!r.ok) {
+    store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
+    return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
+  }
+  store.writeDocument(runId, file, { document: r.document });
+  const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
+  return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
 }
 
 /** Failed documents are recorded under the tool's own name and version, so a new release retries them. */

@@ -13,9 +13,9 @@ import { scoreDocs } from '../support/score.mjs';
  */
 let exported: ExportDocument[];
 
-beforeAll(() => {
+beforeAll(async () => {
   const db = path.join(tempDir(), 'gongkai.sqlite');
-  runCorpus(ALL_SEEDS.map(seedPath), { db });
+  await runCorpus(ALL_SEEDS.map(seedPath), { db });
   const store = openStore(db);
   exported = exportJson(store);
   store.close();

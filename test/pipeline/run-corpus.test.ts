@@ -21,22 +21,22 @@ function dumpContent(db: string): string {
 }
 
 describe('runCorpus', () => {
-  it('gives the same database content when run twice, and reports the second run as unchanged', () => {
+  it('gives the same database content when run twice, and reports the second run as unchanged', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'g.sqlite');
     const files = [seedPath('000_0018174054ff74da'), seedPath('004_3c83e1ac369f3f17')];
-    const first = runCorpus(files, { db });
+    const first = await runCorpus(files, { db });
     expect([first.new, first.unchanged, first.failed]).toEqual([2, 0, 0]);
     const before = dumpContent(db);
-    const second = runCorpus(files, { db });
+    const second = await runCorpus(files, { db });
     expect([second.new, second.changed, second.unchanged, second.failed]).toEqual([0, 0, 2, 0]);
     expect(dumpContent(db)).toBe(before);
-    const forced = runCorpus(files, { db, force: true });
+    const forced = await runCorpus(files, { db, force: true });
     expect(forced.changed).toBe(2);
     expect(dumpContent(db)).toBe(before);
   });
 
-  it('records files that are not disclosures with a clear reason and goes on with the batch', () => {
+  it('records files that are not disclosures with a clear reason and goes on with the batch', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'in');
     fs.mkdirSync(input);
@@ -48,7 +48,7 @@ describe('runCorpus', () => {
     fs.writeFileSync(path.join(input, '.hidden.txt'), 'ignored');
     const db = path.join(dir, 'g.sqlite');
     const events: { source: string; outcome: string; error?: string }[] = [];
-    const s = runCorpus([input], { db, onDocument: (e) => events.push(e) });
+    const s = await runCorpus([input], { db, onDocument: (e) => events.push(e) });
     expect(s.files).toBe(5);
     expect(s.new).toBe(1);
     expect(s.failed).toBe(4);

@@ -1,26 +1,63 @@
 import { runCorpus } from '../../pipeline/run-corpus.js';
+import { RunLockedError } from '../../pipeline/run-lock.js';
 
-export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--force]';
+export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--force] [--only-format F] [--strict] [--verbose | --quiet]';
 
-/** `gongkai run`: extract files into the store and print a summary. Exit code 1 only if nothing could be processed. */
-export function runCommand(paths: string[], opts: { db: string; force: boolean; quiet: boolean }): number {
+export interface RunCommandOptions {
+  db: string;
+  force: boolean;
+  jobs: number | undefined;
+  onlyFormat: string | undefined;
+  strict: boolean;
+  verbose: boolean;
+  quiet: boolean;
+}
+
+/**
+ * `gongkai run`: extract files into the store and print a summary. Exit codes: 0 done; 1 there
+ * were files but none could be processed; 3 (with --strict) some documents failed; 4 another run
+ * holds the database; 130 stopped by Ctrl-C.
+ */
+export async function runCommand(paths: string[], opts: RunCommandOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError(RUN_USAGE);
-  const summary = runCorpus(paths, {
-    db: opts.db,
-    force: opts.force,
-    onDocument: (e) => {
-      if (opts.quiet) return;
-      const detail = e.outcome === 'failed' ? ` — ${e.error}` : e.outcome === 'unchanged' ? '' : ` (${e.tables} tables, ${e.cells} cells)`;
-      process.stderr.write(`${e.outcome.padEnd(9)} ${e.source}${detail}\n`);
-    },
-  });
-  const s = summary;
-  console.log(
-    `run ${s.runId}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed; ` +
-      `${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${opts.db}`,
-  );
-  const processed = s.new + s.changed + s.unchanged;
-  return s.files > 0 && processed === 0 ? 1 : 0;
+  const abort = new AbortController();
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(130);
+    process.stderr.write('\ngongkai: stopping after the documents in flight (Ctrl-C again to quit at once)\n');
+    abort.abort();
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    const s = await runCorpus(paths, {
+      db: opts.db,
+      force: opts.force,
+      jobs: opts.jobs,
+      onlyFormat: opts.onlyFormat,
+      signal: abort.signal,
+      progress: !opts.quiet,
+      onDocument: (e) => {
+        if (opts.quiet || (!opts.verbose && e.outcome !== 'failed')) return;
+        const detail = e.outcome === 'failed' ? ` — ${e.error}` : e.outcome === 'new' || e.outcome === 'changed' ? ` (${e.tables} tables, ${e.cells} cells)` : '';
+        process.stderr.write(`${e.outcome.padEnd(9)} ${e.source}${detail}\n`);
+      },
+    });
+    console.log(
+      `run ${s.runId}${s.interrupted ? ' (interrupted)' : ''}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed` +
+        `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${opts.db}`,
+    );
+    if (s.interrupted) return 130;
+    const processed = s.new + s.changed + s.unchanged + s.skipped;
+    if (s.files > 0 && processed === 0) return 1;
+    return opts.strict && s.failed > 0 ? 3 : 0;
+  } catch (e) {
+    if (e instanceof RunLockedError) {
+      console.error(`gongkai: ${e.message}`);
+      return 4;
+    }
+    throw e;
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
 }
 
 /** A mistake in how the command was called. */

@@ -1,0 +1,18 @@
+// Worker-thread entry: runs extractDocument on the bytes it is sent. Plain .mjs so it can
+// register tsx's loader itself — a worker does not inherit the main thread's loader hooks.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { extractDocument } = await import('./extract-document.ts');
+
+parentPort.on('message', ({ id, bytes }) => {
+  let result;
+  try {
+    result = extractDocument(new Uint8Array(bytes));
+  } catch (e) {
+    result = { ok: false, format: null, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  parentPort.postMessage({ id, result });
+});
+parentPort.postMessage({ ready: true });

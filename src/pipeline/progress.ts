@@ -1,0 +1,51 @@
+/** Reports a run's progress: a redrawn bar on a terminal, plain periodic lines otherwise (CI, logs). */
+export interface Progress {
+  update(done: number, counts: Record<string, number>): void;
+  finish(): void;
+}
+
+const BAR = 28;
+
+export function createProgress(total: number | null, stream: NodeJS.WriteStream = process.stderr, intervalMs = 5000): Progress {
+  const started = Date.now();
+  let last = 0;
+  const line = (done: number, counts: Record<string, number>) => {
+    const secs = (Date.now() - started) / 1000;
+    const rate = done / Math.max(secs, 0.001);
+    const parts = [`${done}${total !== null ? `/${total}` : ''} files`, `${counts.new ?? 0} new`, `${counts.changed ?? 0} changed`, `${counts.unchanged ?? 0} unchanged`, `${counts.failed ?? 0} failed`, `${rate.toFixed(1)} files/s`];
+    if (total !== null && rate > 0 && done < total) parts.push(`ETA ${clock((total - done) / rate)}`);
+    return parts.join(' · ');
+  };
+  if (stream.isTTY) {
+    return {
+      update(done, counts) {
+        const now = Date.now();
+        if (now - last < 100 && done !== total) return;
+        last = now;
+        const filled = total ? Math.round((BAR * done) / Math.max(total, 1)) : 0;
+        const bar = total !== null ? `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ` : '';
+        stream.write(`\r\x1b[2K${bar}${line(done, counts)}`);
+      },
+      finish() {
+        stream.write('\r\x1b[2K');
+      },
+    };
+  }
+  return {
+    update(done, counts) {
+      const now = Date.now();
+      if (now - last < intervalMs) return;
+      last = now;
+      stream.write(`progress: ${line(done, counts)}\n`);
+    },
+    finish() {},
+  };
+}
+
+function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const r = s % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
+}
