@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { exportCommand } from './commands/export.js';
+import { diffCommand } from './commands/diff.js';
 import { runCommand, UsageError } from './commands/run.js';
+import { runsCommand } from './commands/runs.js';
 import { showCommand } from './commands/show.js';
 
 const DEFAULT_DB = 'out/gongkai.sqlite';
@@ -10,6 +12,8 @@ const HELP = `gongkai — Chinese budget disclosures to one canonical table mode
   gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
+  gongkai runs [--db ${DEFAULT_DB}]
+  gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
 
 Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
@@ -56,6 +60,14 @@ export async function main(argv: string[]): Promise<number> {
         if (!a) throw new UsageError('gongkai show [DB] <source | sha256 prefix>');
         const db = values.db ?? (b !== undefined ? a : DEFAULT_DB);
         return showCommand({ db, key: b ?? a });
+      }
+      case 'runs': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });
+        return runsCommand({ db: values.db! });
+      }
+      case 'diff': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
+        return diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
       }
       case undefined:
       case 'help':

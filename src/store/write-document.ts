@@ -1,5 +1,7 @@
+import zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Document, Provenance } from '../model/index.js';
+import { readDocumentRows } from './read-document.js';
 import type { SourceFile } from './store.js';
 
 /** Writes the rows of one document; the caller holds the transaction. Returns the document id. */
@@ -10,7 +12,7 @@ export function writeDocumentRows(
   doc: Document | null,
   failure: { format: string | null; error: string; extractor: { name: string; version: string } } | null,
 ): number {
-  const previous = db.prepare('select id from document where source = ?').get(file.source) as { id: number } | undefined;
+  const previous = db.prepare('select * from document where source = ?').get(file.source) as Record<string, any> | undefined;
   const status = doc ? (doc.diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok') : 'failed';
   const values = {
     source: file.source,
@@ -33,6 +35,7 @@ export function writeDocumentRows(
   let id: number;
   if (previous) {
     id = previous.id;
+    if (previous.run_id !== runId) archiveVersion(db, previous, runId);
     // children go with the old extraction; the document keeps its id
     for (const t of ['cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
     db.prepare(
@@ -97,4 +100,13 @@ function lineRange(prov: Provenance[]): [number | null, number | null] {
 function pageRange(prov: Provenance[]): [number | null, number | null] {
   const pages = prov.filter((p) => p.kind === 'pdf').map((p) => p.page);
   return pages.length ? [Math.min(...pages), Math.max(...pages)] : [null, null];
+}
+
+/** Keeps the extraction being replaced, for `gongkai diff`. */
+function archiveVersion(db: Database.Database, previous: Record<string, any>, runId: number): void {
+  const doc = readDocumentRows(db, previous.id);
+  db.prepare(
+    `insert or replace into document_version (document_id, run_id, superseded_by_run, sha256, extractor_name, extractor_version, status, error, content)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(previous.id, previous.run_id, runId, previous.sha256, previous.extractor_name, previous.extractor_version, previous.status, previous.error, doc ? zlib.gzipSync(JSON.stringify(doc)) : null);
 }

@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
 import { migration as m001 } from './001-canonical-model.js';
+import { migration as m003 } from './003-document-versions.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Add a new file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: Migration[] = [m001];
+export const MIGRATIONS: Migration[] = [m001, m003];
 
 /** Applies the migrations the database has not seen yet, each in its own transaction; returns their versions. */
 export function migrate(db: Database.Database): number[] {
