@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AmountCell, Check, IndicatorCell, TableRow } from './budget.js';
 import { Diagnostic } from './diagnostic.js';
 import { Provenance } from './provenance.js';
 import { InputFormat } from './raw-document.js';
@@ -52,6 +53,12 @@ export const Table = z.object({
   cells: z.array(Cell),
   /** Where the table starts (its title, else its first row) and ends in the source. */
   prov: z.array(Provenance),
+  /** Body rows' labels and 科目 classification (src/domain enrich); absent before enrichment. */
+  rowInfo: z.array(TableRow).optional(),
+  /** Amount cells with unit and value in yuan (src/domain enrich); absent before enrichment. */
+  amounts: z.array(AmountCell).optional(),
+  /** Parsed 绩效 indicator values (src/domain enrich); absent before enrichment. */
+  indicators: z.array(IndicatorCell).optional(),
 });
 export type Table = z.infer<typeof Table>;
 
@@ -83,5 +90,7 @@ export const Document = z.object({
   blocks: z.array(Block),
   tables: z.array(Table),
   diagnostics: z.array(Diagnostic),
+  /** Consistency checks over the printed numbers (src/domain enrich); absent before enrichment. */
+  checks: z.array(Check).optional(),
 });
 export type Document = z.infer<typeof Document>;

@@ -1,5 +1,6 @@
 export * from './provenance.js';
 export * from './diagnostic.js';
 export * from './raw-document.js';
+export * from './budget.js';
 export * from './document.js';
 export * from './export.js';

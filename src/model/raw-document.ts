@@ -3,7 +3,7 @@ import { Diagnostic } from './diagnostic.js';
 import { Provenance } from './provenance.js';
 
 /** The input formats gongkai tells apart by content. */
-export const InputFormat = z.enum(['word-text', 'pdf-text', 'docx', 'pdf']);
+export const InputFormat = z.enum(['word-text', 'pdf-text', 'docx', 'doc', 'pdf']);
 export type InputFormat = z.infer<typeof InputFormat>;
 
 /** A cell as the extractor saw it: text exactly as in the source (lines joined with "\n"), no clean-up. */
@@ -15,12 +15,28 @@ export const RawCell = z.object({
   colspan: z.number().int().min(1).optional(),
   /** The format marks the row as a repeated header row (w:tblHeader). */
   isHeader: z.boolean().optional(),
+  /** `grid` layout: the first grid column the cell covers (w:gridBefore and spans above included). */
+  col: z.number().int().min(0).optional(),
 });
 export type RawCell = z.infer<typeof RawCell>;
+
+/**
+ * `grid` layout: a place in a row that only continues a vertically merged cell above it
+ * (w:vMerge without "restart"). It holds no text of its own, but it is a real element of the
+ * source, so it keeps its position; its region's text and rowspan are on the cell that starts it.
+ */
+export const RawCoveredCell = z.object({
+  col: z.number().int().min(0),
+  colspan: z.number().int().min(1),
+  prov: z.array(Provenance),
+});
+export type RawCoveredCell = z.infer<typeof RawCoveredCell>;
 
 export const RawRow = z.object({
   cells: z.array(RawCell),
   prov: z.array(Provenance),
+  /** `grid` layout only: the places this row continues a vertical merge from above. */
+  covered: z.array(RawCoveredCell).optional(),
 });
 export type RawRow = z.infer<typeof RawRow>;
 
@@ -37,9 +53,11 @@ export const RawTableBlock = z.object({
   /**
    * How the format prints merged cells. `compact`: once, so rows with merges are shorter
    * (Word's text export). `positional`: every grid cell keeps its place, a merged cell prints
-   * as its text followed by empty cells (PDF-to-text converters).
+   * as its text followed by empty cells (PDF-to-text converters). `grid`: the format records
+   * the merges (.docx): each merged region is one cell, printed once, with its grid column and
+   * true rowspan/colspan; places that continue a vertical merge are listed in `RawRow.covered`.
    */
-  layout: z.enum(['compact', 'positional']),
+  layout: z.enum(['compact', 'positional', 'grid']),
   rows: z.array(RawRow),
   prov: z.array(Provenance),
 });

@@ -153,7 +153,7 @@ function write(store: Store, runId: number, p: Prepared): DocumentEvent {
     store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
-  store.writeDocument(runId, file, { document: r.document });
+  store.writeDocument(runId, file, { document: r.document }, { validated: true });
   const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
   return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
 }

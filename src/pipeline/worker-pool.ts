@@ -33,11 +33,11 @@ export function createWorkerPool(jobs: number): ExtractionPool {
     const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
     let markReady!: () => void;
     const slot: Slot = { worker, busy: false, ready: new Promise((r) => (markReady = r)) };
-    worker.on('message', (msg: { ready?: boolean; id?: number; result?: ExtractionResult }) => {
+    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string }) => {
       if (msg.ready) return markReady();
       const p = slot.pending;
       slot.pending = undefined;
-      if (p && msg.id === p.id) p.resolve(msg.result!);
+      if (p && msg.id === p.id) p.resolve(JSON.parse(msg.json!) as ExtractionResult);
       release(slot);
     });
     worker.on('error', (e) => fail(slot, `worker crashed: ${e.message}`));

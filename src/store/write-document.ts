@@ -57,16 +57,27 @@ export function writeDocumentRows(
   return id;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, compiled once per connection: documents are written by the thousand. */
+function prepared(db: Database.Database, sql: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 function writeContent(db: Database.Database, id: number, doc: Document): void {
-  const block = db.prepare('insert into block (document_id, ord, type, text, table_ord, prov) values (?, ?, ?, ?, ?, ?)');
+  const block = prepared(db, 'insert into block (document_id, ord, type, text, table_ord, prov) values (?, ?, ?, ?, ?, ?)');
   for (const b of doc.blocks) block.run(id, b.order, b.type, b.text, b.tableOrder, JSON.stringify(b.prov));
 
-  const table = db.prepare(
+  const table = prepared(db, 
     `insert into doc_table (document_id, ord, title, title_raw, kind, unit, meta_org, meta_year, meta_unit, meta_as_of, header_rows, n_rows, n_cols,
      prov, first_line, last_line, first_page, last_page) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const column = db.prepare('insert into "column" (document_id, table_ord, idx, path, path_text) values (?, ?, ?, ?, ?)');
-  const cell = db.prepare(
+  const column = prepared(db, 'insert into "column" (document_id, table_ord, idx, path, path_text) values (?, ?, ?, ?, ?)');
+  const cell = prepared(db, 
     `insert into cell (document_id, table_ord, row, col, rowspan, colspan, is_header, text, raw, value, prov, prov_kind,
      line_start, col_start, off_start, line_end, col_end, off_end, page, x0, y0, x1, y1)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -87,7 +98,7 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
       );
     }
   }
-  const diagnostic = db.prepare('insert into diagnostic (document_id, ord, severity, code, stage, message, place) values (?, ?, ?, ?, ?, ?, ?)');
+  const diagnostic = prepared(db, 'insert into diagnostic (document_id, ord, severity, code, stage, message, place) values (?, ?, ?, ?, ?, ?, ?)');
   doc.diagnostics.forEach((d, k) => diagnostic.run(id, k, d.severity, d.code, d.stage, d.message, d.place ? JSON.stringify(d.place) : null));
 }
 

@@ -1,24 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { dumpContent } from '../support/db-dump.js';
 import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
 import { seedPath, tempDir } from '../support/corpus.js';
-
-/** Every row of every table, in a stable order: what "the same database content" means. */
-function dumpContent(db: string): string {
-  const conn = new Database(db, { readonly: true });
-  const tables = ['document', 'block', 'doc_table', 'column', 'cell', 'diagnostic'];
-  const dump = tables.map((t) => {
-    const cols = (conn.prepare(`select name from pragma_table_info('${t}')`).all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((c) => !['run_id', 'extracted_at'].includes(c));
-    const rows = conn.prepare(`select ${cols.map((c) => `"${c}"`).join(',')} from "${t}" order by 1, 2, 3`).all();
-    return JSON.stringify(rows);
-  });
-  conn.close();
-  return dump.join('\n');
-}
 
 describe('runCorpus', () => {
   it('gives the same database content when run twice, and reports the second run as unchanged', async () => {
