@@ -19,7 +19,8 @@ function* walk(p: string, ignores: RegExp[], seen: Set<string>, named: boolean):
   try {
     stat = fs.statSync(p);
   } catch {
-    if (named) yield p; // let the reader report it
+    // a dangling link or an entry we may not stat: the reader records why it cannot be read
+    if (named || isLink(p)) yield p;
     return;
   }
   const real = safeRealpath(p);
@@ -69,4 +70,12 @@ function readIgnoreFile(dir: string): RegExp[] {
 function globToRegExp(glob: string): RegExp {
   const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
   return new RegExp(`^${body}$`);
+}
+
+function isLink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }

@@ -6,12 +6,15 @@ import { TOOL_VERSION } from '../version.js';
 import { discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
+import { sniffBytes } from './sniff.js';
 import { createProgress } from './progress.js';
 import { acquireRunLock } from './run-lock.js';
 import { createInlinePool, createWorkerPool, defaultJobs, type ExtractionPool } from './worker-pool.js';
 
 /** Files larger than this are refused with a clear reason instead of being read into memory. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 export interface RunOptions {
   db: string;
@@ -127,6 +130,9 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   try {
     const size = (await fs.stat(file)).size;
     if (size > MAX_FILE_BYTES) return failed(source, '', size, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
+    if (size > MAX_TEXT_BYTES && !isContainer(await readHead(file))) {
+      return failed(source, '', size, `file too large (${size} bytes) for a text export (limit ${MAX_TEXT_BYTES})`);
+    }
     bytes = await fs.readFile(file);
   } catch (e) {
     return failed(source, '', 0, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -139,6 +145,23 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
   const result = await pool.extract(bytes);
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
+}
+
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** PDF and zip (docx) files may be large; they are read. */
+function isContainer(head: Uint8Array): boolean {
+  const kind = sniffBytes(head);
+  return kind === 'pdf' || kind === 'zip' || kind === 'ole';
 }
 
 function failed(source: string, sha256: string, bytes: number, error: string): Prepared {
