@@ -1,0 +1,44 @@
+// npm run bench [-- --n 2000] — figures for a corpus-scale run, beside a floor measured in the same run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './synthetic-corpus.js';
+
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false } } });
+const n = Number(values.n);
+const root = path.resolve(import.meta.dirname, '..');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
+const corpus = path.join(work, 'corpus');
+console.log(`gongkai bench: ${n} synthetic documents from the seeds in ${work}; ${os.cpus().length} cores, Node ${process.version}`);
+const { files, bytes } = generateCorpus(corpus, n, path.join(root, 'corpus'));
+fs.writeFileSync(path.join(work, 'files.txt'), files.join('\n'));
+console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
+
+const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+const child = (script: string, args: string[]) => {
+  const r = spawnSync(tsx, [path.join(root, 'bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+};
+
+interface Measured { wall: number; files: number; new: number; unchanged: number; failed: number; cells: number; bytes: number; maxRssMB: number }
+const rows: [string, Measured][] = [];
+for (const jobs of [1, 2]) rows.push([`run --jobs ${jobs}`, child('run-once.ts', [corpus, path.join(work, `jobs${jobs}.sqlite`), String(jobs)])]);
+rows.push(['re-run, nothing changed (--jobs 2)', child('run-once.ts', [corpus, path.join(work, 'jobs2.sqlite'), '2'])]);
+const cells = rows[0]![1].cells;
+const floor = child('floor.ts', [path.join(work, 'files.txt'), path.join(work, 'floor.sqlite'), String(cells)]);
+const floorSecs = floor.read + floor.insert;
+
+const fmt = (x: number, d = 1) => x.toFixed(d).padStart(9);
+console.log('');
+console.log(`${'measurement'.padEnd(36)} ${'seconds'.padStart(9)} ${'docs/s'.padStart(9)} ${'MB/s'.padStart(9)} ${'cells/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'× floor'.padStart(9)}`);
+for (const [label, m] of rows) {
+  console.log(`${label.padEnd(36)} ${fmt(m.wall, 2)} ${fmt(m.files / m.wall)} ${fmt(bytes / 1e6 / m.wall)} ${fmt(m.cells / m.wall, 0)} ${fmt(m.maxRssMB, 0).padStart(12)} ${fmt(m.wall / floorSecs, 1)}`);
+}
+console.log(`${'floor: read files + bare insert'.padEnd(36)} ${fmt(floorSecs, 2)} ${fmt(files.length / floorSecs)} ${fmt(bytes / 1e6 / floorSecs)} ${fmt(cells / floorSecs, 0)} ${fmt(floor.maxRssMB, 0).padStart(12)} ${fmt(1, 1)}`);
+console.log(`  (floor: reading ${floor.read.toFixed(2)} s, inserting ${cells} cell rows in ${files.length} transactions ${floor.insert.toFixed(2)} s)`);
+const [j1, j2] = [rows[0]![1], rows[1]![1]];
+console.log(`--jobs 2 vs --jobs 1: ${(j1.wall / j2.wall).toFixed(2)}× ; failed documents: ${j1.failed} / ${j2.failed}`);
+if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
