@@ -13,11 +13,13 @@ describe('the gongkai command', () => {
   fs.mkdirSync(path.join(dir, 'docs'));
   fs.copyFileSync(seedPath('000_0018174054ff74da'), path.join(dir, 'docs', '000_0018174054ff74da.txt'));
   fs.copyFileSync(seedPath('002_c52ee38ce6c6c3d2'), path.join(dir, 'docs', '002.dat'));
+  fs.writeFileSync(path.join(dir, 'docs', 'random.txt'), Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7919 + 13) % 256)));
 
-  it('runs a folder into out/gongkai.sqlite by default and prints a summary', () => {
+  it('runs a folder into out/gongkai.sqlite by default, goes on past a bad file, prints a summary, exits 0', () => {
     const r = gongkai(['run', 'docs'], dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/2 files — 2 new, 0 changed, 0 unchanged, 0 failed; 59 tables/);
+    expect(r.stdout).toMatch(/3 files — 2 new, 0 changed, 0 unchanged, 1 failed; 59 tables/);
+    expect(r.stderr).toMatch(/failed\s+docs\/random\.txt — not a disclosure/);
     expect(fs.existsSync(path.join(dir, 'out', 'gongkai.sqlite'))).toBe(true);
   });
 
@@ -25,9 +27,10 @@ describe('the gongkai command', () => {
     const r = gongkai(['export', '--db', 'out/gongkai.sqlite', '--format', 'json', '--out', 'out/tables.json'], dir);
     expect(r.status).toBe(0);
     const docs = ExportFile.parse(JSON.parse(fs.readFileSync(path.join(dir, 'out', 'tables.json'), 'utf8')));
-    expect(docs.map((d) => [d.source, d.format, d.tables.length])).toEqual([
-      ['docs/000_0018174054ff74da.txt', 'word-text', 28],
-      ['docs/002.dat', 'pdf-text', 31],
+    expect(docs.map((d) => [d.source, d.format, d.status, d.tables.length])).toEqual([
+      ['docs/000_0018174054ff74da.txt', 'word-text', 'ok', 28],
+      ['docs/002.dat', 'pdf-text', 'ok', 31],
+      ['docs/random.txt', null, 'failed', 0],
     ]);
   });
 
@@ -40,9 +43,10 @@ describe('the gongkai command', () => {
     expect(r.stdout).toMatch(/4\s+│ 2010301\s+│ 行政运行\s+│ 336\.49/);
   });
 
-  it('exits 1 when nothing could be processed, 2 on wrong usage', () => {
+  it('exits 1 when nothing could be processed, 3 with --strict when something failed, 2 on wrong usage', () => {
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     expect(gongkai(['run', 'empty.txt', '--db', 'out/other.sqlite'], dir).status).toBe(1);
+    expect(gongkai(['run', 'docs', '--db', 'out/strict.sqlite', '--strict'], dir).status).toBe(3);
     expect(gongkai(['frobnicate'], dir).status).toBe(2);
     expect(gongkai(['show', 'out/gongkai.sqlite', 'no-such-document'], dir).status).toBe(2);
   });
