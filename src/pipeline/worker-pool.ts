@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionResult } from './extract-document.js';
-import { extractDocument } from './extract-document.js';
+import { extractDocumentAsync } from './extract-document.js';
 
 /** Extracts documents off the main thread; `jobs` workers, one document at a time each. */
 export interface ExtractionPool {
@@ -102,7 +102,7 @@ export function createInlinePool(): ExtractionPool {
   return {
     async extract(bytes) {
       try {
-        return extractDocument(bytes);
+        return await extractDocumentAsync(bytes);
       } catch (e) {
         return { ok: false, format: null, error: `internal error: ${(e as Error).message}` };
       }
