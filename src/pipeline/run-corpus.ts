@@ -94,7 +94,8 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
     }
   };
 
-  const queue = new PQueue({ concurrency: Math.max(1, jobs) });
+  // twice as many documents in flight as workers, so a worker never waits while the writer writes
+  const queue = new PQueue({ concurrency: Math.max(1, jobs) * 2 });
   try {
     let seq = 0;
     for (const file of discoverFiles(paths)) {
