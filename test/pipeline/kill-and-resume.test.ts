@@ -52,3 +52,27 @@ describe('a run killed with SIGKILL', () => {
     expect(dumpContent(killed)).toBe(dumpContent(clean));
   }, 120_000);
 });
+
+describe('Ctrl-C during a run', () => {
+  it('stops after the documents in flight, says so, exits 130, and leaves only whole documents', async () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    const { files } = generateCorpus(docs, 120, CORPUS);
+    const db = path.join(dir, 'g.sqlite');
+    const child = spawn(process.execPath, [BIN, 'run', docs, '--db', db, '--jobs', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (documentCount(db) < 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stdout).toMatch(/^run 1 \(interrupted\): \d+ files/);
+    const stored = documentCount(db);
+    expect(stored).toBeLessThan(files.length);
+    expect(checkConsistency(db)).toEqual([]);
+    const rest = await runCorpus([docs], { db, jobs: 2 });
+    expect(rest.unchanged + rest.new).toBe(files.length);
+    expect(rest.new).toBe(files.length - stored);
+  }, 120_000);
+});
