@@ -2,6 +2,7 @@ import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/ex
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
 import type { Document, InputFormat } from '../model/index.js';
+import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
 import { sniffBytes, sniffTextFormat } from './sniff.js';
 
@@ -48,7 +49,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   const format = sniffTextFormat(decoded.text);
   if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
   const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
-  const document = normalizeDocument(raw);
+  const document = enrichDocument(normalizeDocument(raw));
   if (document.tables.length === 0) return { ok: false, format, error: 'not a disclosure: no tables found' };
   return { ok: true, document };
 }

@@ -1,0 +1,95 @@
+import type { AmountCell, Check, Document, IndicatorCell, Table } from '../model/index.js';
+import { classifyRows, findCodeColumns } from './classification.js';
+import { checkCrossTable } from './cross-table-checks.js';
+import { checkHierarchy } from './hierarchy-checks.js';
+import { parseIndicatorValue } from './indicator-value.js';
+import { checkProse } from './prose-checks.js';
+import { findProseClaims } from './prose-claims.js';
+import { normalizeLabel } from './row-outline.js';
+import { checkRows, projectInfoPairs } from './row-checks.js';
+import type { ReadTable } from './table-finders.js';
+import { classifyTableKindByHeader, tableRole } from './table-kinds.js';
+import { headerPath, itemLabel, layoutTable, type TableLayout } from './table-layout.js';
+import { toYuan } from './units.js';
+
+/**
+ * The enrich stage: what makes a Document a budget. Pure — a Document in, a new Document out.
+ * Every table gets a kind (by title, else by header structure), its rows their labels and 科目
+ * codes, its amount cells their unit and value in yuan, its 绩效 indicator values a parse; the
+ * document gets its consistency checks (hierarchy, row arithmetic, cross-table, prose vs tables).
+ * Nothing printed is changed.
+ */
+export function enrichDocument(doc: Document): Document {
+  const read: ReadTable[] = [];
+  const tables: Table[] = doc.tables.map((t0) => {
+    const kind = t0.kind === 'other' ? classifyTableKindByHeader(t0.columns.map((c) => c.path), firstColumnTexts(t0)) : t0.kind;
+    const table = { ...t0, kind };
+    const layout = layoutTable(table);
+    const rowInfo = classifyRows(layout, findCodeColumns(layout));
+    read.push({ layout, rowInfo });
+    return { ...table, rowInfo, amounts: readAmounts(layout), indicators: readIndicators(layout) };
+  });
+  const checks: Check[] = [];
+  for (const t of read) checks.push(...checkHierarchy(t.layout, t.rowInfo), ...checkRows(t.layout, t.rowInfo));
+  checks.push(...checkCrossTable(read));
+  checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
+  return { ...doc, tables, checks };
+}
+
+function firstColumnTexts(t: Table): string[] {
+  return t.cells.filter((c) => !c.isHeader && c.col === 0 && c.text !== '').map((c) => c.text);
+}
+
+/** The amount cells of a table: numbers in its amount columns, and the 预算数 / 资金 of a 绩效目标表's project info. */
+function readAmounts(layout: TableLayout): AmountCell[] {
+  const t = layout.table;
+  const out: AmountCell[] = [];
+  const add = (row: number, col: number, item: string | null, column: string[]) => {
+    const text = layout.text(row, col);
+    const a = layout.amount(row, col);
+    if (a.kind !== 'number') return;
+    out.push({ row, col, printed: text, value: a.value, decimals: a.decimals, unit: t.unit, yuan: toYuan(a.dec, t.unit), item, column });
+  };
+  for (const row of layout.rows) for (const col of layout.amountColumns) add(row, col, itemLabel(layout, row, col), headerPath(t, col));
+  if (tableRole(t.kind) === 'performance_targets') {
+    const project = projectName(layout) ?? t.title;
+    for (const row of layout.rows) {
+      if (normalizeLabel(layout.text(row, 0)) !== '预算规模及资金用途') continue;
+      for (const p of projectInfoPairs(layout, row)) add(row, p.col, project, [p.label]);
+    }
+  }
+  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+}
+
+/** The 项目名称 printed in a 绩效目标表's project info (seed 003: `项目编码 | … | 项目名称 | 党史宣传研究工作经费`). */
+function projectName(layout: TableLayout): string | null {
+  for (const row of layout.rows) {
+    for (let c = 0; c + 1 < layout.table.nCols; c++) {
+      if (normalizeLabel(layout.text(row, c)) === '项目名称' && layout.text(row, c + 1)) return layout.text(row, c + 1);
+    }
+  }
+  return null;
+}
+
+/**
+ * The indicator values of 绩效 tables: the 指标值 column of indicator rows (those whose first
+ * cells name an indicator level, 产出指标 / 数量指标 …), and the 评价标准 columns of a
+ * 工作活动绩效目标 table.
+ */
+function readIndicators(layout: TableLayout): IndicatorCell[] {
+  const t = layout.table;
+  const role = tableRole(t.kind);
+  const out: IndicatorCell[] = [];
+  if (role === 'performance_targets' || role === 'org_performance_targets') {
+    const cols = t.columns.filter((c) => /指标值|目标值/u.test(c.path.join(''))).map((c) => c.index);
+    for (const row of layout.rows) {
+      const levels = [0, 1].map((c) => normalizeLabel(layout.text(row, c)));
+      if (!levels.some((l) => /指标$/u.test(l))) continue;
+      for (const col of cols) if (layout.text(row, col)) out.push({ row, col, ...parseIndicatorValue(layout.text(row, col)) });
+    }
+  } else if (role === 'activity_performance_targets') {
+    const cols = t.columns.filter((c) => /评价标准|指标值/u.test(c.path.join(''))).map((c) => c.index);
+    for (const row of layout.rows) for (const col of cols) if (layout.text(row, col)) out.push({ row, col, ...parseIndicatorValue(layout.text(row, col)) });
+  }
+  return out;
+}
