@@ -1,23 +1,35 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ExportFile, type Document, type ExportDocument, type ExportTable, type Table } from '../model/index.js';
+import { ExportDocument, ExportFile, type Document, type ExportTable, type Table } from '../model/index.js';
 import type { Store, StoredDocumentInfo } from '../store/index.js';
 
-/** Body rows of a table: cells below the header rows, grouped by row, in column order; ragged rows stay ragged. */
+/**
+ * Body rows of a table: the cells at row >= headerRows, grouped by row, in column order. Each
+ * row keeps exactly the cells stored for it — a ragged row stays short, nothing is padded — and
+ * body row r is `rows[r]`, so a body row without cells is `[]` rather than a shift of the rows below.
+ */
 export function bodyRows(t: Table): string[][] {
-  const rows: string[][] = Array.from({ length: t.nRows }, () => []);
-  for (const c of t.cells) if (c.row >= t.headerRows) rows[c.row - t.headerRows]![c.col] = c.text;
-  return rows.map((r) => Array.from(r, (v) => v ?? ''));
+  const byRow = new Map<number, Table['cells']>();
+  let n = t.nRows;
+  for (const c of t.cells) {
+    if (c.row < t.headerRows) continue;
+    const r = c.row - t.headerRows;
+    const list = byRow.get(r);
+    if (list) list.push(c);
+    else byRow.set(r, [c]);
+    n = Math.max(n, r + 1);
+  }
+  return Array.from({ length: n }, (_, r) => (byRow.get(r) ?? []).sort((a, b) => a.col - b.col).map((c) => c.text));
 }
 
-/** One table as the export contract of DESIGN.md prints it. */
+/** One table as the export contract of DESIGN.md prints it; `source` is its first provenance piece. */
 export function toExportTable(t: Table): ExportTable {
   const first = t.prov[0];
   return {
     title: t.title,
     kind: t.kind,
     unit: t.unit,
-    columns: t.columns.map((c) => c.path),
+    columns: [...t.columns].sort((a, b) => a.index - b.index).map((c) => c.path),
     rows: bodyRows(t),
     source: { page: first?.kind === 'pdf' ? first.page : null, line: first?.kind === 'text' ? first.start.line : null },
   };
@@ -38,16 +50,43 @@ export function toExportDocument(info: StoredDocumentInfo, doc: Document | null)
   };
 }
 
-/** Every stored document, ordered by source, as the JSON export contract. */
-export function exportJson(store: Store): ExportDocument[] {
-  const docs = store.listDocuments().map((info) => toExportDocument(info, store.readDocument(info.id)));
-  return ExportFile.parse(docs);
+/** Every stored document, ordered by source, one at a time and each checked against ExportDocument. */
+export function* exportDocuments(store: Store): Generator<ExportDocument> {
+  for (const info of store.listDocuments()) yield ExportDocument.parse(toExportDocument(info, store.readDocument(info.id)));
 }
 
-/** Writes the JSON export to a file (UTF-8, pretty-printed). */
+/** Every stored document, ordered by source, as the JSON export contract (validated with ExportFile). */
+export function exportJson(store: Store): ExportDocument[] {
+  return ExportFile.parse([...exportDocuments(store)]);
+}
+
+/**
+ * Writes the JSON export to `outFile`: UTF-8, pretty-printed exactly as `JSON.stringify(exportJson(store), null, 2)`
+ * plus a trailing newline. Documents are written one by one (a batch of tens of thousands never sits in memory
+ * whole), into a temporary file renamed at the end, so a failed export leaves no half file. Returns the document count.
+ */
 export function writeExportJson(store: Store, outFile: string): number {
-  const docs = exportJson(store);
   fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-  fs.writeFileSync(outFile, JSON.stringify(docs, null, 2) + '\n');
-  return docs.length;
+  const tmp = `${outFile}.${process.pid}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  let n = 0;
+  try {
+    for (const doc of exportDocuments(store)) {
+      // string values never hold a raw line break in JSON, so indenting every line nests the element safely
+      fs.writeSync(fd, (n === 0 ? '[\n' : ',\n') + JSON.stringify(doc, null, 2).replace(/^/gm, '  '));
+      n++;
+    }
+    fs.writeSync(fd, n === 0 ? '[]\n' : '\n]\n');
+    fs.closeSync(fd);
+    fs.renameSync(tmp, outFile);
+  } catch (e) {
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed
+    }
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+  return n;
 }

@@ -1,2 +1,2 @@
-export { bodyRows, exportJson, toExportDocument, toExportTable, writeExportJson } from './export-json.js';
-export { csvField, exportCsv } from './export-csv.js';
+export { bodyRows, exportDocuments, exportJson, toExportDocument, toExportTable, writeExportJson } from './export-json.js';
+export { csvField, exportCsv, safeFileName, toCsv } from './export-csv.js';

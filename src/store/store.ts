@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Document, type Provenance } from '../model/index.js';
+import { TOOL_VERSION } from '../version.js';
 import { migrate } from './migrations/index.js';
 import { readDocumentRows } from './read-document.js';
 import { writeDocumentRows } from './write-document.js';
@@ -13,10 +14,14 @@ export interface SourceFile {
   bytes: number;
 }
 
-/** What one file gave: a Document, or the reason there is none (recorded under the tool's own name). */
+/**
+ * What one file gave: a Document, or the reason there is none. A failure is recorded under the
+ * extractor given, else under the tool's own name and version (`gongkai@TOOL_VERSION`), so that a
+ * new release retries it.
+ */
 export type StoredResult =
   | { document: Document }
-  | { failure: { format: string | null; error: string; extractor: { name: string; version: string } } };
+  | { failure: { format: string | null; error: string; extractor?: { name: string; version: string } } };
 
 export interface StoredDocumentInfo {
   id: number;
@@ -33,6 +38,11 @@ export interface StoredDocumentInfo {
   year: number | null;
   docKind: string | null;
   tables: number;
+}
+
+/** A stored document as `readStoredDocument` gives it back: file info and status, and its Document (null when it failed). */
+export interface StoredDocument extends StoredDocumentInfo {
+  document: Document | null;
 }
 
 export interface RunInfo {
@@ -55,12 +65,18 @@ export class Store {
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    // WAL with synchronous=NORMAL never corrupts and survives a killed process; only a power cut can lose the last commits
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 10000');
-    migrate(this.db);
+    try {
+      // busy_timeout first: switching a fresh file to WAL takes a lock another process may hold
+      this.db.pragma('busy_timeout = 10000');
+      this.db.pragma('journal_mode = WAL');
+      // WAL with synchronous=NORMAL never corrupts and survives a killed process; only a power cut can lose the last commits
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
   }
 
   close(): void {
@@ -105,7 +121,8 @@ export class Store {
   writeDocument(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean } = {}): number {
     // a Document straight from normalizeDocument was parsed by its schema there; anything else is checked here
     const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
-    return this.db.transaction(() => writeDocumentRows(this.db, runId, file, document, 'failure' in result ? result.failure : null))();
+    const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
+    return this.db.transaction(() => writeDocumentRows(this.db, runId, file, document, failure))();
   }
 
   listDocuments(): StoredDocumentInfo[] {
@@ -131,6 +148,34 @@ export class Store {
   /** The stored Document of a document id, rebuilt from its rows (null for failed documents). */
   readDocument(id: number): Document | null {
     return readDocumentRows(this.db, id);
+  }
+
+  /**
+   * One stored document with its file info and status, found by id (a number), by exact source
+   * path, or by a sha256 prefix of 4+ hex digits; undefined when nothing matches. Throws when a
+   * sha256 prefix matches several documents (the same bytes under two paths included).
+   */
+  readStoredDocument(key: number | string): StoredDocument | undefined {
+    const info = this.lookupDocument(key);
+    return info && { ...info, document: readDocumentRows(this.db, info.id) };
+  }
+
+  private lookupDocument(key: number | string): StoredDocumentInfo | undefined {
+    const select = `select d.*, (select count(*) from doc_table t where t.document_id = d.id) as n_tables from document d`;
+    if (typeof key === 'number') {
+      const row = this.db.prepare(`${select} where d.id = ?`).get(key) as Record<string, unknown> | undefined;
+      return row && toInfo(row);
+    }
+    const bySource = this.db.prepare(`${select} where d.source = ?`).get(key) as Record<string, unknown> | undefined;
+    if (bySource) return toInfo(bySource);
+    if (!/^[0-9a-f]{4,64}$/i.test(key)) return undefined;
+    // sha256 is stored as lower-case hex; substr() instead of LIKE so that the prefix is compared literally
+    const prefix = key.toLowerCase();
+    const rows = this.db.prepare(`${select} where substr(d.sha256, 1, ?) = ? order by d.source`).all(prefix.length, prefix) as Record<string, unknown>[];
+    if (rows.length > 1) {
+      throw new Error(`sha256 prefix "${key}" matches ${rows.length} documents: ${rows.map((r) => r.source).join(', ')}`);
+    }
+    return rows[0] && toInfo(rows[0]);
   }
 }
 
