@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { exportCommand } from './commands/export.js';
 import { diffCommand } from './commands/diff.js';
+import { reviewCommand } from './commands/review.js';
 import { runCommand, UsageError } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { showCommand } from './commands/show.js';
@@ -14,6 +15,7 @@ const HELP = `gongkai — Chinese budget disclosures to one canonical table mode
   gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
   gongkai runs [--db ${DEFAULT_DB}]
   gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
+  gongkai review [--db ${DEFAULT_DB}] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR
 
 Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
@@ -68,6 +70,13 @@ export async function main(argv: string[]): Promise<number> {
       case 'diff': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
         return diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
+      }
+      case 'review': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { db: { type: 'string', default: DEFAULT_DB }, port: { type: 'string', default: '4173' }, host: { type: 'string', default: '127.0.0.1' }, out: { type: 'string' }, root: { type: 'string' } },
+        });
+        return await reviewCommand({ db: values.db!, port: values.port!, host: values.host!, out: values.out, root: values.root });
       }
       case undefined:
       case 'help':

@@ -1,0 +1,3 @@
+export { ReviewData, type DocumentPage, type IndexPage, type RunsPage } from './review-data.js';
+export { startReviewServer, type ReviewServer } from './server.js';
+export { writeStaticSite } from './write-static.js';

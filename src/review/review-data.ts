@@ -1,0 +1,274 @@
+import type Database from 'better-sqlite3';
+import type { Cell, Diagnostic, Provenance, Table } from '../model/index.js';
+import { diffDocuments } from '../pipeline/diff-documents.js';
+import { lastChange, type Store, type StoredDocumentInfo } from '../store/index.js';
+import { readSourceView, type SourceView } from './source-view.js';
+
+/** One row of the review index. `failedChecks` is null when the database has no checks table. */
+export interface IndexEntry {
+  id: number;
+  source: string;
+  format: string | null;
+  status: string;
+  error: string | null;
+  org: { code: string | null; name: string | null };
+  year: number | null;
+  docKind: string | null;
+  tables: number;
+  failedChecks: number | null;
+  changedCells: number;
+}
+
+export interface IndexPage {
+  page: 'index';
+  db: string;
+  hasChecks: boolean;
+  documents: IndexEntry[];
+}
+
+/** A cell as the page shows it; `id` is "table.row.col". */
+export interface ReviewCell {
+  id: string;
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  isHeader: boolean;
+  text: string;
+  prov: Provenance[];
+}
+
+export interface ReviewTable {
+  order: number;
+  title: string | null;
+  kind: string;
+  unit: string | null;
+  meta: Table['meta'];
+  columns: string[][];
+  headerRows: number;
+  nRows: number;
+  nCols: number;
+  cells: ReviewCell[];
+  prov: Provenance[];
+}
+
+/** A reference of a check to a cell (tableOrder/row/col) or a sentence of prose (blockOrder). */
+export interface ReviewCheckRef {
+  role: string;
+  tableOrder: number | null;
+  row: number | null;
+  col: number | null;
+  blockOrder: number | null;
+  label: string;
+  text: string;
+  prov: Provenance[];
+}
+
+export interface ReviewCheck {
+  ord: number;
+  rule: string;
+  name: string;
+  status: string;
+  message: string;
+  refs: ReviewCheckRef[];
+}
+
+export interface DocumentPage {
+  page: 'document';
+  doc: IndexEntry & { encoding: string | null; extractor: string; sha256: string; bytes: number };
+  nav: { prev: number | null; next: number | null };
+  source: SourceView;
+  tables: ReviewTable[];
+  /** Failed checks; null when the database has no checks table. */
+  checks: ReviewCheck[] | null;
+  diagnostics: Diagnostic[];
+  /** Cells changed by the last re-extraction ("table.row.col" → old text), when there was one. */
+  changed: Record<string, string | null>;
+}
+
+/** A changed cell of a re-extracted document, for the run view. */
+export interface ChangedCell {
+  table: string;
+  tableOrder: number | null;
+  kind: 'added' | 'removed' | 'changed';
+  bodyRow: number | null;
+  row: number;
+  col: number;
+  column: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface RunsPage {
+  page: 'runs';
+  runs: { id: number; startedAt: string; finishedAt: string | null; toolVersion: string; counts: Record<string, number> | null }[];
+  changes: { id: number; source: string; beforeRun: number; afterRun: number; beforeExtractor: string; afterExtractor: string; fields: string[]; cells: ChangedCell[] }[];
+}
+
+/** Whether the database has the checks tables (added by src/domain's migration). */
+export function hasChecksTable(db: Database.Database): boolean {
+  return db.prepare("select 1 from sqlite_master where type = 'table' and name in ('doc_check', 'doc_check_ref')").all().length === 2;
+}
+
+/** Failed checks per document id; null when the database has no checks table. */
+function failedCheckCounts(db: Database.Database): Map<number, number> | null {
+  if (!hasChecksTable(db)) return null;
+  const rows = db.prepare("select document_id as id, count(*) as n from doc_check where status = 'fail' group by document_id").all() as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** The failed checks of one document with the cells and sentences they involve (read-only; the checks tables may be absent). */
+function readFailedChecks(db: Database.Database, documentId: number): ReviewCheck[] | null {
+  if (!hasChecksTable(db)) return null;
+  const checks = db.prepare("select * from doc_check where document_id = ? and status = 'fail' order by ord").all(documentId) as Record<string, any>[];
+  const refs = db.prepare('select * from doc_check_ref where document_id = ? and check_ord = ? order by ord');
+  return checks.map((c) => ({
+    ord: c.ord,
+    rule: c.rule,
+    name: c.name,
+    status: c.status,
+    message: c.message,
+    refs: (refs.all(documentId, c.ord) as Record<string, any>[]).map((r) => ({
+      role: r.role,
+      tableOrder: r.table_ord ?? null,
+      row: r.row ?? null,
+      col: r.col ?? null,
+      blockOrder: r.block_ord ?? null,
+      label: r.label,
+      text: r.text,
+      prov: JSON.parse(r.prov),
+    })),
+  }));
+}
+
+function toEntry(d: StoredDocumentInfo, failed: Map<number, number> | null, changedCells: number): IndexEntry {
+  return {
+    id: d.id,
+    source: d.source,
+    format: d.format,
+    status: d.status,
+    error: d.error,
+    org: d.org,
+    year: d.year,
+    docKind: d.docKind,
+    tables: d.tables,
+    failedChecks: failed ? (failed.get(d.id) ?? 0) : null,
+    changedCells,
+  };
+}
+
+/** Cells changed by the last re-extraction of each document that was re-extracted. */
+function changesOf(store: Store, docs: StoredDocumentInfo[]): Map<number, RunsPage['changes'][number]> {
+  const out = new Map<number, RunsPage['changes'][number]>();
+  for (const d of docs) {
+    const change = lastChange(store.db, d.id);
+    if (!change) continue;
+    const diff = diffDocuments(change.before.document, change.after.document);
+    const fields = diff.fields.map((f) => `${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
+    if (change.before.status !== change.after.status) fields.unshift(`status: ${change.before.status} → ${change.after.status}`);
+    out.set(d.id, {
+      id: d.id,
+      source: d.source,
+      beforeRun: change.before.runId,
+      afterRun: change.after.runId,
+      beforeExtractor: change.before.extractor,
+      afterExtractor: change.after.extractor,
+      fields,
+      cells: diff.tables.flatMap((t) =>
+        t.cells.map((c) => ({
+          table: t.title ?? '(untitled)',
+          tableOrder: t.afterOrder,
+          kind: c.kind,
+          bodyRow: c.bodyRow,
+          row: c.row,
+          col: c.col,
+          column: c.column,
+          before: c.before,
+          after: c.after,
+        })),
+      ),
+    });
+  }
+  return out;
+}
+
+/** Reads what the review pages show from one store. */
+export class ReviewData {
+  constructor(
+    private readonly store: Store,
+    /** The database file, as shown on the index. */
+    private readonly dbName: string,
+    /** Where relative source paths are resolved. */
+    private readonly sourceRoot: string,
+  ) {}
+
+  documents(): StoredDocumentInfo[] {
+    return this.store.listDocuments();
+  }
+
+  indexPage(): IndexPage {
+    const docs = this.documents();
+    const failed = failedCheckCounts(this.store.db);
+    const changes = changesOf(this.store, docs);
+    return {
+      page: 'index',
+      db: this.dbName,
+      hasChecks: failed !== null,
+      documents: docs.map((d) => toEntry(d, failed, changes.get(d.id)?.cells.length ?? 0)),
+    };
+  }
+
+  /** The page of one document id; undefined when there is no such document. */
+  documentPage(id: number): DocumentPage | undefined {
+    const docs = this.documents();
+    const i = docs.findIndex((d) => d.id === id);
+    const info = docs[i];
+    if (!info) return undefined;
+    const document = this.store.readDocument(id);
+    const change = changesOf(this.store, [info]).get(id);
+    const changed: Record<string, string | null> = {};
+    for (const c of change?.cells ?? []) if (c.tableOrder !== null && c.kind !== 'removed') changed[`${c.tableOrder}.${c.row}.${c.col}`] = c.before;
+    const failed = failedCheckCounts(this.store.db);
+    return {
+      page: 'document',
+      doc: {
+        ...toEntry(info, failed, change?.cells.length ?? 0),
+        encoding: info.encoding,
+        extractor: `${info.extractorName}@${info.extractorVersion}`,
+        sha256: info.sha256,
+        bytes: info.bytes,
+      },
+      nav: { prev: docs[i - 1]?.id ?? null, next: docs[i + 1]?.id ?? null },
+      source: readSourceView(info, this.sourceRoot),
+      tables: (document?.tables ?? []).map(toReviewTable),
+      checks: readFailedChecks(this.store.db, id),
+      diagnostics: document?.diagnostics ?? [],
+      changed,
+    };
+  }
+
+  runsPage(): RunsPage {
+    const runs = this.store.listRuns().slice(-20).reverse();
+    return {
+      page: 'runs',
+      runs: runs.map((r) => ({ id: r.id, startedAt: r.startedAt, finishedAt: r.finishedAt, toolVersion: r.toolVersion, counts: r.counts })),
+      changes: [...changesOf(this.store, this.documents()).values()],
+    };
+  }
+}
+
+function toReviewTable(t: Table): ReviewTable {
+  return {
+    order: t.order,
+    title: t.title,
+    kind: t.kind,
+    unit: t.unit,
+    meta: t.meta,
+    columns: t.columns.map((c) => c.path),
+    headerRows: t.headerRows,
+    nRows: t.nRows,
+    nCols: t.nCols,
+    cells: t.cells.map((c: Cell) => ({ id: `${t.order}.${c.row}.${c.col}`, row: c.row, col: c.col, rowspan: c.rowspan, colspan: c.colspan, isHeader: c.isHeader, text: c.text, prov: c.prov })),
+    prov: t.prov,
+  };
+}

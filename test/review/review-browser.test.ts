@@ -1,0 +1,267 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { splitLines } from '../../extractors/text/lines.js';
+import { runCorpus } from '../../src/pipeline/run-corpus.js';
+import { ReviewData, startReviewServer, writeStaticSite, type ReviewServer } from '../../src/review/index.js';
+import { openStore, type Store } from '../../src/store/index.js';
+
+// End-to-end tests of `gongkai review` in real headless Chromium (Debian's /usr/bin/chromium,
+// driven by playwright-core). A missing browser fails these tests: .ci/run installs it.
+const CHROMIUM = '/usr/bin/chromium';
+const SEED_000 = 'corpus/000_0018174054ff74da.txt';
+const SEED_002 = 'corpus/002_c52ee38ce6c6c3d2.txt';
+const SHOTS = path.resolve('out/review-screenshots');
+
+/** A Word-export text whose prose and cells print HTML that must never run. */
+const EVIL = [
+  '<script>window.__pwned = 1</script>测试文件',
+  '',
+  '1、测试表<img src=x onerror="window.__pwned=2">',
+  '单位：万元',
+  '\t项目',
+  '\t金额',
+  '',
+  '\t<script>window.__pwned=3</script>',
+  '\t12.50',
+  '',
+  '\t5 < 6 && "7" > \'2\'',
+  '\t12.50',
+  '',
+  '',
+].join('\n');
+
+let tmp: string;
+let db: string;
+let store: Store;
+let server: ReviewServer;
+let context: BrowserContext;
+let page: Page;
+let staticDir: string;
+let copyOf000: string;
+
+function ids(): Map<string, number> {
+  return new Map(store.listDocuments().map((d) => [d.source, d.id]));
+}
+
+function sourceLines(file: string): string[] {
+  return splitLines(fs.readFileSync(file, 'utf8')).map((l) => l.text);
+}
+
+/** The highlighted source: each highlighted piece's text and line, in page order. */
+async function highlighted(p: Page): Promise<{ line: number; text: string }[]> {
+  return p.$$eval('#source .seg.hl', (els) => els.map((e) => ({ line: Number((e.closest('.ln') as HTMLElement).dataset.line), text: e.textContent ?? '' })));
+}
+
+/** Clicks the cell of a table (by title) in the body row whose cells include `rowLabel`, in the column whose header path ends with `column`. */
+async function clickCell(p: Page, title: string, rowLabel: string, column: string): Promise<string> {
+  const id = await p.evaluate(
+    ([title, rowLabel, column]) => {
+      const section = [...document.querySelectorAll<HTMLElement>('section.table')].find((s) => s.dataset.title === title)!;
+      const paths = [...section.querySelectorAll<HTMLElement>('tr.paths th')].map((th) => th.textContent!.split(' / ').pop());
+      const col = paths.indexOf(column);
+      const row = [...section.querySelectorAll('tbody tr')].find((tr) => [...tr.children].some((td) => td.textContent === rowLabel))!;
+      return ([...row.children] as HTMLElement[]).find((td) => td.dataset.col === String(col))!.dataset.cell!;
+    },
+    [title, rowLabel, column],
+  );
+  await p.click(`td[data-cell="${id}"]`);
+  return id;
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-review-'));
+  db = path.join(tmp, 'review.sqlite');
+  fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL);
+  copyOf000 = path.join(tmp, 'copy-of-000.txt');
+  fs.copyFileSync(SEED_000, copyOf000);
+  await runCorpus([SEED_000, SEED_002, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
+  // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
+  fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
+  await runCorpus([copyOf000], { db, jobs: 0 });
+  store = openStore(db);
+  const data = new ReviewData(store, db, process.cwd());
+  server = await startReviewServer(data, { port: 0 });
+  staticDir = path.join(tmp, 'static');
+  writeStaticSite(data, staticDir);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1600, height: 1000 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  // the pages load nothing from a network: any request that is not the review server or a local file fails the test
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(server.url) && !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')) throw new Error(`network request: ${u}`);
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  store?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('gongkai review in Chromium', () => {
+  it('serves on loopback only', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('highlights exactly the source line of 000 部门预算收入总表 / 行政运行 / 合计 = 336.49', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready]');
+    await page.click(`a[href="doc-${ids().get(SEED_000)}.html"]`);
+    await page.waitForSelector('body[data-ready]');
+    const id = await clickCell(page, '部门预算收入总表', '行政运行', '合计');
+    expect(await page.textContent(`td[data-cell="${id}"]`)).toBe('336.49');
+    const lines = sourceLines(SEED_000);
+    // the seed itself: 行政运行 on line 307, its 合计 on line 308, as a tab-led cell
+    expect(lines[306]).toBe('\t行政运行');
+    expect(lines[307]).toBe('\t336.49');
+    expect(await highlighted(page)).toEqual([{ line: 308, text: '336.49' }]);
+    // the highlight is on screen, and the selection names the cell and its provenance
+    expect(await page.isVisible('#L308 .seg.hl')).toBe(true);
+    const box = await page.locator('#L308').boundingBox();
+    const pane = await page.locator('#source').boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(pane!.y);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(pane!.y + pane!.height);
+    expect(await page.textContent('#selection-info')).toContain('部门预算收入总表 · row 4 · 合计: 336.49');
+    expect(await page.textContent('#selection-info')).toContain('line 308:2–308:8');
+    await page.screenshot({ path: path.join(SHOTS, '000-cell-336.49.png') });
+  });
+
+  it('shows, on hovering a source span, the cell it went into', async () => {
+    await page.goto(`${server.url}doc-${ids().get(SEED_000)}.html`);
+    await page.waitForSelector('body[data-ready]');
+    await page.hover('#L307 .seg');
+    expect(await page.textContent('#hover-info')).toContain('[2] 部门预算收入总表 · row 4 · 功能分类科目/科目名称: 行政运行');
+    expect(await page.$$eval('td.hover', (els) => els.map((e) => e.textContent))).toEqual(['行政运行']);
+    await page.screenshot({ path: path.join(SHOTS, '000-hover-line-307.png') });
+  });
+
+  it('highlights both pieces of a cell of 002 rejoined across a page break', async () => {
+    const id = ids().get(SEED_002)!;
+    const doc = store.readDocument(id)!;
+    const cells = doc.tables.flatMap((t) => t.cells.map((c) => ({ t, c })));
+    const stitched = cells.find(({ c }) => c.prov.length === 2 && c.prov.every((p) => p.kind === 'text') && new Set(c.prov.map((p) => p.kind === 'text' && p.start.line)).size === 2)!;
+    expect(stitched).toBeDefined();
+    const source = fs.readFileSync(SEED_002, 'utf8');
+    const expected = stitched.c.prov.map((p) => (p.kind === 'text' ? { line: p.start.line, text: source.slice(p.start.offset, p.end.offset) } : null));
+    // the two pieces read back as the cell's text, on two different lines
+    expect(expected.map((e) => e!.text).join('')).toBe(stitched.c.text);
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('body[data-ready]');
+    await page.click(`td[data-cell="${stitched.t.order}.${stitched.c.row}.${stitched.c.col}"]`);
+    expect(await highlighted(page)).toEqual(expected);
+    expect(await page.getAttribute(`td[data-cell="${stitched.t.order}.${stitched.c.row}.${stitched.c.col}"]`, 'class')).toContain('stitched');
+    await page.screenshot({ path: path.join(SHOTS, '002-stitched-cell.png') });
+  });
+
+  it('shows document text containing <script> as text and never runs it', async () => {
+    const id = ids().get(path.join(tmp, 'evil.txt'))!;
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // only the page's own scripts: its JSON data and the client script
+    expect(await page.$$eval('script', (els) => els.map((e) => e.getAttribute('src') ?? e.getAttribute('type')))).toEqual(['application/json', 'assets/review-app.js']);
+    expect(await page.$$('img')).toHaveLength(0);
+    expect(await page.textContent('#L1 .tx')).toBe('<script>window.__pwned = 1</script>测试文件');
+    expect(await page.textContent('#L3 .tx')).toBe('1、测试表<img src=x onerror="window.__pwned=2">');
+    expect(await page.textContent('#L8 .tx')).toBe('\t<script>window.__pwned=3</script>');
+    // a cell keeps its < & " ' as text (the cleaner strips tags such as <script>, not comparisons)
+    const stored = store.readDocument(id)!.tables[0]!.cells.find((c) => c.text.includes('&&'))!.text;
+    expect(stored).toMatch(/^5 ?< ?6 && "7" > '2'$/);
+    expect(await page.$$eval('section.table td', (els) => els.map((e) => e.textContent))).toContain(stored);
+    await page.screenshot({ path: path.join(SHOTS, 'script-escaped.png') });
+  });
+
+  it('marks the cells of failed checks when the database has checks, and says so when it has none', async () => {
+    const hasChecks = store.db.prepare("select 1 from sqlite_master where name = 'doc_check'").get() !== undefined;
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready]');
+    const cell = await page.textContent(`tr[data-id="${ids().get(SEED_000)}"] td:nth-child(7)`);
+    if (!hasChecks) {
+      expect(cell).toBe('—');
+      expect(await page.textContent('.index .note')).toContain('no checks table');
+      return;
+    }
+    const failed = store.db.prepare("select count(*) as n from doc_check where document_id = ? and status = 'fail'").get(ids().get(SEED_000)) as { n: number };
+    expect(cell).toBe(String(failed.n));
+    const refs = store.db
+      .prepare("select distinct r.table_ord || '.' || r.row || '.' || r.col as id from doc_check_ref r join doc_check c on c.document_id = r.document_id and c.ord = r.check_ord where c.status = 'fail' and r.document_id = ? and r.table_ord is not null")
+      .all(ids().get(SEED_000)) as { id: string }[];
+    await page.goto(`${server.url}doc-${ids().get(SEED_000)}.html`);
+    await page.waitForSelector('body[data-ready]');
+    expect((await page.$$eval('.check-fail', (els) => els.map((e) => (e as HTMLElement).dataset.cell!))).sort()).toEqual(refs.map((r) => r.id).sort());
+    expect(await page.$$('#failed-checks li.check')).toHaveLength(failed.n);
+    await page.screenshot({ path: path.join(SHOTS, '000-failed-checks.png') });
+  });
+
+  it('shows the last runs and the cells a re-extraction changed (old → new)', async () => {
+    await page.goto(`${server.url}runs.html`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.$$('section.runs > table.docs tbody tr')).toHaveLength(2);
+    const id = ids().get(copyOf000)!;
+    const rows = await page.$$eval(`section.change[data-id="${id}"] table.changes tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    expect(rows).toEqual([['部门预算收入总表', '4', '合计', '336.49', '→', '336.50']]);
+    await page.screenshot({ path: path.join(SHOTS, 'runs.png') });
+    await page.click(`section.change[data-id="${id}"] table.changes a`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await highlighted(page)).toEqual([{ line: 308, text: '336.50' }]);
+    expect(await page.getAttribute('td.selected', 'class')).toContain('changed');
+  });
+
+  it('moves between tables and documents with the keyboard', async () => {
+    const docs = store.listDocuments();
+    await page.goto(`${server.url}doc-${docs[0]!.id}.html`);
+    await page.waitForSelector('body[data-ready]');
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    expect(await page.getAttribute('section.table.current', 'data-order')).toBe('1');
+    await page.keyboard.press('p');
+    expect(await page.getAttribute('section.table.current', 'data-order')).toBe('0');
+    await Promise.all([page.waitForURL(`**/doc-${docs[1]!.id}.html`), page.keyboard.press('Shift+N')]);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('h1')).toBe(docs[1]!.source);
+  });
+
+  it('filters and searches the index', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready]');
+    await page.fill('#filter', '002_c52');
+    expect(await page.$$eval('table.docs tbody tr:not([hidden])', (trs) => trs.map((tr) => tr.querySelector('a')!.textContent))).toEqual([SEED_002]);
+    await page.fill('#filter', '');
+    await page.selectOption('#format-filter', 'pdf-text');
+    expect(await page.textContent('.count')).toBe(`1 of ${store.listDocuments().length} documents`);
+  });
+
+  it('works as static files opened from disk (--out)', async () => {
+    const url = pathToFileURL(path.join(staticDir, `doc-${ids().get(SEED_000)}.html`)).href;
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]');
+    await clickCell(page, '部门预算收入总表', '行政运行', '合计');
+    expect(await highlighted(page)).toEqual([{ line: 308, text: '336.49' }]);
+    await page.click('a[href="index.html"]');
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.$$('table.docs tbody tr')).toHaveLength(store.listDocuments().length);
+    await page.screenshot({ path: path.join(SHOTS, 'static-index.png') });
+  });
+
+  it('says why a source file cannot be shown', async () => {
+    const gone = path.join(tmp, 'gone.txt');
+    fs.copyFileSync(SEED_000, gone);
+    await runCorpus([gone], { db, jobs: 0 });
+    fs.rmSync(gone);
+    await page.goto(`${server.url}doc-${ids().get(gone)}.html`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('#source .unavailable')).toContain('cannot read the source file: ENOENT');
+    // the tables are still there
+    expect(await page.$$('section.table')).toHaveLength(store.readDocument(ids().get(gone)!)!.tables.length);
+  });
+});
