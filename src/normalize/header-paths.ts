@@ -191,3 +191,71 @@ function buildPaths(rows: PlacedHeaderCell[][], width: number): string[][] {
   }
   return paths;
 }
+
+/** A header cell of a format that records its merges: its text and its place on the source grid. */
+export interface GridHeaderCell {
+  text: string;
+  col: number;
+  colspan: number;
+  rowspan: number;
+  /** Only continues a vertically merged cell above (no text of its own). */
+  covered: boolean;
+}
+
+/**
+ * Header paths from true spans (.docx): nothing is inferred from cell counts. The table's
+ * columns are the grid intervals between the edges of the bottom-most header cells (a cell
+ * whose rowspan reaches the last header row is bottom-most too), refined by the edges of the
+ * 栏次 row and of the full-width body rows printed on the same grid — so a Word grid with extra
+ * grid columns (a border that does not line up) still gives one column per printed column.
+ * Every header cell covers the columns between its edges; a rowspan is clamped to the header.
+ */
+export function resolveGridHeaderLayout(headerRows: GridHeaderCell[][], refineWith: GridHeaderCell[][] = []): HeaderLayout & { bounds: number[] } {
+  const diagnostics: HeaderLayout['diagnostics'] = [];
+  const h = headerRows.length;
+  const edges = new Set<number>();
+  const addEdges = (c: GridHeaderCell) => {
+    edges.add(c.col);
+    edges.add(c.col + c.colspan);
+  };
+  headerRows.forEach((row, r) => row.forEach((c) => !c.covered && r + Math.max(1, c.rowspan) >= h && addEdges(c)));
+  for (const row of headerRows) for (const c of row) if (c.covered) addEdges(c);
+  const outer = edges.size ? [Math.min(...edges), Math.max(...edges)] : [0, 0];
+  for (const row of refineWith) for (const c of row) if (c.col >= outer[0]! && c.col + c.colspan <= outer[1]!) addEdges(c);
+  const bounds = [...edges].sort((a, b) => a - b);
+  const width = Math.max(0, bounds.length - 1);
+  const rows: PlacedHeaderCell[][] = headerRows.map((row, r) =>
+    row.map((c, index) => ({
+      index,
+      text: c.text,
+      ...placeGridCell(bounds, c),
+      rowspan: Math.max(1, Math.min(c.rowspan, h - r)),
+      mergedAbove: c.covered,
+    })),
+  );
+  for (const row of rows) {
+    for (const c of row) {
+      if (c.end <= c.start && !c.mergedAbove && c.text !== '') {
+        diagnostics.push({ severity: 'warning', code: 'header-off-grid', message: `header cell "${c.text}" lies outside the table's columns` });
+      }
+    }
+  }
+  return { rows, paths: buildPaths(rows, width), diagnostics, bounds };
+}
+
+/** The table columns [start, end) a grid cell covers, given the column edges on the grid. */
+export function placeGridCell(bounds: number[], c: { col: number; colspan: number }): { start: number; end: number } {
+  const at = (x: number) => {
+    const i = bounds.indexOf(x);
+    return i >= 0 ? i : nearest(bounds, x);
+  };
+  return { start: at(c.col), end: at(c.col + c.colspan) };
+}
+
+function nearest(bounds: number[], x: number): number {
+  let best = 0;
+  bounds.forEach((b, i) => {
+    if (Math.abs(b - x) < Math.abs(bounds[best]! - x)) best = i;
+  });
+  return best;
+}

@@ -5,13 +5,13 @@ import { inferDocumentMeta } from '../domain/document-meta.js';
 import { classifyTableKind } from '../domain/table-kinds.js';
 import { cleanText, cleanTitle } from './clean-text.js';
 import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-split-columns.js';
-import { resolveHeaderLayout } from './header-paths.js';
+import { placeGridCell, resolveGridHeaderLayout, resolveHeaderLayout, type GridHeaderCell } from './header-paths.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
 import { isCutContinuation, keyColumns, rejoinCutRow } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
-import { rowKey, type WorkRow } from './work-cell.js';
+import { rowKey, type WorkCell, type WorkRow } from './work-cell.js';
 
 /** First cells of a column-number row (栏次; 档次 is a common misreading; converters break it as 栏 次). */
 const COLUMN_NUMBER_ROW = new Set(['栏次', '档次']);
@@ -75,18 +75,38 @@ function toWorkRow(r: RawRow): WorkRow {
   return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov }));
 }
 
+/**
+ * A `grid` row as Word's text export would print it: one cell per merged region, and a "" where
+ * the row continues a vertically merged cell above — so the rules for titles, metadata rows,
+ * header and body read it exactly as they read a text export; each cell keeps its grid place.
+ */
+function toGridWorkRow(r: RawRow): WorkRow {
+  const isHeader = r.cells.length > 0 && r.cells.every((c) => c.isHeader);
+  let next = 0;
+  const cells: WorkCell[] = r.cells.map((c) => {
+    const col = c.col ?? next;
+    next = col + (c.colspan ?? 1);
+    return { raw: c.raw, text: cleanText(c.raw), prov: c.prov, grid: { col, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1, covered: false, isHeader } };
+  });
+  for (const v of r.covered ?? []) cells.push({ raw: '', text: '', prov: v.prov, grid: { col: v.col, colspan: v.colspan, rowspan: 1, covered: true, isHeader } });
+  return cells.sort((a, b) => a.grid!.col - b.grid!.col);
+}
+
+const toGridHeaderCell = (c: WorkCell): GridHeaderCell => ({ text: c.text, col: c.grid!.col, colspan: c.grid!.colspan, rowspan: c.grid!.rowspan, covered: c.grid!.covered });
+
 const isNumberRow = (r: WorkRow) => COLUMN_NUMBER_ROW.has((r[0]?.text ?? '').replace(/\s+/gu, ''));
 const isBlankRow = (r: WorkRow) => r.every((c) => c.text === '');
 
 function buildTable(g: TableGroup, order: number): { table: Table; org: { code: string; name: string } | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positional = g.layout === 'positional';
+  const grid = g.layout === 'grid';
   const metaLines: MetaLine[] = [...g.meta];
 
   // every piece starts, in Word's text export, with the org / year / unit rows under the title
   let rows: PieceRow[] = [];
   g.parts.forEach((part, p) => {
-    let cells = part.map(toWorkRow);
+    let cells = part.map(grid ? toGridWorkRow : toWorkRow);
     while (cells.length) {
       const parsed = parseMetaRow(cells[0]!.map((c) => c.text));
       if (!parsed) break;
@@ -100,7 +120,7 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
 
   let width = tableWidth(rows.map((r) => r.cells));
   if (positional) rows = rows.map((r) => ({ ...r, cells: trimTrailingEmpty(r.cells, width) }));
-  const split = splitHeader(rows, width, positional);
+  const split = splitHeader(rows, width, g.layout);
   let header = split.header.map((r) => r.cells);
   let numbers = split.numbers?.cells ?? null;
   let after = dropRepeatedHeaders(split.after, [...header, ...(numbers ? [numbers] : [])]);
@@ -122,7 +142,10 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   }
   after = rejoinCutRows(after, width);
 
-  const layout = resolveHeaderLayout(header.map((r) => r.map((c) => c.text)), Math.max(width, numbers?.length ?? 0), g.layout);
+  const gridLayout = grid
+    ? resolveGridHeaderLayout(header.map((r) => r.map(toGridHeaderCell)), [...(numbers ? [numbers] : []), ...sameGridRows(split, after, width)].map((r) => r.map(toGridHeaderCell)))
+    : null;
+  const layout = gridLayout ?? resolveHeaderLayout(header.map((r) => r.map((c) => c.text)), Math.max(width, numbers?.length ?? 0), positional ? 'positional' : 'compact');
   const nCols = layout.paths.length;
   const place = g.title?.prov[0] ?? g.prov[0];
   for (const d of layout.diagnostics) diagnostics.push({ ...d, stage: 'normalize', ...(place ? { place } : {}) });
@@ -135,11 +158,18 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
       cells.push(makeCell(ri, pc.start, wc.text, wc.raw, wc.prov, true, pc.rowspan, pc.end - pc.start));
     }
   });
-  if (numbers) numbers.forEach((wc, ci) => cells.push(makeCell(header.length, ci, wc.text, wc.raw, wc.prov, true)));
+  if (numbers && gridLayout) {
+    for (const wc of numbers) {
+      if (wc.grid!.covered) continue;
+      const { start, end } = placeGridCell(gridLayout.bounds, wc.grid!);
+      cells.push(makeCell(header.length, start, wc.text, wc.raw, wc.prov, true, 1, Math.max(1, end - start)));
+    }
+  } else if (numbers) numbers.forEach((wc, ci) => cells.push(makeCell(header.length, ci, wc.text, wc.raw, wc.prov, true)));
   const headerRows = header.length + (numbers ? 1 : 0);
 
   const afterCells = after.map((r) => r.cells);
-  const joined = positional ? afterCells.map((_, i) => [i]) : joinSplitRows(afterCells.map((r) => r.length), nCols);
+  // only Word's text export splits a row at an empty paragraph; a grid or positional row is whole
+  const joined = g.layout !== 'compact' ? afterCells.map((_, i) => [i]) : joinSplitRows(afterCells.map((r) => r.length), nCols);
   const bodyRows: WorkRow[] = [...split.before.map((r) => r.cells), ...joined.map((ix) => ix.flatMap((i) => afterCells[i]!))];
   bodyRows.forEach((r, bi) => r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false))));
 
@@ -160,6 +190,12 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     prov: [...(g.title ? g.title.prov : []), ...g.prov],
   };
   return { table, org: orgLine && orgLine.field === 'org' ? { code: orgLine.code, name: orgLine.name } : null, diagnostics };
+}
+
+/** Full-width body rows printed on the header's grid (same Word table), whose cell edges refine the columns. */
+function sameGridRows(split: { header: PieceRow[] }, after: PieceRow[], width: number): WorkRow[] {
+  const part = split.header[split.header.length - 1]?.part;
+  return after.filter((r) => r.part === part && r.cells.length === width).map((r) => r.cells);
 }
 
 function lastFilled(r: WorkRow): number {
@@ -269,15 +305,28 @@ function trimTrailingEmpty(r: WorkRow, width: number): WorkRow {
  * below (compact: it is narrower than the table; positional: it has a gap this row fills) and
  * it holds no numbers.
  */
-function splitHeader(rows: PieceRow[], width: number, positional: boolean): { header: PieceRow[]; numbers: PieceRow | null; before: PieceRow[]; after: PieceRow[] } {
+function splitHeader(rows: PieceRow[], width: number, layout: TableGroup['layout']): { header: PieceRow[]; numbers: PieceRow | null; before: PieceRow[]; after: PieceRow[] } {
   const n = rows.findIndex((r) => isNumberRow(r.cells));
   if (n >= 0 && n <= MAX_HEADER_ROWS) return { header: rows.slice(0, n), numbers: rows[n]!, before: [], after: rows.slice(n + 1) };
   const late = rows.findIndex((r) => LATE_HEADER_FIRST_CELL.has(r.cells[0]?.text ?? ''));
   if (late >= 0) return { header: [rows[late]!], numbers: null, before: rows.slice(0, late), after: rows.slice(late + 1) };
   if (rows.length === 0) return { header: [], numbers: null, before: [], after: [] };
-  const needsRowBelow = (above: WorkRow, below: WorkRow) =>
-    positional ? above.some((c, i) => i > 0 && c.text === '' && (below[i]?.text ?? '') !== '') : above.length < width;
+  const hasNumbers = (r: PieceRow) => r.cells.some((c) => isNumeric(c.text));
+  if (layout === 'grid') {
+    // the format says which rows are header rows (w:tblHeader: Word repeats them on every page)
+    let marked = 0;
+    while (marked < rows.length && marked < MAX_HEADER_ROWS && rows[marked]!.cells.some((c) => c.grid?.isHeader) && !hasNumbers(rows[marked]!)) marked++;
+    if (marked > 0) return { header: rows.slice(0, marked), numbers: null, before: [], after: rows.slice(marked) };
+  }
+  // a grid header also goes on while a header cell above still spans down into the next row
+  const spansInto = (h: number) => rows.slice(0, h).some((r, i) => r.cells.some((c) => !!c.grid && !c.grid.covered && i + c.grid.rowspan > h));
+  const needsRowBelow = (h: number) => {
+    const above = rows[h - 1]!.cells;
+    const below = rows[h]!.cells;
+    if (layout === 'positional') return above.some((c, i) => i > 0 && c.text === '' && (below[i]?.text ?? '') !== '');
+    return above.length < width || (layout === 'grid' && spansInto(h));
+  };
   let h = 1;
-  while (h < rows.length && h < MAX_HEADER_ROWS && needsRowBelow(rows[h - 1]!.cells, rows[h]!.cells) && !rows[h]!.cells.some((c) => isNumeric(c.text))) h++;
+  while (h < rows.length && h < MAX_HEADER_ROWS && needsRowBelow(h) && !hasNumbers(rows[h]!)) h++;
   return { header: rows.slice(0, h), numbers: null, before: [], after: rows.slice(h) };
 }

@@ -1,4 +1,4 @@
-import type { Provenance, RawDocument, RawRow, RawTextBlock } from '../model/index.js';
+import type { Provenance, RawDocument, RawRow, RawTableBlock, RawTextBlock } from '../model/index.js';
 import { cleanText, cleanTitle } from './clean-text.js';
 import { parseMetaParagraph, type MetaLine } from './metadata-lines.js';
 
@@ -6,7 +6,7 @@ import { parseMetaParagraph, type MetaLine } from './metadata-lines.js';
 export interface TableGroup {
   title: RawTextBlock | null;
   meta: MetaLine[];
-  layout: 'compact' | 'positional';
+  layout: RawTableBlock['layout'];
   /** Each piece's rows; later pieces are continuations (next page, or the next Word table under the same title). */
   parts: RawRow[][];
   prov: Provenance[];

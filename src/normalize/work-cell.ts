@@ -5,6 +5,21 @@ export interface WorkCell {
   raw: string;
   text: string;
   prov: Provenance[];
+  /** `grid` layout only: where the cell sits on the source's column grid and what it spans. */
+  grid?: GridPlace;
+}
+
+/**
+ * A cell's place on a format's column grid (.docx): first grid column, spans, whether the row
+ * is a marked header row (w:tblHeader), and whether the cell only continues a vertical merge
+ * from above (printed as "" in the row, as Word's text export prints it).
+ */
+export interface GridPlace {
+  col: number;
+  colspan: number;
+  rowspan: number;
+  covered: boolean;
+  isHeader: boolean;
 }
 
 export type WorkRow = WorkCell[];

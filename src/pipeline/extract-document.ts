@@ -1,15 +1,20 @@
+import { DOCX_EXTRACTOR, DocxError, extractDocx } from '../../extractors/docx/extract-docx.js';
+import { convertDocToDocx } from '../../extractors/docx/legacy-doc.js';
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
-import type { Document, InputFormat } from '../model/index.js';
+import type { Document, InputFormat, RawDocument } from '../model/index.js';
 import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
-import { sniffBytes, sniffTextFormat } from './sniff.js';
+import { sniffBytes, sniffContainer, sniffTextFormat } from './sniff.js';
 
 /** The extractors this build has, by format, with the version that decides re-extraction. */
 export const EXTRACTORS: Partial<Record<InputFormat, { name: string; version: string }>> = {
   'word-text': WORD_TEXT_EXTRACTOR,
   'pdf-text': PDF_TEXT_EXTRACTOR,
+  docx: DOCX_EXTRACTOR,
+  // a legacy .doc is converted to .docx by LibreOffice and read by the docx extractor
+  doc: DOCX_EXTRACTOR,
 };
 
 /** The outcome for one file: a Document, or the reason there is none. */
@@ -21,6 +26,7 @@ export type ExtractionResult =
 export function detectFormat(bytes: Uint8Array): InputFormat | null {
   const kind = sniffBytes(bytes);
   if (kind === 'pdf') return 'pdf';
+  if (kind === 'zip' || kind === 'ole') return sniffContainer(bytes, kind).format;
   if (kind !== 'text-or-binary') return null;
   try {
     return sniffTextFormat(decodeText(bytes).text);
@@ -37,8 +43,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   const kind = sniffBytes(bytes);
   if (kind === 'empty') return { ok: false, format: null, error: 'empty file' };
   if (kind === 'pdf') return { ok: false, format: 'pdf', error: 'PDF files are not supported yet' };
-  if (kind === 'zip') return { ok: false, format: null, error: 'zip container (.docx?) — not supported yet' };
-  if (kind === 'ole') return { ok: false, format: null, error: 'legacy Office file (.doc/.xls) — not supported' };
+  if (kind === 'zip' || kind === 'ole') return extractContainer(bytes, kind);
   let decoded;
   try {
     decoded = decodeText(bytes);
@@ -49,6 +54,23 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   const format = sniffTextFormat(decoded.text);
   if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
   const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
+  return normalized(raw, format);
+}
+
+/** A .docx (or a legacy .doc, converted first); a container that is neither fails with its reason. */
+function extractContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): ExtractionResult {
+  const container = sniffContainer(bytes, kind);
+  if (container.format === null) return { ok: false, format: null, error: container.error };
+  try {
+    const docx = container.format === 'doc' ? convertDocToDocx(bytes) : bytes;
+    return normalized(extractDocx(docx, container.format), container.format);
+  } catch (e) {
+    if (e instanceof DocxError) return { ok: false, format: container.format, error: e.message };
+    throw e;
+  }
+}
+
+function normalized(raw: RawDocument, format: InputFormat): ExtractionResult {
   const document = enrichDocument(normalizeDocument(raw));
   if (document.tables.length === 0) return { ok: false, format, error: 'not a disclosure: no tables found' };
   return { ok: true, document };

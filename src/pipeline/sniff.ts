@@ -1,3 +1,6 @@
+import { classifyOle } from '../../extractors/docx/legacy-doc.js';
+import { classifyPackage } from '../../extractors/docx/read-package.js';
+import { ZipError } from '../../extractors/docx/read-zip.js';
 import type { InputFormat } from '../model/index.js';
 
 /** What the first bytes of a file say it is, before any decoding. */
@@ -10,6 +13,34 @@ export function sniffBytes(bytes: Uint8Array): ByteKind {
   if (head.startsWith('PK\x03\x04')) return 'zip';
   if (head.startsWith('\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1')) return 'ole';
   return 'text-or-binary';
+}
+
+/** The format inside a zip or OLE container, or why there is none gongkai can read. */
+export type ContainerFormat = { format: 'docx' | 'doc' } | { format: null; error: string };
+
+/**
+ * Zip: a Word package when it has a main document part (word/document.xml); one with word/
+ * parts but no main part is still called a docx, so that extraction names what is missing.
+ * OLE: a legacy .doc, or a password-protected OOXML file (the encrypted package inside an OLE
+ * container). Only directories are read, nothing is inflated.
+ */
+export function sniffContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): ContainerFormat {
+  if (kind === 'ole') {
+    const ole = classifyOle(bytes);
+    if (ole === 'doc') return { format: 'doc' };
+    if (ole === 'encrypted-ooxml') return { format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy as .docx' };
+    if (ole === 'xls') return { format: null, error: 'legacy Excel .xls workbook — not supported yet' };
+    if (ole === 'ppt') return { format: null, error: 'legacy PowerPoint file — not a disclosure format gongkai reads' };
+    return { format: null, error: 'OLE compound file that is neither a Word .doc nor an encrypted Office document' };
+  }
+  try {
+    const pkg = classifyPackage(bytes);
+    if (pkg.kind === 'other') return { format: null, error: `not a Word document: ${pkg.what}` };
+    return { format: 'docx' };
+  } catch (e) {
+    if (e instanceof ZipError) return { format: null, error: `unreadable zip archive: ${e.message}` };
+    throw e;
+  }
 }
 
 const NUMBER_CELL = /^\s*[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?\s*$/;

@@ -1,0 +1,131 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { Diagnostic, RawBlock, RawDocument } from '../../src/model/index.js';
+import type { PdfOptions } from './options.js';
+import { readPageContent, type PageContent } from './page-content.js';
+import { layoutPage, pdfProv, tableBlock, tableLayout, type PageItem } from './page-blocks.js';
+import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
+import { glyphCenter } from './text-lines.js';
+
+export { PdfError } from './pdfjs.js';
+export type { PdfOptions } from './options.js';
+
+export const PDF_EXTRACTOR = { name: 'pdf', version: '1.0.0' } as const;
+
+/**
+ * A real .pdf: text and ruling lines of each page read with pdfjs-dist, ruled tables in the
+ * `positional` layout (one block per page piece; normalisation stitches pieces), prose as text
+ * blocks, all in reading order with page + bbox provenance. A file that cannot be opened
+ * (encrypted, truncated, not a PDF) throws a PdfError with a one-line reason; a page whose text
+ * cannot be decoded, or that has none (scanned), is an error diagnostic on that page, and a
+ * document without any readable text throws.
+ */
+export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}, resources?: PdfjsResources): Promise<RawDocument> {
+  const doc = await openPdf(bytes, { ...(options.password !== undefined ? { password: options.password } : {}), ...(resources ? { resources } : {}) });
+  try {
+    return await readDocument(doc, options);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise<RawDocument> {
+  const pages = options.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
+  const beyond = pages.filter((p) => p > doc.numPages);
+  const diagnostics: Diagnostic[] = [];
+  if (beyond.length) diagnostics.push({ severity: 'warning', code: 'pdf-page-missing', stage: 'extract', message: `pages ${beyond.join(', ')} asked for, but the PDF has ${doc.numPages}` });
+  const blocks: RawBlock[] = [];
+  const noText: number[] = [];
+  const undecoded: number[] = [];
+  let textPages = 0;
+  const pending: PageItem[][] = [];
+  for (const p of pages.filter((n) => n <= doc.numPages)) {
+    let content: PageContent;
+    try {
+      const page = await doc.getPage(p);
+      content = await readPageContent(page, p);
+      page.cleanup();
+    } catch (e) {
+      diagnostics.push({ severity: 'error', code: 'pdf-page-unreadable', stage: 'extract', message: `page ${p}: cannot be read: ${(e as Error).message}` });
+      continue;
+    }
+    if (options.area) content = cropToArea(content, options.area);
+    const place = pdfProv(p, content.view);
+    const lost = content.emptyShows > 0 && content.emptyShows >= content.shows * 0.1;
+    if (lost || (content.shownGlyphs > 0 && content.undecodedGlyphs > content.shownGlyphs / 2)) {
+      // pdfjs drops text it cannot decode (a CJK font without its cMap, glyphs without Unicode) without a word
+      undecoded.push(p);
+      const what = lost ? `${content.emptyShows} of ${content.shows} text runs showed nothing: a font could not be loaded (missing cMap?)` : `${content.undecodedGlyphs} of ${content.shownGlyphs} glyphs have no Unicode value (no ToUnicode?)`;
+      diagnostics.push({ severity: 'error', code: 'pdf-text-undecodable', stage: 'extract', message: `page ${p}: text cannot be decoded — ${what}`, place });
+    } else if (content.glyphs.length === 0 && !options.area) {
+      if (content.images > 0) {
+        noText.push(p);
+        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page?`, place });
+      }
+      continue;
+    }
+    if (content.glyphs.length > 0) textPages++;
+    pending.push(layoutPage(content));
+  }
+  blocks.push(...printTables(pending));
+  if (textPages === 0) {
+    if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);
+    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; OCR is not supported)`);
+    if (!options.area) throw new PdfError('no text in the PDF');
+  }
+  return { schemaVersion: 1, format: 'pdf', extractor: { ...PDF_EXTRACTOR }, encoding: null, blocks, diagnostics };
+}
+
+/**
+ * Tables into blocks. A table that opens a page (nothing but paragraphs — its repeated org /
+ * year / unit lines — above it) right after a page that ended in a table is that table's
+ * continuation and is printed in its layout, so that normalisation stitches the pieces.
+ */
+function printTables(pages: PageItem[][]): RawBlock[] {
+  const out: RawBlock[] = [];
+  let lastLayout: 'positional' | 'compact' | null = null;
+  for (const items of pages) {
+    let opening: boolean = lastLayout !== null;
+    for (const item of items) {
+      if (item.kind === 'text') {
+        if (item.block.type !== 'paragraph') opening = false;
+        out.push(item.block);
+        lastLayout = null;
+        continue;
+      }
+      const layout: 'positional' | 'compact' = opening && lastLayout ? lastLayout : tableLayout(item.table);
+      out.push(tableBlock(item.table, item.page, layout));
+      lastLayout = layout;
+      opening = false;
+    }
+  }
+  return out;
+}
+
+/** Keeps what lies inside the area (top, left, bottom, right from the page's top left). */
+function cropToArea(content: PageContent, area: [number, number, number, number]): PageContent {
+  const [top, left, bottom, right] = area;
+  const [vx0, , , vy1] = content.view;
+  const x0 = vx0 + left;
+  const x1 = vx0 + right;
+  const y1 = vy1 - top;
+  const y0 = vy1 - bottom;
+  const glyphs = content.glyphs.filter((g) => {
+    const [cx, cy] = glyphCenter(g);
+    return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+  });
+  const segments = content.segments
+    .map((s) => ({ x0: Math.max(s.x0, x0), x1: Math.min(s.x1, x1), y0: Math.max(s.y0, y0), y1: Math.min(s.y1, y1) }))
+    .filter((s) => s.x0 <= s.x1 && s.y0 <= s.y1 && (s.x0 !== s.x1 || s.x0 > x0 - 1e-6) && (s.y0 !== s.y1 || s.y0 > y0 - 1e-6));
+  return { ...content, glyphs, segments };
+}
+
+function ranges(pages: number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < pages.length; ) {
+    let j = i;
+    while (j + 1 < pages.length && pages[j + 1] === pages[j]! + 1) j++;
+    out.push(i === j ? `${pages[i]}` : `${pages[i]}-${pages[j]}`);
+    i = j + 1;
+  }
+  return out.join(',');
+}

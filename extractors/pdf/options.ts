@@ -1,0 +1,39 @@
+/** What to read of a PDF, as tabula's `-p` and `-a`: pages and an area, and the password. */
+export interface PdfOptions {
+  /** 1-based page numbers to read, in any order; all pages when absent. */
+  pages?: number[];
+  /** The part of each page to read: top, left, bottom, right in points from the page's top left. */
+  area?: [number, number, number, number];
+  /** The user (or owner) password of an encrypted PDF. */
+  password?: string;
+}
+
+/** Bad `--pages` / `--area` values. */
+export class PdfOptionError extends Error {
+  override name = 'PdfOptionError';
+}
+
+/** Parses `1-3,7` into [1, 2, 3, 7] (sorted, no repeats). */
+export function parsePageRanges(spec: string): number[] {
+  const pages = new Set<number>();
+  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(part);
+    if (!m) throw new PdfOptionError(`bad page range "${part}" (expected e.g. 1-3,7)`);
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (from < 1 || to < from) throw new PdfOptionError(`bad page range "${part}" (pages count from 1, ranges go up)`);
+    if (to - from > 100000) throw new PdfOptionError(`page range "${part}" is too large`);
+    for (let p = from; p <= to; p++) pages.add(p);
+  }
+  if (pages.size === 0) throw new PdfOptionError('empty page list');
+  return [...pages].sort((a, b) => a - b);
+}
+
+/** Parses `top,left,bottom,right` in points. */
+export function parseArea(spec: string): [number, number, number, number] {
+  const parts = spec.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) throw new PdfOptionError(`bad area "${spec}" (expected top,left,bottom,right in points)`);
+  const [top, left, bottom, right] = parts as [number, number, number, number];
+  if (bottom <= top || right <= left) throw new PdfOptionError(`bad area "${spec}": bottom must be below top and right beyond left`);
+  return [top, left, bottom, right];
+}

@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+const require = createRequire(import.meta.url);
+/** pdfjs-dist's package folder: cMaps, standard fonts and wasm decoders live under it. */
+const PDFJS_DIR = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+/**
+ * Where pdfjs finds its data files. In Node they must be filesystem paths ending in a path
+ * separator (pdfjs concatenates file names onto them); without the cMaps, text in non-embedded
+ * CJK fonts (STSong-Light with UniGB-UCS2-H) is silently dropped.
+ */
+export interface PdfjsResources {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  wasmUrl: string;
+}
+
+/** The resources shipped with the installed pdfjs-dist. */
+export const PDFJS_RESOURCES: PdfjsResources = {
+  cMapUrl: path.join(PDFJS_DIR, 'cmaps') + path.sep,
+  standardFontDataUrl: path.join(PDFJS_DIR, 'standard_fonts') + path.sep,
+  wasmUrl: path.join(PDFJS_DIR, 'wasm') + path.sep,
+};
+
+/** A PDF that cannot be read as a whole: the message is the document's one-line failure reason. */
+export class PdfError extends Error {
+  override name = 'PdfError';
+}
+
+/** Opens a PDF with the setup this project relies on; every failure becomes a PdfError with a clear reason. */
+export async function openPdf(bytes: Uint8Array, options: { password?: string; resources?: PdfjsResources } = {}): Promise<PDFDocumentProxy> {
+  // pdfjs transfers (detaches) the buffer it is given: hand it a copy
+  const data = new Uint8Array(bytes);
+  const task = getDocument({
+    data,
+    ...(options.resources ?? PDFJS_RESOURCES),
+    cMapPacked: true,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: 0,
+    ...(options.password !== undefined ? { password: options.password } : {}),
+  });
+  try {
+    return await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    throw new PdfError(describeOpenError(e, options.password !== undefined));
+  }
+}
+
+function describeOpenError(e: unknown, hadPassword: boolean): string {
+  const err = e as { name?: string; code?: number; message?: string };
+  if (err?.name === 'PasswordException') {
+    // pdfjs: code 1 NEED_PASSWORD, 2 INCORRECT_PASSWORD
+    if (err.code === 2 || hadPassword) return 'encrypted PDF: the password given is wrong';
+    return 'encrypted PDF: a password is needed (--password)';
+  }
+  if (err?.name === 'InvalidPDFException') return `broken PDF: ${err.message ?? 'invalid structure'} (truncated or damaged file?)`;
+  if (err?.name === 'MissingPDFException') return 'broken PDF: missing data';
+  return `broken PDF: ${err?.message ?? String(e)}`;
+}

@@ -1,0 +1,212 @@
+import type { Glyph, Segment } from './page-content.js';
+import { glyphCenter, groupLines, type TextLine } from './text-lines.js';
+
+/** A box [x0, y0, x1, y1] in PDF points, y up. */
+export type Box = [number, number, number, number];
+
+/** A cell of a ruled table: its grid place, its span, its box and its text ("\n" between printed lines). */
+export interface GridCell {
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+  box: Box;
+  text: string;
+  glyphs: Glyph[];
+}
+
+/** A table found from ruling lines: grid lines (x left to right, y top to bottom) and merged cells. */
+export interface RuledTable {
+  box: Box;
+  xs: number[];
+  ys: number[];
+  cells: GridCell[];
+}
+
+/** Coordinates closer than this (points) are one ruling. */
+const SNAP = 2.5;
+/** A ruling shorter than this is a tick, not a table line. */
+const MIN_LENGTH = 3;
+/** An inner line must cover this share of a cell edge to separate the two cells. */
+const COVER = 0.6;
+
+interface HLine { y: number; x0: number; x1: number }
+interface VLine { x: number; y0: number; y1: number }
+
+/**
+ * Tables from ruling lines (tabula's lattice, pdfplumber's "lines" strategy): rulings are
+ * snapped and joined, crossing rulings form one table, the grid is every distinct ruling
+ * position, and a missing inner line between two grid cells merges them. Glyphs are placed by
+ * their centre. Tables are returned top to bottom.
+ */
+export function findRuledTables(segments: Segment[], glyphs: Glyph[]): RuledTable[] {
+  const hs = joinLines(segments.filter((s) => s.y0 === s.y1 && s.x1 - s.x0 >= MIN_LENGTH).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 }))).map((l) => ({ y: l.at, x0: l.from, x1: l.to }));
+  const vs = joinLines(segments.filter((s) => s.x0 === s.x1 && s.y1 - s.y0 >= MIN_LENGTH).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 }))).map((l) => ({ x: l.at, y0: l.from, y1: l.to }));
+  const tables: RuledTable[] = [];
+  for (const comp of components(hs, vs)) {
+    const table = buildTable(comp.h, comp.v, glyphs);
+    if (table) tables.push(table);
+  }
+  return tables.sort((a, b) => b.box[3] - a.box[3]);
+}
+
+function joinLines(lines: { at: number; from: number; to: number }[]): { at: number; from: number; to: number }[] {
+  const sorted = [...lines].sort((a, b) => a.at - b.at || a.from - b.from);
+  const groups: { at: number; items: { at: number; from: number; to: number }[] }[] = [];
+  for (const l of sorted) {
+    const g = groups[groups.length - 1];
+    if (g && l.at - g.at <= SNAP) g.items.push(l);
+    else groups.push({ at: l.at, items: [l] });
+  }
+  const out: { at: number; from: number; to: number }[] = [];
+  for (const g of groups) {
+    const at = g.items.reduce((s, l) => s + l.at, 0) / g.items.length;
+    const spans = g.items.sort((a, b) => a.from - b.from);
+    let cur: { at: number; from: number; to: number } | null = null;
+    for (const s of spans) {
+      if (cur && s.from <= cur.to + SNAP) cur.to = Math.max(cur.to, s.to);
+      else {
+        if (cur) out.push(cur);
+        cur = { at, from: s.from, to: s.to };
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+function components(hs: HLine[], vs: VLine[]): { h: HLine[]; v: VLine[] }[] {
+  const parent = [...hs.map((_, i) => i), ...vs.map((_, i) => hs.length + i)];
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  hs.forEach((h, i) =>
+    vs.forEach((v, j) => {
+      if (v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP) parent[find(i)] = find(hs.length + j);
+    }),
+  );
+  const byRoot = new Map<number, { h: HLine[]; v: VLine[] }>();
+  hs.forEach((h, i) => {
+    const r = find(i);
+    if (!byRoot.has(r)) byRoot.set(r, { h: [], v: [] });
+    byRoot.get(r)!.h.push(h);
+  });
+  vs.forEach((v, j) => {
+    const r = find(hs.length + j);
+    if (!byRoot.has(r)) byRoot.set(r, { h: [], v: [] });
+    byRoot.get(r)!.v.push(v);
+  });
+  return [...byRoot.values()];
+}
+
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1]! <= SNAP) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+}
+
+const coverage = (spans: { from: number; to: number }[], from: number, to: number): number => {
+  let covered = 0;
+  for (const s of spans) covered += Math.max(0, Math.min(s.to, to) - Math.max(s.from, from));
+  return to > from ? covered / (to - from) : 1;
+};
+
+function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null {
+  if (h.length < 2 || v.length < 2) return null;
+  const xs = cluster(v.map((l) => l.x));
+  const ys = cluster(h.map((l) => l.y)).reverse();
+  if (xs.length < 2 || ys.length < 2) return null;
+  const box: Box = [xs[0]!, ys[ys.length - 1]!, xs[xs.length - 1]!, ys[0]!];
+  if (box[2] - box[0] < 10 || box[3] - box[1] < 5) return null;
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  const vAt = (x: number) => v.filter((l) => Math.abs(l.x - x) <= SNAP).map((l) => ({ from: l.y0, to: l.y1 }));
+  const hAt = (y: number) => h.filter((l) => Math.abs(l.y - y) <= SNAP).map((l) => ({ from: l.x0, to: l.x1 }));
+  const vLines = xs.map(vAt);
+  const hLines = ys.map(hAt);
+  // grid cells joined where the line between them is missing
+  const id = (r: number, c: number) => r * nc + c;
+  const parent = Array.from({ length: nr * nc }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let r = 0; r < nr; r++)
+    for (let c = 0; c < nc; c++) {
+      if (c + 1 < nc && coverage(vLines[c + 1]!, ys[r + 1]!, ys[r]!) < COVER) parent[find(id(r, c + 1))] = find(id(r, c));
+      if (r + 1 < nr && coverage(hLines[r + 1]!, xs[c]!, xs[c + 1]!) < COVER) parent[find(id(r + 1, c))] = find(id(r, c));
+    }
+  const regions = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
+  for (let r = 0; r < nr; r++)
+    for (let c = 0; c < nc; c++) {
+      const root = find(id(r, c));
+      const g = regions.get(root);
+      if (!g) regions.set(root, { r0: r, c0: c, r1: r, c1: c });
+      else {
+        g.r0 = Math.min(g.r0, r);
+        g.c0 = Math.min(g.c0, c);
+        g.r1 = Math.max(g.r1, r);
+        g.c1 = Math.max(g.c1, c);
+      }
+    }
+  const cells: GridCell[] = [];
+  const owner = new Map<number, GridCell>();
+  for (const [root, g] of regions) {
+    const cell: GridCell = { row: g.r0, col: g.c0, rowspan: g.r1 - g.r0 + 1, colspan: g.c1 - g.c0 + 1, box: [xs[g.c0]!, ys[g.r1 + 1]!, xs[g.c1 + 1]!, ys[g.r0]!], text: '', glyphs: [] };
+    cells.push(cell);
+    owner.set(root, cell);
+  }
+  for (const gl of glyphs) {
+    const [cx, cy] = glyphCenter(gl);
+    if (cx < box[0] || cx > box[2] || cy < box[1] || cy > box[3]) continue;
+    const c = upperIndex(xs, cx);
+    const r = ys.findIndex((y, i) => i < nr && cy <= y && cy >= ys[i + 1]!);
+    if (c < 0 || c >= nc || r < 0) continue;
+    owner.get(find(id(r, c)))!.glyphs.push(gl);
+  }
+  for (const cell of cells) cell.text = cellText(groupLines(cell.glyphs), cell.box);
+  cells.sort((a, b) => a.row - b.row || a.col - b.col);
+  return { box, xs, ys, cells };
+}
+
+/** The index i with xs[i] <= x < xs[i + 1]. */
+function upperIndex(xs: number[], x: number): number {
+  for (let i = 0; i + 1 < xs.length; i++) if (x >= xs[i]! && x <= xs[i + 1]!) return i;
+  return -1;
+}
+
+const LIST_ITEM = /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/u;
+
+/** Cell padding a producer leaves inside the rules (points), beside the last line of a full cell. */
+const PADDING = 6;
+
+/**
+ * A cell's lines as one text. A line the producer broke because the cell was full (it reaches
+ * the right edge, less room than the next line's first word) is soft: CJK joins without a
+ * break, Latin with a space. A line that ends early was broken in the source: "\n".
+ */
+export function cellText(lines: TextLine[], box: Box): string {
+  let text = '';
+  lines.forEach((line, i) => {
+    if (i === 0) {
+      text = line.text;
+      return;
+    }
+    const prev = lines[i - 1]!;
+    const first = line.glyphs[0]!;
+    const firstWord = /[\p{Script=Han}]/u.test(first.ch) ? first.x1 - first.x0 : wordWidth(line);
+    // a numbered item (`2.`, `（2）`) starts a line of its own even after a full line
+    const soft = prev.x1 + firstWord + prev.size * 0.3 >= box[2] - PADDING && !LIST_ITEM.test(line.text);
+    if (!soft) text += '\n' + line.text;
+    else if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u.test(prev.text) || /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(line.text) || /-$/u.test(prev.text)) text += line.text;
+    else text += ' ' + line.text;
+  });
+  return text;
+}
+
+function wordWidth(line: TextLine): number {
+  const gs = line.glyphs;
+  let end = 0;
+  while (end + 1 < gs.length && !gs[end + 1]!.spaceBefore && gs[end + 1]!.x0 - gs[end]!.x1 < gs[end]!.size * 0.2) end++;
+  return gs[end]!.x1 - gs[0]!.x0;
+}
