@@ -128,7 +128,7 @@
   // ───────────────────────── document ─────────────────────────
 
   function renderDocument() {
-    keysHelp('n / p next · previous table   N / P next · previous document   click a cell: its source');
+    keysHelp('keys: n/p next/previous table · N/P next/previous document · click a cell to see its source');
     var doc = data.doc;
     var tables = data.tables;
     var cellById = {};
@@ -162,7 +162,7 @@
       return prov.map(function (p) {
         if (p.kind === 'text') return 'line ' + p.start.line + ':' + p.start.column + '–' + p.end.line + ':' + p.end.column;
         if (p.kind === 'pdf') return 'page ' + p.page + ' [' + p.bbox.map(function (n) { return Math.round(n); }).join(', ') + ']';
-        return 'docx block ' + p.block + (p.table !== undefined ? ' table ' + p.table + ' row ' + p.row + ' cell ' + p.cell : '') + (p.paragraph !== undefined ? ' paragraph ' + p.paragraph : '');
+        return 'docx block ' + p.block + ['table', 'row', 'cell', 'paragraph'].map(function (k) { return p[k] === undefined ? '' : ' ' + k + ' ' + p[k]; }).join('');
       }).join(' + ') || 'no source position';
     }
 
@@ -188,6 +188,7 @@
     var src = data.source;
     if (src.kind === 'text') renderTextSource(sourcePane, src);
     else if (src.kind === 'pdf') renderPdfSource(sourcePane, src);
+    else if (src.kind === 'docx') renderDocxSource(sourcePane, src);
     else sourcePane.appendChild(h('p', { class: 'note unavailable' }, 'Source not shown: ' + src.reason + ' (' + src.path + ')'));
     if (src.changed) sourcePane.insertBefore(h('p', { class: 'note warn' }, 'The file has changed since it was extracted: positions may not match.'), sourcePane.firstChild);
 
@@ -316,6 +317,41 @@
       el.addEventListener('mouseenter', function () { hover(keys); });
       el.addEventListener('mouseleave', function () { hover([]); });
       el.addEventListener('click', function () { var c = keys.filter(function (k) { return k.slice(0, 2) === 'c:'; })[0]; if (c) select(c); });
+    }
+
+    // — .docx source: its paragraphs and tables as the docx extractor reads them; a cell's docx
+    // provenance names the body element (block) and, inside a table, the row and cell —
+    function docxKey(p) {
+      return p.kind !== 'docx' ? null : p.row !== undefined ? p.block + '.' + p.row + '.' + p.cell : String(p.block);
+    }
+    function renderDocxSource(pane, src) {
+      var cellsAt = {};
+      tables.forEach(function (t) {
+        t.cells.forEach(function (c) {
+          c.prov.forEach(function (p) { var k = docxKey(p); if (k) (cellsAt[k] = cellsAt[k] || []).push('c:' + c.id); });
+        });
+      });
+      function linked(el, prov) {
+        var keys = [];
+        prov.forEach(function (p) { (cellsAt[docxKey(p)] || []).forEach(function (k) { if (keys.indexOf(k) < 0) keys.push(k); }); });
+        if (keys.length) { el.classList.add('seg'); link(el, keys); }
+        return el;
+      }
+      var body = h('div', { class: 'docx' });
+      src.blocks.forEach(function (b) {
+        var at = b.prov[0] && b.prov[0].kind === 'docx' ? b.prov[0].block : '';
+        if (b.type !== 'table') {
+          body.appendChild(linked(h(b.type === 'heading' ? 'h3' : 'p', { class: 'docx-' + b.type, 'data-block': at }, b.raw), b.prov));
+          return;
+        }
+        body.appendChild(h('table', { class: 'docx-table', 'data-block': at }, h('tbody', null, b.rows.map(function (r) {
+          return h('tr', null, r.cells.map(function (c) {
+            return linked(h(c.isHeader ? 'th' : 'td', { 'data-pos': c.prov[0] ? docxKey(c.prov[0]) : null, rowspan: c.rowspan > 1 ? c.rowspan : null, colspan: c.colspan > 1 ? c.colspan : null }, c.raw), c.prov);
+          }));
+        }))));
+      });
+      pane.appendChild(h('div', { class: 'path' }, src.path));
+      pane.appendChild(body);
     }
 
     // — PDF source: pages rendered by pdfjs, each cell's bbox drawn over its page —

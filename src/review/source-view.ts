@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { extractDocx } from '../../extractors/docx/extract-docx.js';
 import { decodeText } from '../../extractors/text/decode-text.js';
 import { splitLines } from '../../extractors/text/lines.js';
+import type { RawBlock } from '../model/index.js';
 import type { StoredDocumentInfo } from '../store/index.js';
 
 /** A PDF larger than this is not embedded in the page (the browser would have to hold it twice). */
@@ -17,6 +19,7 @@ const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 export type SourceView =
   | { kind: 'text'; path: string; lines: { line: number; offset: number; text: string }[]; changed: boolean }
   | { kind: 'pdf'; path: string; base64: string; changed: boolean }
+  | { kind: 'docx'; path: string; blocks: RawBlock[]; changed: boolean }
   | { kind: 'unavailable'; path: string; reason: string };
 
 /** Reads a stored document's source file for display; never throws (a missing file is a reason, not an error). */
@@ -34,8 +37,11 @@ export function readSourceView(info: Pick<StoredDocumentInfo, 'source' | 'sha256
   const changed = crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256;
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', path: file, base64: bytes.toString('base64'), changed };
   if (info.format === 'docx' || bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
-    // seen in corpus/rendered/*.docx: the cells carry docx positions (block/table/row/cell), not text spans
-    return { kind: 'unavailable', path: file, reason: 'the .docx source view is not built yet; the cells list their docx positions' };
+    try {
+      return { kind: 'docx', path: file, blocks: extractDocx(bytes).blocks, changed };
+    } catch (e) {
+      return { kind: 'unavailable', path: file, reason: `the .docx cannot be read: ${(e as Error).message}` };
+    }
   }
   try {
     return { kind: 'text', path: file, lines: splitLines(decodeText(bytes).text), changed };

@@ -1,10 +1,13 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractDocx } from '../../extractors/docx/extract-docx.js';
 import { splitLines } from '../../extractors/text/lines.js';
+import type { Cell, Document } from '../../src/model/index.js';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
 import { ReviewData, startReviewServer, writeStaticSite, type ReviewServer } from '../../src/review/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
@@ -14,6 +17,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 const CHROMIUM = '/usr/bin/chromium';
 const SEED_000 = 'corpus/000_0018174054ff74da.txt';
 const SEED_002 = 'corpus/002_c52ee38ce6c6c3d2.txt';
+const DOCX_000 = 'corpus/rendered/000_0018174054ff74da.docx';
 const SHOTS = path.resolve('out/review-screenshots');
 
 /** A Word-export text whose prose and cells print HTML that must never run. */
@@ -72,6 +76,57 @@ async function clickCell(p: Page, title: string, rowLabel: string, column: strin
   return id;
 }
 
+/**
+ * Stores seed 000's .docx rendering with one table built straight from the docx extractor's
+ * cells and their docx provenance — what the page needs, whatever the pipeline does with .docx today.
+ */
+function writeDocxDocument(file: string): void {
+  const bytes = fs.readFileSync(DOCX_000);
+  const raw = extractDocx(bytes);
+  const t = raw.blocks.filter((b) => b.type === 'table')[1]!;
+  if (t.type !== 'table') throw new Error('no table');
+  const headerRows = t.rows.filter((r) => r.cells.every((c) => c.isHeader)).length;
+  const cells: Cell[] = t.rows.flatMap((r, row) =>
+    r.cells.map((c, i) => ({ row, col: c.col ?? i, rowspan: c.rowspan ?? 1, colspan: c.colspan ?? 1, isHeader: row < headerRows, text: c.raw, raw: c.raw, value: null, prov: c.prov })),
+  );
+  const nCols = Math.max(...cells.map((c) => c.col + c.colspan));
+  const document: Document = {
+    schemaVersion: 1,
+    format: 'docx',
+    encoding: null,
+    extractor: { name: 'docx', version: 'test' },
+    org: { code: '434', name: '政府办' },
+    year: 2022,
+    docKind: '预算',
+    blocks: [],
+    tables: [
+      {
+        order: 0,
+        title: '部门预算收入总表',
+        titleRaw: '2、部门预算收入总表',
+        kind: 'budget_revenue_summary',
+        unit: '万元',
+        meta: { org: null, year: null, unit: null, asOf: null },
+        columns: Array.from({ length: nCols }, (_, index) => ({ index, path: [String(index)] })),
+        headerRows,
+        nRows: t.rows.length - headerRows,
+        nCols,
+        cells,
+        prov: t.prov,
+      },
+    ],
+    diagnostics: [],
+  };
+  const s = openStore(file);
+  try {
+    const run = s.beginRun({ toolVersion: 'test', extractorVersions: {}, options: {} });
+    s.writeDocument(run, { source: DOCX_000, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, { document });
+    s.finishRun(run, {});
+  } finally {
+    s.close();
+  }
+}
+
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-review-'));
   db = path.join(tmp, 'review.sqlite');
@@ -82,6 +137,7 @@ beforeAll(async () => {
   // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
   fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
   await runCorpus([copyOf000], { db, jobs: 0 });
+  writeDocxDocument(db);
   store = openStore(db);
   const data = new ReviewData(store, db, process.cwd());
   server = await startReviewServer(data, { port: 0 });
@@ -163,6 +219,24 @@ describe('gongkai review in Chromium', () => {
     await page.screenshot({ path: path.join(SHOTS, '002-stitched-cell.png') });
   });
 
+  it('draws a .docx source and highlights the table cell a docx cell came from', async () => {
+    const id = ids().get(DOCX_000)!;
+    const cell = store.readDocument(id)!.tables[0]!.cells.find((c) => c.text === '336.49')!;
+    const p = cell.prov[0]!;
+    if (p.kind !== 'docx') throw new Error('not a docx cell');
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('body[data-ready]');
+    // the source side: the document's own headings and tables, not the extracted ones
+    expect(await page.$$eval('#source h3', (els) => els.map((e) => e.textContent))).toContain('2、部门预算收入总表');
+    expect((await page.$$('#source table.docx-table')).length).toBeGreaterThan(20);
+    await page.click(`td[data-cell="0.${cell.row}.${cell.col}"]`);
+    const hl = await page.$$eval('#source .hl', (els) => els.map((e) => ({ pos: (e as HTMLElement).dataset.pos, text: e.textContent, block: (e.closest('table') as HTMLElement).dataset.block })));
+    expect(hl).toEqual([{ pos: `${p.block}.${p.row}.${p.cell}`, text: '336.49', block: String(p.block) }]);
+    // the docx row of that cell is 行政运行's
+    expect(await page.$eval('#source .hl', (e) => [...e.closest('tr')!.children].map((td) => td.textContent))).toContain('行政运行');
+    await page.screenshot({ path: path.join(SHOTS, 'docx-cell-336.49.png') });
+  });
+
   it('shows document text containing <script> as text and never runs it', async () => {
     const id = ids().get(path.join(tmp, 'evil.txt'))!;
     await page.goto(`${server.url}doc-${id}.html`);
@@ -206,7 +280,7 @@ describe('gongkai review in Chromium', () => {
   it('shows the last runs and the cells a re-extraction changed (old → new)', async () => {
     await page.goto(`${server.url}runs.html`);
     await page.waitForSelector('body[data-ready]');
-    expect(await page.$$('section.runs > table.docs tbody tr')).toHaveLength(2);
+    expect(await page.$$('section.runs > table.docs tbody tr')).toHaveLength(store.listRuns().length);
     const id = ids().get(copyOf000)!;
     const rows = await page.$$eval(`section.change[data-id="${id}"] table.changes tbody tr`, (trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
     expect(rows).toEqual([['部门预算收入总表', '4', '合计', '336.49', '→', '336.50']]);
