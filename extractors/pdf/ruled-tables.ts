@@ -194,7 +194,10 @@ export function cellText(lines: TextLine[], box: Box): string {
     }
     const prev = lines[i - 1]!;
     const first = line.glyphs[0]!;
-    const firstWord = /[\p{Script=Han}]/u.test(first.ch) ? first.x1 - first.x0 : wordWidth(line);
+    // CJK breaks anywhere, but punctuation never starts a line: it goes down with the character before it
+    let k = 0;
+    while (k + 1 < line.glyphs.length && /[\u3000-\u303f\uff00-\uffef，。、；：？！）》”’]/u.test(line.glyphs[k + 1]!.ch)) k++;
+    const firstWord = /[\p{Script=Han}]/u.test(first.ch) ? line.glyphs[k]!.x1 - first.x0 : wordWidth(line);
     // a numbered item (`2.`, `（2）`) starts a line of its own even after a full line
     const soft = prev.x1 + firstWord + prev.size * 0.3 >= box[2] - PADDING && !LIST_ITEM.test(line.text);
     if (!soft) text += '\n' + line.text;

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { exportCommand } from './commands/export.js';
 import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
+import { parseArea, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
+import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { runCommand, UsageError } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { showCommand } from './commands/show.js';
@@ -11,6 +13,7 @@ const DEFAULT_DB = 'out/gongkai.sqlite';
 const HELP = `gongkai — Chinese budget disclosures to one canonical table model in SQLite
 
   gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
+             [--pages 1-3,7] [--area top,left,bottom,right] [--password PW]   (PDF: pages, area in points, password)
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
   gongkai runs [--db ${DEFAULT_DB}]
@@ -38,6 +41,9 @@ export async function main(argv: string[]): Promise<number> {
             strict: { type: 'boolean', default: false },
             verbose: { type: 'boolean', default: false },
             quiet: { type: 'boolean', default: false },
+            pages: { type: 'string' },
+            area: { type: 'string' },
+            password: { type: 'string' },
           },
         });
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -50,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
           strict: !!values.strict,
           verbose: !!values.verbose,
           quiet: !!values.quiet,
+          extract: pdfOptions(values),
         });
       }
       case 'export': {
@@ -92,6 +99,20 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`gongkai: ${(e as Error).message}`);
       return 2;
     }
+    throw e;
+  }
+}
+
+/** `--pages 1-3,7`, `--area top,left,bottom,right` and `--password` for PDFs (tabula's -p, -a, -s). */
+function pdfOptions(values: { pages?: string; area?: string; password?: string }): ExtractOptions {
+  try {
+    return {
+      ...(values.pages !== undefined ? { pages: parsePageRanges(values.pages) } : {}),
+      ...(values.area !== undefined ? { area: parseArea(values.area) } : {}),
+      ...(values.password !== undefined ? { password: values.password } : {}),
+    };
+  } catch (e) {
+    if (e instanceof PdfOptionError) throw new UsageError(e.message);
     throw e;
   }
 }

@@ -1,5 +1,6 @@
 import { DOCX_EXTRACTOR, DocxError, extractDocx } from '../../extractors/docx/extract-docx.js';
 import { convertDocToDocx } from '../../extractors/docx/legacy-doc.js';
+import { extractPdf, PDF_EXTRACTOR, PdfError, type PdfOptions } from '../../extractors/pdf/extract-pdf.js';
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
@@ -12,6 +13,7 @@ import { sniffBytes, sniffContainer, sniffTextFormat } from './sniff.js';
 export const EXTRACTORS: Partial<Record<InputFormat, { name: string; version: string }>> = {
   'word-text': WORD_TEXT_EXTRACTOR,
   'pdf-text': PDF_TEXT_EXTRACTOR,
+  pdf: PDF_EXTRACTOR,
   docx: DOCX_EXTRACTOR,
   // a legacy .doc is converted to .docx by LibreOffice and read by the docx extractor
   doc: DOCX_EXTRACTOR,
@@ -80,6 +82,17 @@ function normalized(raw: RawDocument, format: InputFormat): ExtractionResult {
  * The pipeline's entry: every format, including those whose readers are asynchronous (PDF via
  * pdfjs-dist). Text formats go through the synchronous extractDocument.
  */
-export async function extractDocumentAsync(bytes: Uint8Array): Promise<ExtractionResult> {
+export async function extractDocumentAsync(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractionResult> {
+  if (sniffBytes(bytes) === 'pdf') {
+    try {
+      return normalized(await extractPdf(bytes, options), 'pdf');
+    } catch (e) {
+      if (e instanceof PdfError) return { ok: false, format: 'pdf', error: e.message };
+      throw e;
+    }
+  }
   return extractDocument(bytes);
 }
+
+/** What a run may ask of the readers: the pages, page area and password of PDFs (`--pages`, `--area`, `--password`). */
+export type ExtractOptions = PdfOptions;

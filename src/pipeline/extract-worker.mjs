@@ -6,10 +6,10 @@ import { register } from 'tsx/esm/api';
 register();
 const { extractDocumentAsync } = await import('./extract-document.ts');
 
-parentPort.on('message', async ({ id, bytes }) => {
+parentPort.on('message', async ({ id, bytes, options }) => {
   let result;
   try {
-    result = await extractDocumentAsync(new Uint8Array(bytes));
+    result = await extractDocumentAsync(new Uint8Array(bytes), options ?? {});
   } catch (e) {
     result = { ok: false, format: null, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -1,3 +1,4 @@
+import type { ExtractOptions } from './extract-document.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -30,6 +31,8 @@ export interface RunOptions {
   progress?: boolean;
   /** Stops the run after the documents in flight (Ctrl-C). */
   signal?: AbortSignal;
+  /** PDF pages, page area and password (`--pages`, `--area`, `--password`). */
+  extract?: ExtractOptions;
 }
 
 export type Outcome = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
@@ -144,7 +147,7 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
     return { kind: 'unchanged', source, bytes: bytes.length };
   }
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
-  const result = await pool.extract(bytes);
+  const result = await pool.extract(bytes, options.extract ?? {});
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 

@@ -1,11 +1,11 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ExtractionResult } from './extract-document.js';
+import type { ExtractionResult, ExtractOptions } from './extract-document.js';
 import { extractDocumentAsync } from './extract-document.js';
 
 /** Extracts documents off the main thread; `jobs` workers, one document at a time each. */
 export interface ExtractionPool {
-  extract(bytes: Uint8Array): Promise<ExtractionResult>;
+  extract(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractionResult>;
   close(): Promise<void>;
 }
 
@@ -80,14 +80,14 @@ export function createWorkerPool(jobs: number): ExtractionPool {
   };
 
   return {
-    async extract(bytes) {
+    async extract(bytes, options = {}) {
       const slot = await acquire();
       await slot.ready;
       const id = nextId++;
       return new Promise<ExtractionResult>((resolve) => {
         slot.pending = { id, resolve };
         const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-        slot.worker.postMessage({ id, bytes: copy }, [copy as ArrayBuffer]);
+        slot.worker.postMessage({ id, bytes: copy, options }, [copy as ArrayBuffer]);
       });
     },
     async close() {
@@ -100,9 +100,9 @@ export function createWorkerPool(jobs: number): ExtractionPool {
 /** The same interface on the main thread, for `--jobs 0` and environments without workers. */
 export function createInlinePool(): ExtractionPool {
   return {
-    async extract(bytes) {
+    async extract(bytes, options = {}) {
       try {
-        return await extractDocumentAsync(bytes);
+        return await extractDocumentAsync(bytes, options);
       } catch (e) {
         return { ok: false, format: null, error: `internal error: ${(e as Error).message}` };
       }

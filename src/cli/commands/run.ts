@@ -1,7 +1,8 @@
+import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
 
-export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--force] [--only-format F] [--strict] [--verbose | --quiet]';
+export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW]';
 
 export interface RunCommandOptions {
   db: string;
@@ -11,6 +12,8 @@ export interface RunCommandOptions {
   strict: boolean;
   verbose: boolean;
   quiet: boolean;
+  /** PDF pages, area and password. */
+  extract?: ExtractOptions;
 }
 
 /**
@@ -35,6 +38,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
       onlyFormat: opts.onlyFormat,
       signal: abort.signal,
       progress: !opts.quiet,
+      ...(opts.extract ? { extract: opts.extract } : {}),
       onDocument: (e) => {
         if (opts.quiet || (!opts.verbose && e.outcome !== 'failed')) return;
         const detail = e.outcome === 'failed' ? ` — ${e.error}` : e.outcome === 'new' || e.outcome === 'changed' ? ` (${e.tables} tables, ${e.cells} cells)` : '';
