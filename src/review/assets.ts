@@ -16,14 +16,16 @@ const require = createRequire(import.meta.url);
  * pdfjs-dist ships ES modules only, and a page opened from disk may not load module scripts
  * (Chromium refuses file:// modules and workers). Each bundle becomes a classic script: its
  * `export {…}` is dropped — both bundles also publish themselves on globalThis (pdfjsLib,
- * pdfjsWorker) — and `import.meta.url` becomes the page's address. With pdfjsWorker present,
+ * pdfjsWorker) — `import.meta.url` becomes the page's address, and each is wrapped in a function
+ * so that their top-level names do not meet. With pdfjsWorker present,
  * pdfjs runs its worker code on the main thread, so no worker file has to be fetched.
  */
 function classicPdfjs(file: string): string {
   const src = fs.readFileSync(require.resolve(`pdfjs-dist/build/${file}`), 'utf8');
   const out = src.replace(/export\s*\{[^}]*\}\s*;?\s*(\/\/# sourceMappingURL=\S*\s*)?$/, '').replace(/import\.meta\.url/g, 'document.baseURI');
   if (/\bexport\s*\{/.test(out.slice(-2000)) || out.includes('import.meta')) throw new Error(`cannot turn pdfjs-dist/build/${file} into a classic script`);
-  return out;
+  // each bundle in its own function scope: both declare the same minified top-level names
+  return `(function () {\n${out}\n})();\n`;
 }
 
 let cache: Map<string, Asset> | undefined;

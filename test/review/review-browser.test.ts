@@ -18,6 +18,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const SEED_000 = 'corpus/000_0018174054ff74da.txt';
 const SEED_002 = 'corpus/002_c52ee38ce6c6c3d2.txt';
 const DOCX_000 = 'corpus/rendered/000_0018174054ff74da.docx';
+const PDF_000 = 'corpus/rendered/000_0018174054ff74da.pdf';
 const SHOTS = path.resolve('out/review-screenshots');
 
 /** A Word-export text whose prose and cells print HTML that must never run. */
@@ -133,7 +134,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL);
   copyOf000 = path.join(tmp, 'copy-of-000.txt');
   fs.copyFileSync(SEED_000, copyOf000);
-  await runCorpus([SEED_000, SEED_002, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
+  await runCorpus([SEED_000, SEED_002, PDF_000, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
   // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
   fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
   await runCorpus([copyOf000], { db, jobs: 0 });
@@ -235,6 +236,33 @@ describe('gongkai review in Chromium', () => {
     // the docx row of that cell is 行政运行's
     expect(await page.$eval('#source .hl', (e) => [...e.closest('tr')!.children].map((td) => td.textContent))).toContain('行政运行');
     await page.screenshot({ path: path.join(SHOTS, 'docx-cell-336.49.png') });
+  });
+
+  it('renders a .pdf source with the bundled pdfjs, and a cell with a bbox boxes it on its page', async () => {
+    const id = ids().get(PDF_000)!;
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('.pdf-pages[data-rendered]', { timeout: 50_000 });
+    expect(await page.$$('.pdf-page')).toHaveLength(14);
+    // the first page is drawn: its canvas holds dark (text) pixels
+    const dark = await page.$eval('#page-1 canvas', (c) => {
+      const d = (c as HTMLCanvasElement).getContext('2d')!.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i]! < 100 && d[i + 3]! > 0) n++;
+      return n;
+    });
+    expect(dark).toBeGreaterThan(1000);
+    await page.screenshot({ path: path.join(SHOTS, 'pdf-page.png') });
+    // cells with PDF provenance exist once the pipeline extracts .pdf (a failed PDF has no cells)
+    const doc = store.readDocument(id);
+    const cell = doc?.tables.flatMap((t) => t.cells.map((c) => ({ t, c }))).find(({ c }) => c.text === '336.49' && c.prov[0]?.kind === 'pdf');
+    if (!cell) {
+      expect(doc === null || doc.tables.every((t) => t.cells.every((c) => c.prov.every((p) => p.kind !== 'pdf')))).toBe(true);
+      return;
+    }
+    const p = cell.c.prov[0]!;
+    await page.click(`td[data-cell="${cell.t.order}.${cell.c.row}.${cell.c.col}"]`);
+    expect(await page.$$eval('#source .box.hl', (els) => els.map((e) => (e as HTMLElement).dataset.page))).toEqual([String(p.kind === 'pdf' && p.page)]);
+    await page.screenshot({ path: path.join(SHOTS, 'pdf-cell-336.49.png') });
   });
 
   it('shows document text containing <script> as text and never runs it', async () => {
