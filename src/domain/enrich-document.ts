@@ -1,4 +1,5 @@
 import type { AmountCell, Check, Document, IndicatorCell, Table } from '../model/index.js';
+import { readAmount } from './amount.js';
 import { classifyRows, findCodeColumns } from './classification.js';
 import { checkCrossTable } from './cross-table-checks.js';
 import { checkHierarchy } from './hierarchy-checks.js';
@@ -22,7 +23,7 @@ import { toYuan } from './units.js';
 export function enrichDocument(doc: Document): Document {
   const read: ReadTable[] = [];
   const tables: Table[] = doc.tables.map((t0) => {
-    const kind = t0.kind === 'other' ? classifyTableKindByHeader(t0.columns.map((c) => c.path), firstColumnTexts(t0)) : t0.kind;
+    const kind = t0.kind === 'other' ? classifyTableKindByHeader(t0.columns.map((c) => c.path), bodyTexts(t0), doc.docKind) : t0.kind;
     const table = { ...t0, kind };
     const layout = layoutTable(table);
     const rowInfo = classifyRows(layout, findCodeColumns(layout));
@@ -36,8 +37,9 @@ export function enrichDocument(doc: Document): Document {
   return { ...doc, tables, checks };
 }
 
-function firstColumnTexts(t: Table): string[] {
-  return t.cells.filter((c) => !c.isHeader && c.col === 0 && c.text !== '').map((c) => c.text);
+/** The texts of a table's body that are not amounts (row labels wherever they are printed). */
+function bodyTexts(t: Table): string[] {
+  return t.cells.filter((c) => !c.isHeader && c.text !== '' && readAmount(c.text).kind === 'text').map((c) => c.text);
 }
 
 /** The amount cells of a table: numbers in its amount columns, and the 预算数 / 资金 of a 绩效目标表's project info. */
@@ -81,7 +83,8 @@ function readIndicators(layout: TableLayout): IndicatorCell[] {
   const role = tableRole(t.kind);
   const out: IndicatorCell[] = [];
   if (role === 'performance_targets' || role === 'org_performance_targets') {
-    const cols = t.columns.filter((c) => /指标值|目标值/u.test(c.path.join(''))).map((c) => c.index);
+    // 指标值, 年度指标值, 目标值（包含数字及文字描述）— not 指标值确定依据
+    const cols = t.columns.filter((c) => /^(?:年度)?(?:指标值|目标值)(?:[（(].*)?$/u.test((c.path.at(-1) ?? '').replace(/\s+/g, ''))).map((c) => c.index);
     for (const row of layout.rows) {
       const levels = [0, 1].map((c) => normalizeLabel(layout.text(row, c)));
       if (!levels.some((l) => /指标$/u.test(l))) continue;

@@ -109,15 +109,16 @@ export function classifyTableKind(title: string | null): string {
 }
 
 /**
- * The kind of a table whose title says nothing (or is missing), from its header paths and row
- * labels: the columns every kind prints are distinctive enough (科目编码 + 人员经费/公用经费 is
- * the 基本支出表, 一级指标/二级指标 a 绩效目标表 …). 决算 tables are told by 决算数 / 年初结转 columns.
+ * The kind of a table whose title says nothing (or is missing), from its header paths and the
+ * texts of its body: the columns every kind prints are distinctive enough (科目编码 + 人员经费/
+ * 公用经费 is the 基本支出表, 一级指标/二级指标 a 绩效目标表 …). A table is a 决算 table in a
+ * 决算 document, or when its columns say so (决算数, 年初结转, 年末结转).
  */
-export function classifyTableKindByHeader(paths: string[][], rowLabels: string[] = []): string {
+export function classifyTableKindByHeader(paths: string[][], rowLabels: string[] = [], docKind: '预算' | '决算' | null = null): string {
   const cols = paths.map((p) => p.join('/').replace(/\s+/g, ''));
   const has = (re: RegExp) => cols.some((c) => re.test(c));
   const labels = rowLabels.map((l) => l.replace(/\s+/g, ''));
-  const final = has(/决算|年初结转|年末结转/u);
+  const final = docKind === '决算' || has(/决算|年初结转|年末结转/u);
   const pick = (budget: string, fin: string) => (final ? fin : budget);
   if (has(/一级指标/u) && has(/二级指标|三级指标/u)) return 'performance_targets';
   if (has(/职责活动|工作活动/u) && has(/绩效/u)) return 'activity_performance_targets';
