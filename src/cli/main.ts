@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
+import { checkCommand } from './commands/check.js';
 import { exportCommand } from './commands/export.js';
+import { exportFactsCommand } from './commands/export-facts.js';
 import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
 import { parseArea, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
@@ -15,6 +17,8 @@ const HELP = `gongkai — Chinese budget disclosures to one canonical table mode
   gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
              [--pages 1-3,7] [--area top,left,bottom,right] [--password PW]   (PDF: pages, area in points, password)
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
+  gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl
+  gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all]
   gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
   gongkai runs [--db ${DEFAULT_DB}]
   gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
@@ -61,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
+        if (values.format === 'facts') return exportFactsCommand({ db: values.db!, out: values.out });
         return exportCommand({ db: values.db!, format: values.format!, out: values.out });
       }
       case 'show': {
@@ -77,6 +82,10 @@ export async function main(argv: string[]): Promise<number> {
       case 'diff': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
         return diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
+      }
+      case 'check': {
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, doc: { type: 'string' }, all: { type: 'boolean', default: false } } });
+        return checkCommand({ db: values.db!, doc: values.doc, all: !!values.all });
       }
       case 'review': {
         const { values } = parseArgs({

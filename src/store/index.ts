@@ -1,3 +1,5 @@
 export { openStore, Store, type RunInfo, type SourceFile, type StoredDocument, type StoredDocumentInfo, type StoredResult } from './store.js';
 export { migrate, MIGRATIONS } from './migrations/index.js';
 export { lastChange, versionsAt, type DocumentVersion } from './versions.js';
+export { FACT_COLUMNS, iterateFacts } from './facts.js';
+export { readChecks, summarizeChecks, type CheckSummary, type StoredCheck } from './checks.js';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { Document, type Block, type Cell, type Column, type Diagnostic, type Table } from '../model/index.js';
+import { readDomainRows, withDomain } from './read-domain.js';
 
 /** Rebuilds a stored Document from its rows; null when the document failed (it has no content). */
 export function readDocumentRows(db: Database.Database, id: number): Document | null {
@@ -37,7 +38,7 @@ export function readDocumentRows(db: Database.Database, id: number): Document | 
     message: x.message,
     ...(x.place ? { place: JSON.parse(x.place) } : {}),
   }));
-  return Document.parse({
+  const base = {
     schemaVersion: d.schema_version,
     format: d.format,
     encoding: d.encoding,
@@ -48,7 +49,8 @@ export function readDocumentRows(db: Database.Database, id: number): Document | 
     blocks,
     tables,
     diagnostics,
-  });
+  };
+  return Document.parse(withDomain(base, readDomainRows(db, id)));
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {

@@ -1,0 +1,82 @@
+import type { CheckRef, Provenance } from '../../model/index.js';
+import { openStore, readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
+import { UsageError } from './run.js';
+
+export const CHECK_USAGE = 'gongkai check [--db DB] [--doc SOURCE|SHA256] [--all]';
+
+/** Addends printed in a failed sum before the rest are counted (a 收支总表 has 30 expenditure rows, most empty). */
+const MAX_PARTS = 12;
+
+/**
+ * `gongkai check`: every failed consistency check stored for the documents (or one document),
+ * with both sides' values and where each is in the source; `--all` lists passed checks too.
+ * Failures are findings about the sources, so the exit code is 0.
+ */
+export function checkCommand(opts: { db: string; doc: string | undefined; all: boolean }): number {
+  const store = openStore(opts.db);
+  try {
+    let ids: number[] | undefined;
+    if (opts.doc !== undefined) {
+      const matches = store.findDocuments(opts.doc);
+      if (matches.length === 0) throw new UsageError(`no document matches "${opts.doc}" in ${opts.db}`);
+      ids = matches.map((m) => m.id);
+    }
+    const summaries = summarizeChecks(store.db, ids);
+    const checks = readChecks(store.db, { documentIds: ids, ...(opts.all ? {} : { status: 'fail' as const }) });
+    const out: string[] = [];
+    for (const s of summaries) {
+      const mine = checks.filter((c) => c.documentId === s.documentId);
+      if (!s.enriched) {
+        if (s.status !== 'failed') out.push(`${s.source}: no checks stored (extracted before checks existed — run it again with --force)`, '');
+        continue;
+      }
+      if (!mine.length) continue;
+      out.push(`${s.source}: ${s.pass + s.fail} checks, ${s.fail} failed`);
+      for (const c of mine) out.push(...formatCheck(c, s.source));
+      out.push('');
+    }
+    const total = summaries.reduce((a, s) => ({ pass: a.pass + s.pass, fail: a.fail + s.fail }), { pass: 0, fail: 0 });
+    const enriched = summaries.filter((s) => s.enriched).length;
+    out.push(`${enriched} documents checked: ${total.pass + total.fail} checks, ${total.pass} passed, ${total.fail} failed`);
+    console.log(out.join('\n'));
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+/** A check as printed: its verdict and message, then each side with its value and source position. */
+export function formatCheck(c: StoredCheck, source: string): string[] {
+  const lines = [`  ${c.status === 'fail' ? 'FAIL' : 'pass'}  ${c.rule} · ${c.name}  ${c.message}`];
+  const parts = c.refs.filter((r) => r.role === 'part');
+  const shown = parts.filter((r) => r.text !== '').slice(0, MAX_PARTS);
+  for (const r of c.refs) {
+    if (r.role === 'part' && !shown.includes(r)) continue;
+    lines.push(`        ${r.role.padEnd(5)}  ${place(source, r.prov)}  ${describe(r)}`);
+  }
+  const hidden = parts.length - shown.length;
+  if (hidden > 0) lines.push(`        (${hidden} more parts, ${parts.filter((r) => r.text === '').length} of them blank)`);
+  return lines;
+}
+
+function describe(r: CheckRef): string {
+  if (r.role === 'prose') return `“${excerpt(r.text, r.label.replace(/^text: /, ''))}”`;
+  return `${r.label} = ${r.text === '' ? '(blank)' : r.text}${r.unit && r.text !== '' ? ` ${r.unit}` : ''}`;
+}
+
+/** The part of a sentence around the claim, so long sentences stay readable. */
+function excerpt(sentence: string, claim: string): string {
+  const at = sentence.replace(/[\s“”"]/g, '').indexOf(claim);
+  if (sentence.length <= 90 || at < 0) return sentence.length <= 90 ? sentence : sentence.slice(0, 88) + '…';
+  const start = Math.max(0, at - 30);
+  return (start > 0 ? '…' : '') + sentence.slice(start, start + 90) + (start + 90 < sentence.length ? '…' : '');
+}
+
+/** `file:line` for text sources, `file p.N` for PDF pages. */
+export function place(source: string, prov: Provenance[]): string {
+  const p = prov[0];
+  if (p?.kind === 'text') return `${source}:${p.start.line}`;
+  if (p?.kind === 'pdf') return `${source} p.${p.page}`;
+  if (p?.kind === 'docx') return `${source} block ${p.block}`;
+  return source;
+}

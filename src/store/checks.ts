@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { Check, CheckRef } from '../model/index.js';
+
+/** A stored check with the document it is about. */
+export interface StoredCheck extends Check {
+  documentId: number;
+  source: string;
+  ord: number;
+}
+
+/** Check counts of one document; `enriched` is false for documents stored before checks existed (re-run with --force). */
+export interface CheckSummary {
+  documentId: number;
+  source: string;
+  status: string;
+  enriched: boolean;
+  pass: number;
+  fail: number;
+}
+
+/** Per document: how many checks passed and failed, in source order. */
+export function summarizeChecks(db: Database.Database, documentIds?: number[]): CheckSummary[] {
+  const rows = db
+    .prepare(
+      `select d.id, d.source, d.status, (select count(*) from doc_domain x where x.document_id = d.id) as enriched,
+         (select count(*) from doc_check c where c.document_id = d.id and c.status = 'pass') as pass,
+         (select count(*) from doc_check c where c.document_id = d.id and c.status = 'fail') as fail
+       from document d order by d.source`,
+    )
+    .all() as Record<string, any>[];
+  return rows
+    .filter((r) => !documentIds || documentIds.includes(r.id))
+    .map((r) => ({ documentId: r.id, source: r.source, status: r.status, enriched: r.enriched > 0, pass: r.pass, fail: r.fail }));
+}
+
+/** Stored checks (all, or only `fail`ed ones) of some or all documents, with their refs, in source and check order. */
+export function readChecks(db: Database.Database, options: { documentIds?: number[]; status?: 'pass' | 'fail' } = {}): StoredCheck[] {
+  const rows = db
+    .prepare(
+      `select c.*, d.source from doc_check c join document d on d.id = c.document_id
+       ${options.status ? 'where c.status = @status' : ''} order by d.source, c.ord`,
+    )
+    .all(options.status ? { status: options.status } : {}) as Record<string, any>[];
+  const refStmt = db.prepare('select * from doc_check_ref where document_id = ? and check_ord = ? order by ord');
+  return rows
+    .filter((c) => !options.documentIds || options.documentIds.includes(c.document_id))
+    .map((c) => ({
+      documentId: c.document_id,
+      source: c.source,
+      ord: c.ord,
+      rule: c.rule,
+      name: c.name,
+      status: c.status,
+      message: c.message,
+      expected: c.expected,
+      actual: c.actual,
+      difference: c.difference,
+      unit: c.unit,
+      refs: (refStmt.all(c.document_id, c.ord) as Record<string, any>[]).map(
+        (r): CheckRef => ({ role: r.role, tableOrder: r.table_ord, row: r.row, col: r.col, blockOrder: r.block_ord, text: r.text, value: r.value, unit: r.unit, label: r.label, prov: JSON.parse(r.prov) }),
+      ),
+    }));
+}

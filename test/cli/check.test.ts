@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seedPath, tempDir } from '../support/corpus.js';
+
+const BIN = path.resolve(__dirname, '../../bin/gongkai.mjs');
+const gongkai = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+
+describe('gongkai check and export --format facts', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'docs'));
+  for (const seed of ['000_0018174054ff74da', '002_c52ee38ce6c6c3d2', '003_fc1028512c8b7c0f']) fs.copyFileSync(seedPath(seed), path.join(dir, 'docs', `${seed}.txt`));
+
+  it('lists every failed check with both sides and their file:line, and exits 0', { timeout: 60_000 }, () => {
+    expect(gongkai(['run', 'docs', '--quiet', '--jobs', '0'], dir).status).toBe(0);
+    const r = gongkai(['check'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('docs/000_0018174054ff74da.txt: ');
+    expect(r.stdout).toMatch(/FAIL {2}prose · prose-amount {2}人员经费: the text says 433\.32万元, but .* is 433\.22万元/);
+    expect(r.stdout).toMatch(/prose {2}docs\/000_0018174054ff74da\.txt:1679 .*人员经费433\.32万元/);
+    expect(r.stdout).toMatch(/cell {3}docs\/000_0018174054ff74da\.txt:1297 {2}部门预算一般公共预算财政拨款基本支出表 · 合计 · 一般公共预算基本支出\/人员经费 = 433\.22 万元/);
+    expect(r.stdout).toMatch(/docs\/002_c52ee38ce6c6c3d2\.txt:396 .*8320\.77万元/);
+    expect(r.stdout).toMatch(/docs\/002_c52ee38ce6c6c3d2\.txt:930 {2}2022年资产构成情况表 · 四、文物和陈列品 · 实有数\/原值 = 12\.0480/);
+    // seed 003 adds up: it is not listed
+    expect(r.stdout).not.toContain('003_fc1028512c8b7c0f');
+    expect(r.stdout).toMatch(/3 documents checked: \d+ checks, \d+ passed, 3 failed/);
+  });
+
+  it('narrows to one document with --doc and lists passed checks too with --all', { timeout: 60_000 }, () => {
+    const r = gongkai(['check', '--doc', '003_fc', '--all'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('docs/003_fc1028512c8b7c0f.txt: 15 checks, 0 failed');
+    expect(r.stdout).toMatch(/pass {2}row-arithmetic · project-funds/);
+    expect(r.stdout).toMatch(/1 documents checked: 15 checks, 15 passed, 0 failed/);
+    expect(gongkai(['check', '--doc', 'no-such-document'], dir).status).toBe(2);
+  });
+
+  it('exports the facts as CSV and JSON Lines', { timeout: 60_000 }, () => {
+    const csv = gongkai(['export', '--format', 'facts', '--out', 'out/facts.csv'], dir);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout).toMatch(/wrote \d+ facts to out\/facts\.csv/);
+    const header = fs.readFileSync(path.join(dir, 'out', 'facts.csv'), 'utf8').split('\r\n')[0]!;
+    expect(header).toContain('source,sha256,org_code,org_name,fiscal_year,doc_kind,table_kind,table_title,class_system,class_code,class_level,parent_code,item_name,column_path,value_printed,value,unit,value_yuan');
+    expect(gongkai(['export', '--format', 'facts', '--out', 'out/facts.jsonl'], dir).status).toBe(0);
+    const first = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'facts.jsonl'), 'utf8').split('\n')[0]!);
+    expect(first).toMatchObject({ source: 'docs/000_0018174054ff74da.txt', table_kind: 'budget_revenue_expenditure_summary', value_printed: '929.90', value_yuan: 9299000 });
+    expect(gongkai(['export', '--format', 'facts'], dir).status).toBe(2);
+  });
+});
