@@ -107,8 +107,8 @@ function outlineSums(layout: TableLayout, outline: Outline, rowInfo: TableRow[],
 }
 
 /**
- * 政府采购预算: 合计 = Σ unit rows (an org's 小计, or its name with no goods), each unit row = Σ
- * its goods below; without unit rows, 合计 = Σ goods.
+ * 政府采购预算: 合计 = Σ unit rows (an org's 小计, or its name with no goods but amounts), each
+ * unit row = Σ its goods below; without unit rows, 合计 = Σ goods.
  */
 function procurement(layout: TableLayout): Check[] {
   const t = layout.table;
@@ -119,8 +119,11 @@ function procurement(layout: TableLayout): Check[] {
   const totalRow = rows.find((r) => isTotalLabel(layout.text(r, labelCol)) && !/小计$/u.test(layout.text(r, labelCol)));
   const units: { row: number; goods: number[] }[] = [];
   const loose: number[] = [];
+  const printsAmount = (r: number) => layout.amountColumns.some((c) => layout.text(r, c) !== '');
   for (const r of rows) {
     if (r === totalRow) continue;
+    // a row with neither goods nor amounts is the rest of a label cut by a line break (rendered 000 .pdf p.14: `(2022年)`)
+    if (layout.text(r, goodsCol) === '' && !printsAmount(r)) continue;
     if (layout.text(r, goodsCol) === '') units.push({ row: r, goods: [] });
     else if (units.length) units[units.length - 1]!.goods.push(r);
     else loose.push(r);

@@ -35,15 +35,13 @@ export function summarizeChecks(db: Database.Database, documentIds?: number[]): 
 
 /** Stored checks (all, or only `fail`ed ones) of some or all documents, with their refs, in source and check order. */
 export function readChecks(db: Database.Database, options: { documentIds?: number[]; status?: 'pass' | 'fail' } = {}): StoredCheck[] {
-  const rows = db
-    .prepare(
-      `select c.*, d.source from doc_check c join document d on d.id = c.document_id
-       ${options.status ? 'where c.status = @status' : ''} order by d.source, c.ord`,
-    )
-    .all(options.status ? { status: options.status } : {}) as Record<string, any>[];
+  const where = [options.status ? 'c.status = @status' : null, options.documentIds ? 'c.document_id = @id' : null].filter(Boolean).join(' and ');
+  const stmt = db.prepare(`select c.*, d.source from doc_check c join document d on d.id = c.document_id ${where ? `where ${where}` : ''} order by d.source, c.ord`);
+  const params = (id?: number) => ({ ...(options.status ? { status: options.status } : {}), ...(id === undefined ? {} : { id }) });
+  const rows = (options.documentIds ? options.documentIds.flatMap((id) => stmt.all(params(id))) : stmt.all(params())) as Record<string, any>[];
   const refStmt = db.prepare('select * from doc_check_ref where document_id = ? and check_ord = ? order by ord');
   return rows
-    .filter((c) => !options.documentIds || options.documentIds.includes(c.document_id))
+    .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.ord - b.ord))
     .map((c) => ({
       documentId: c.document_id,
       source: c.source,

@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrichDocument } from '../../src/domain/enrich-document.js';
 import { Document } from '../../src/model/index.js';
-import { ALL_SEEDS } from '../support/corpus.js';
+import { ALL_SEEDS, CORPUS } from '../support/corpus.js';
 import { lineOf, seedDocument } from './build-table.js';
 
 const docs = Object.fromEntries(ALL_SEEDS.map((s) => [s, seedDocument(s)]));
@@ -112,4 +114,28 @@ describe('enrichDocument over the five seeds', () => {
     expect(bare.tables[0]!.cells).toEqual(doc.tables[0]!.cells);
     expect(Document.parse(again)).toEqual(again);
   });
+});
+
+describe('enrichDocument on the .docx and .pdf renderings of the seeds (corpus/rendered)', () => {
+  const tableFindings = (doc: Document) =>
+    doc.checks!.filter((c) => c.status === 'fail' && c.rule !== 'prose').map((c) => `${c.rule}/${c.name} ${c.refs.map((r) => r.text).filter(Boolean).join(' ')}`);
+
+  it.each(['001_655c0751f88457f2', '002_c52ee38ce6c6c3d2', '004_3c83e1ac369f3f17'])('%s.docx fails exactly the table checks its text export fails (the renderings carry no prose)', async (seed) => {
+    const { extractDocumentAsync } = await import('../../src/pipeline/extract-document.js');
+    const r = await extractDocumentAsync(new Uint8Array(fs.readFileSync(path.join(CORPUS, 'rendered', `${seed}.docx`))));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(tableFindings(r.document)).toEqual(tableFindings(docs[seed]!));
+    expect(tableFindings(r.document).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('000.pdf: a label the PDF reader cut onto its own row (`(2022年)`, p.14) is not taken for a unit of the 采购 table', async () => {
+    const { extractDocumentAsync } = await import('../../src/pipeline/extract-document.js');
+    const r = await extractDocumentAsync(new Uint8Array(fs.readFileSync(path.join(CORPUS, 'rendered', '000_0018174054ff74da.pdf'))));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const procurement = r.document.tables.find((t) => t.kind === 'procurement')!;
+    expect(procurement.cells.some((c) => c.text === '(2022年)')).toBe(true);
+    expect(tableFindings(r.document)).toEqual([]);
+  }, 60_000);
 });
