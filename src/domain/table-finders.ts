@@ -46,6 +46,7 @@ export interface Side {
   amountCols: number[];
 }
 
+/** The label and amount columns of one side of a two-sided summary table, or null when it has none. */
 export function sideOf(t: ReadTable, side: '收入' | '支出'): Side | null {
   const { table, amountColumns, rows, text } = t.layout;
   const cols = table.columns.filter((c) => c.path[0]?.replace(/\s+/g, '') === side).map((c) => c.index);

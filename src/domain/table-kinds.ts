@@ -12,6 +12,7 @@ export interface TableKindInfo {
   role: TableRole;
 }
 
+/** What a table is for, shared by a 预算 kind and its 决算 equivalent (checks are written per role). */
 export type TableRole =
   | 'revenue_expenditure_summary'
   | 'revenue_summary'

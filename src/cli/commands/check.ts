@@ -2,6 +2,7 @@ import type { CheckRef, Provenance } from '../../model/index.js';
 import { openStore, readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
 import { UsageError } from './run.js';
 
+/** How `gongkai check` is called. */
 export const CHECK_USAGE = 'gongkai check [--db DB] [--doc SOURCE|SHA256] [--all]';
 
 /** Addends printed in a failed sum before the rest are counted (a 收支总表 has 30 expenditure rows, most empty). */

@@ -2,6 +2,7 @@ import { factFormatOf, writeFacts } from '../../export/facts.js';
 import { openStore } from '../../store/index.js';
 import { UsageError } from './run.js';
 
+/** How `gongkai export --format facts` is called. */
 export const EXPORT_FACTS_USAGE = 'gongkai export --db DB --format facts --out facts.csv|facts.jsonl';
 
 /** `gongkai export --format facts`: the `fact` view, one row per amount cell, as CSV or JSON Lines (by the file name). */
