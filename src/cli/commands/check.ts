@@ -62,7 +62,7 @@ export function formatCheck(c: StoredCheck, source: string): string[] {
 
 function describe(r: CheckRef): string {
   if (r.role === 'prose') return `“${excerpt(r.text, r.label.replace(/^text: /, ''))}”`;
-  return `${r.label} = ${r.text === '' ? '(blank)' : r.text}${r.unit && r.text !== '' ? ` ${r.unit}` : ''}`;
+  return `${r.label} = ${r.text === '' ? '(blank)' : r.text}${r.unit && r.value !== null ? ` ${r.unit}` : ''}`;
 }
 
 /** The part of a sentence around the claim, so long sentences stay readable. */
@@ -73,11 +73,14 @@ function excerpt(sentence: string, claim: string): string {
   return (start > 0 ? '…' : '') + sentence.slice(start, start + 90) + (start + 90 < sentence.length ? '…' : '');
 }
 
-/** `file:line` for text sources, `file p.N` for PDF pages. */
+/** `file:line` for text sources, `file p.N` for PDF pages, `file block B table T row R cell C` inside a .docx. */
 export function place(source: string, prov: Provenance[]): string {
   const p = prov[0];
   if (p?.kind === 'text') return `${source}:${p.start.line}`;
   if (p?.kind === 'pdf') return `${source} p.${p.page}`;
-  if (p?.kind === 'docx') return `${source} block ${p.block}`;
+  if (p?.kind === 'docx') {
+    const parts = [['block', p.block], ['table', p.table], ['row', p.row], ['cell', p.cell]].filter(([, v]) => v !== undefined);
+    return `${source} ${parts.map(([k, v]) => `${k} ${v}`).join(' ')}`;
+  }
   return source;
 }
