@@ -49,7 +49,7 @@ describe('a run killed with SIGKILL', () => {
 
     const clean = path.join(dir, 'clean.sqlite');
     await runCorpus([docs], { db: clean, jobs: 2 });
-    expect(dumpContent(killed)).toBe(dumpContent(clean));
+    expect(dumpContent(killed)).toEqual(dumpContent(clean));
   }, 120_000);
 });
 

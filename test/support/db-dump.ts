@@ -1,18 +1,30 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
-/** Every row of the content tables in a stable order, without run ids and timestamps: "the same database content". */
-export function dumpContent(db: string): string {
+/**
+ * Every row of the content tables in a stable order, without run ids and timestamps — "the same
+ * database content" — as a row count and sha256 per table: a corpus run holds ~10⁵ cells, whose
+ * JSON would be slow to build and useless to print when two runs differ.
+ */
+export function dumpContent(db: string): Record<string, string> {
   const conn = new Database(db, { readonly: true });
   const tables = ['document', 'block', 'doc_table', 'column', 'cell', 'diagnostic'];
-  const dump = tables.map((t) => {
+  const dump: Record<string, string> = {};
+  for (const t of tables) {
     const cols = (conn.prepare(`select name from pragma_table_info('${t}')`).all() as { name: string }[])
       .map((c) => c.name)
       .filter((c) => !['run_id', 'extracted_at'].includes(c));
-    const rows = conn.prepare(`select ${cols.map((c) => `"${c}"`).join(',')} from "${t}" order by 1, 2, 3`).all();
-    return JSON.stringify(rows);
-  });
+    const hash = createHash('sha256');
+    let n = 0;
+    for (const row of conn.prepare(`select ${cols.map((c) => `"${c}"`).join(',')} from "${t}" order by 1, 2, 3`).raw().iterate()) {
+      hash.update(JSON.stringify(row));
+      hash.update('\n');
+      n++;
+    }
+    dump[t] = `${n} rows ${hash.digest('hex')}`;
+  }
   conn.close();
-  return dump.join('\n');
+  return dump;
 }
 
 /** Structural soundness of a store: SQLite's own check and every ok document whole. */

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import mammoth from 'mammoth';
 import officeCrypto from 'officecrypto-tool';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DocxError, extractDocx } from '../../../extractors/docx/extract-docx.js';
 import { classifyOle, convertDocToDocx, findSoffice } from '../../../extractors/docx/legacy-doc.js';
 import { classifyPackage, MAX_PART_BYTES } from '../../../extractors/docx/read-package.js';
@@ -89,19 +90,20 @@ describe('packages that are not readable Word documents', () => {
 
   it('refuses the zip bomb by its declared size, and by inflating no further than the limit when the size lies', () => {
     const bomb = fixture('zip-bomb.docx');
-    const t0 = performance.now();
+    // refused from the zip directory: nothing near its size is ever inflated
+    const inflate = vi.spyOn(zlib, 'inflateRawSync');
     expect(() => extractDocx(bomb)).toThrow(/word\/document\.xml declares 1073741824 bytes uncompressed, over the limit of 67108864 — refused as a possible zip bomb/);
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(inflate).toHaveBeenCalled(); // the small parts (rels, content types) are read
+    expect(Math.max(0, ...inflate.mock.results.map((r) => (r.value as Buffer).length))).toBeLessThan(64 * 1024);
+    inflate.mockRestore();
     // the same archive, claiming its document.xml is 2 kB: caught while inflating, at the limit
     const lying = Buffer.from(bomb);
     const e = readZipDirectory(lying).get('word/document.xml')!;
     const dir = lying.lastIndexOf(Buffer.from('PK\x01\x02', 'latin1'));
     expect(lying.readUInt32LE(dir + 24)).toBe(e.uncompressedSize);
     lying.writeUInt32LE(2048, dir + 24);
-    const t1 = performance.now();
     const rss = process.memoryUsage().rss;
     expect(() => extractDocx(lying)).toThrow(/word\/document\.xml inflates to more than 67108864 bytes \(it declares 2048\) — refused as a possible zip bomb/);
-    expect(performance.now() - t1).toBeLessThan(3000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(512 * 1024 * 1024);
   });
 });
@@ -122,15 +124,4 @@ describe('OLE containers', () => {
     );
   });
 
-  // needs LibreOffice: runs where `soffice` is on the PATH (this machine), not in CI
-  it.runIf(findSoffice() !== null)('[needs soffice] converts a legacy .doc to .docx and reads it with its merges', () => {
-    const docx = convertDocToDocx(fixture('003_fc1028512c8b7c0f.doc'));
-    const raw = extractDocx(docx, 'doc');
-    expect(raw.format).toBe('doc');
-    const tables = raw.blocks.filter((b): b is RawTableBlock => b.type === 'table');
-    // LibreOffice's .doc joins each 绩效目标表's project-info table and indicator table into one
-    // (the .docx has 30); test/corpus/docx-bad-input.test.ts checks the export is still the seed's
-    expect(tables.length).toBe(15);
-    expect(tables.some((t) => t.rows.some((r) => r.cells.some((c) => (c.rowspan ?? 1) > 1)))).toBe(true);
-  }, 120_000);
 });
