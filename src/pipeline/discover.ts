@@ -14,6 +14,23 @@ export function* discoverFiles(paths: string[]): Generator<string> {
   for (const p of paths) yield* walk(p, [], seen, true);
 }
 
+/**
+ * How many files `discoverFiles` will yield, walked in slices between other work so that a run
+ * can show a bar and an ETA once the count is known, without ever holding the list.
+ */
+export async function countFiles(paths: string[], signal?: AbortSignal): Promise<number> {
+  let n = 0;
+  const files = discoverFiles(paths);
+  for (;;) {
+    for (let i = 0; i < 256; i++) {
+      if (files.next().done) return n;
+      n++;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal?.aborted) return n;
+  }
+}
+
 function* walk(p: string, ignores: RegExp[], seen: Set<string>, named: boolean): Generator<string> {
   let stat: fs.Stats;
   try {

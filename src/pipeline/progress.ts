@@ -1,18 +1,21 @@
 /** Reports a run's progress: a redrawn bar on a terminal, plain periodic lines otherwise (CI, logs). */
 export interface Progress {
   update(done: number, counts: Record<string, number>): void;
+  /** The number of files, once counted: from then on a bar and an ETA are shown. */
+  setTotal(total: number): void;
   finish(): void;
 }
 
 const BAR = 28;
 
-export function createProgress(total: number | null, stream: NodeJS.WriteStream = process.stderr, intervalMs = 5000): Progress {
+export function createProgress(initialTotal: number | null, stream: NodeJS.WriteStream = process.stderr, intervalMs = 5000): Progress {
   const started = Date.now();
+  let total = initialTotal;
   let last = 0;
   const line = (done: number, counts: Record<string, number>) => {
     const secs = (Date.now() - started) / 1000;
     const rate = done / Math.max(secs, 0.001);
-    const parts = [`${done}${total !== null ? `/${total}` : ''} files`, `${counts.new ?? 0} new`, `${counts.changed ?? 0} changed`, `${counts.unchanged ?? 0} unchanged`, `${counts.failed ?? 0} failed`, `${rate.toFixed(1)} files/s`];
+    const parts = [`${done}${total !== null ? `/${total}` : ' (counting)'} files`, `${counts.new ?? 0} new`, `${counts.changed ?? 0} changed`, `${counts.unchanged ?? 0} unchanged`, `${counts.failed ?? 0} failed`, `${rate.toFixed(1)} files/s`];
     if (total !== null && rate > 0 && done < total) parts.push(`ETA ${clock((total - done) / rate)}`);
     return parts.join(' · ');
   };
@@ -26,6 +29,9 @@ export function createProgress(total: number | null, stream: NodeJS.WriteStream 
         const bar = total !== null ? `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ` : '';
         stream.write(`\r\x1b[2K${bar}${line(done, counts)}`);
       },
+      setTotal(n) {
+        total = n;
+      },
       finish() {
         stream.write('\r\x1b[2K');
       },
@@ -37,6 +43,9 @@ export function createProgress(total: number | null, stream: NodeJS.WriteStream 
       if (now - last < intervalMs) return;
       last = now;
       stream.write(`progress: ${line(done, counts)}\n`);
+    },
+    setTotal(n) {
+      total = n;
     },
     finish() {},
   };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { openStore, type Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { discoverFiles } from './discover.js';
+import { countFiles, discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
 import { sniffBytes } from './sniff.js';
@@ -81,6 +81,8 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null } });
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
   const progress = options.progress ? createProgress(null) : null;
+  // a second, cheap walk counts the files while the first one feeds the workers
+  if (progress) void countFiles(paths, options.signal).then((n) => progress.setTotal(n));
 
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;

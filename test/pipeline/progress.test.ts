@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { countFiles, discoverFiles } from '../../src/pipeline/discover.js';
+import { createProgress } from '../../src/pipeline/progress.js';
+import { CORPUS } from '../support/corpus.js';
+
+function fakeStream(isTTY: boolean) {
+  const writes: string[] = [];
+  return { writes, stream: { isTTY, write: (s: string) => writes.push(s) } as unknown as NodeJS.WriteStream };
+}
+
+const counts = (n: number) => ({ new: n, changed: 0, unchanged: 0, failed: 0 });
+
+describe('progress', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('on a terminal: counts and rate while the files are being counted, then a bar and an ETA', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { writes, stream } = fakeStream(true);
+    const p = createProgress(null, stream);
+    vi.setSystemTime(2000);
+    p.update(10, counts(10));
+    expect(writes.at(-1)).toBe('\r\x1b[2K10 (counting) files · 10 new · 0 changed · 0 unchanged · 0 failed · 5.0 files/s');
+    p.setTotal(40);
+    vi.setSystemTime(4000);
+    p.update(20, counts(20));
+    // 20 of 40 done at 5 files/s: 4 s to go
+    expect(writes.at(-1)).toBe(`\r\x1b[2K[${'█'.repeat(14)}${'░'.repeat(14)}] 20/40 files · 20 new · 0 changed · 0 unchanged · 0 failed · 5.0 files/s · ETA 0:04`);
+    p.finish();
+    expect(writes.at(-1)).toBe('\r\x1b[2K');
+  });
+
+  it('elsewhere (CI, logs): a plain line at most every interval, with the ETA once counted', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { writes, stream } = fakeStream(false);
+    const p = createProgress(null, stream, 5000);
+    p.setTotal(3000);
+    vi.setSystemTime(6000);
+    p.update(600, counts(600));
+    vi.setSystemTime(7000);
+    p.update(700, counts(700)); // within the interval: not printed
+    expect(writes).toEqual(['progress: 600/3000 files · 600 new · 0 changed · 0 unchanged · 0 failed · 100.0 files/s · ETA 0:24\n']);
+  });
+
+  it('counts exactly the files the walk yields', async () => {
+    expect(await countFiles([CORPUS])).toBe([...discoverFiles([CORPUS])].length);
+    expect(await countFiles([CORPUS])).toBeGreaterThan(10);
+  });
+});
