@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Check, CheckRef } from '../model/index.js';
+import type { Check } from '../model/index.js';
+import { checkFromRow, checkRefFromRow } from './read-domain.js';
 
 /** A stored check with the document it is about. */
 export interface StoredCheck extends Check {
@@ -46,16 +47,6 @@ export function readChecks(db: Database.Database, options: { documentIds?: numbe
       documentId: c.document_id,
       source: c.source,
       ord: c.ord,
-      rule: c.rule,
-      name: c.name,
-      status: c.status,
-      message: c.message,
-      expected: c.expected,
-      actual: c.actual,
-      difference: c.difference,
-      unit: c.unit,
-      refs: (refStmt.all(c.document_id, c.ord) as Record<string, any>[]).map(
-        (r): CheckRef => ({ role: r.role, tableOrder: r.table_ord, row: r.row, col: r.col, blockOrder: r.block_ord, text: r.text, value: r.value, unit: r.unit, label: r.label, prov: JSON.parse(r.prov) }),
-      ),
+      ...checkFromRow(c, (refStmt.all(c.document_id, c.ord) as Record<string, any>[]).map(checkRefFromRow)),
     }));
 }

@@ -32,21 +32,21 @@ export function readDomainRows(db: Database.Database, id: number): StoredDomain 
   const refs = new Map<number, CheckRef[]>();
   for (const r of db.prepare('select * from doc_check_ref where document_id = ? order by check_ord, ord').all(id) as Record<string, any>[]) {
     const list = refs.get(r.check_ord) ?? [];
-    list.push({ role: r.role, tableOrder: r.table_ord, row: r.row, col: r.col, blockOrder: r.block_ord, text: r.text, value: r.value, unit: r.unit, label: r.label, prov: JSON.parse(r.prov) });
+    list.push(checkRefFromRow(r));
     refs.set(r.check_ord, list);
   }
-  const checks: Check[] = (db.prepare('select * from doc_check where document_id = ? order by ord').all(id) as Record<string, any>[]).map((c) => ({
-    rule: c.rule,
-    name: c.name,
-    status: c.status,
-    message: c.message,
-    expected: c.expected,
-    actual: c.actual,
-    difference: c.difference,
-    unit: c.unit,
-    refs: refs.get(c.ord) ?? [],
-  }));
+  const checks: Check[] = (db.prepare('select * from doc_check where document_id = ? order by ord').all(id) as Record<string, any>[]).map((c) => checkFromRow(c, refs.get(c.ord) ?? []));
   return { tables, checks };
+}
+
+/** A `doc_check` row as a Check. */
+export function checkFromRow(c: Record<string, any>, refs: CheckRef[]): Check {
+  return { rule: c.rule, name: c.name, status: c.status, message: c.message, expected: c.expected, actual: c.actual, difference: c.difference, unit: c.unit, refs };
+}
+
+/** A `doc_check_ref` row as a CheckRef. */
+export function checkRefFromRow(r: Record<string, any>): CheckRef {
+  return { role: r.role, tableOrder: r.table_ord, row: r.row, col: r.col, blockOrder: r.block_ord, text: r.text, value: r.value, unit: r.unit, label: r.label, prov: JSON.parse(r.prov) };
 }
 
 /** Lays stored domain rows over the tables read back (every table of an enriched document gets the three lists). */
