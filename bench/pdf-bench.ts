@@ -57,7 +57,7 @@ export async function pdfBench({ copies, keep }: { copies: number; keep: boolean
   const poppler = hasPdftotext();
   console.log(`gongkai bench --pdf: ${copies} copies of each file in ${work}; ${os.cpus().length} cores, Node ${process.version}; load average ${load()}`);
   if (!poppler) console.log('pdftotext not found: its rows are skipped (apt-get install poppler-utils poppler-data)');
-  const header = `${'set'.padEnd(7)} ${'measurement'.padEnd(30)} ${'files'.padStart(6)} ${'pages'.padStart(6)} ${'seconds'.padStart(9)} ${'pages/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'÷ pdftotext'.padStart(12)}`;
+  const header = `${'set'.padEnd(7)} ${'measurement'.padEnd(30)} ${'files'.padStart(6)} ${'pages'.padStart(6)} ${'seconds'.padStart(9)} ${'pages/s'.padStart(9)} ${'CPU s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'÷ pdftotext'.padStart(12)}`;
   const lines: string[] = [];
   for (const set of SETS) {
     const dir = path.join(work, set.name);
@@ -76,12 +76,12 @@ export async function pdfBench({ copies, keep }: { copies: number; keep: boolean
     const floor = poppler ? await Promise.all([1, 2].map(async (p) => [p, await pdftotext(files, p)] as const)).then((x) => new Map(x)) : null;
     for (const [jobs, m] of ours) {
       const vs = floor ? fmt(pages / m.wall / (pages / floor.get(jobs)!), 3, 12) : '—'.padStart(12);
-      lines.push(`${set.name.padEnd(7)} ${`run --jobs ${jobs}`.padEnd(30)} ${String(m.files).padStart(6)} ${String(pages).padStart(6)} ${fmt(m.wall, 2)} ${fmt(pages / m.wall)} ${fmt(m.maxRssMB, 0, 12)} ${vs}`);
+      lines.push(`${set.name.padEnd(7)} ${`run --jobs ${jobs}`.padEnd(30)} ${String(m.files).padStart(6)} ${String(pages).padStart(6)} ${fmt(m.wall, 2)} ${fmt(pages / m.wall)} ${fmt(m.cpu, 2)} ${fmt(m.maxRssMB, 0, 12)} ${vs}`);
       if (m.failed) lines.push(`        (${m.failed} documents failed)`);
     }
     if (floor)
       for (const [p, secs] of floor)
-        lines.push(`${set.name.padEnd(7)} ${`pdftotext -layout, ${p} at once`.padEnd(30)} ${String(files.length).padStart(6)} ${String(pages).padStart(6)} ${fmt(secs, 2)} ${fmt(pages / secs)} ${'—'.padStart(12)} ${fmt(1, 3, 12)}`);
+        lines.push(`${set.name.padEnd(7)} ${`pdftotext -layout, ${p} at once`.padEnd(30)} ${String(files.length).padStart(6)} ${String(pages).padStart(6)} ${fmt(secs, 2)} ${fmt(pages / secs)} ${'—'.padStart(9)} ${'—'.padStart(12)} ${fmt(1, 3, 12)}`);
     const [[, j1], [, j2]] = ours as [[number, Measured], [number, Measured]];
     lines.push(`${set.name.padEnd(7)} --jobs 2 vs --jobs 1: ${(j1.wall / j2.wall).toFixed(2)}×; tables ${j1.tables} / ${j2.tables}, cells ${j1.cells} / ${j2.cells}`);
   }
