@@ -1,12 +1,18 @@
 // npm run bench [-- --n 2000] — figures for a corpus-scale run, beside a floor measured in the same run.
-import { spawnSync } from 'node:child_process';
+// npm run bench -- --pdf [--copies 4] [--repeat 2] — the PDF path, beside pdftotext -layout (bench/pdf-bench.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fmt, runChild as child, type Measured } from './measure.js';
+import { pdfBench } from './pdf-bench.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false }, pdf: { type: 'boolean', default: false }, copies: { type: 'string', default: '4' }, repeat: { type: 'string', default: '2' } } });
+if (values.pdf) {
+  await pdfBench({ copies: Number(values.copies), repeat: Math.max(1, Number(values.repeat)), keep: values.keep });
+  process.exit(0);
+}
 const n = Number(values.n);
 const root = path.resolve(import.meta.dirname, '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
@@ -16,22 +22,13 @@ const { files, bytes } = generateCorpus(corpus, n, path.join(root, 'corpus'));
 fs.writeFileSync(path.join(work, 'files.txt'), files.join('\n'));
 console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
 
-const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
-const child = (script: string, args: string[]) => {
-  const r = spawnSync(tsx, [path.join(root, 'bench', script), ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop()!);
-};
-
-interface Measured { wall: number; files: number; new: number; unchanged: number; failed: number; cells: number; bytes: number; maxRssMB: number }
 const rows: [string, Measured][] = [];
 for (const jobs of [1, 2]) rows.push([`run --jobs ${jobs}`, child('run-once.ts', [corpus, path.join(work, `jobs${jobs}.sqlite`), String(jobs)])]);
 rows.push(['re-run, nothing changed (--jobs 2)', child('run-once.ts', [corpus, path.join(work, 'jobs2.sqlite'), '2'])]);
 const cells = rows[0]![1].cells;
-const floor = child('floor.ts', [path.join(work, 'files.txt'), path.join(work, 'floor.sqlite'), String(cells)]);
+const floor = child<{ read: number; insert: number; maxRssMB: number }>('floor.ts', [path.join(work, 'files.txt'), path.join(work, 'floor.sqlite'), String(cells)]);
 const floorSecs = floor.read + floor.insert;
 
-const fmt = (x: number, d = 1) => x.toFixed(d).padStart(9);
 console.log('');
 console.log(`${'measurement'.padEnd(36)} ${'seconds'.padStart(9)} ${'docs/s'.padStart(9)} ${'MB/s'.padStart(9)} ${'cells/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'× floor'.padStart(9)}`);
 for (const [label, m] of rows) {

@@ -1,4 +1,5 @@
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from './pdfjs.js';
 
 /** One printed character with its box in PDF points (origin bottom left, y up). */
 export interface Glyph {

@@ -1,6 +1,11 @@
+// first: pdfjs-dist is evaluated there, between capturing and restoring the built-ins it replaces
+import './load-pdfjs.mjs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** pdfjs-dist's operator codes; other modules import pdfjs-dist through this one, after load-pdfjs.mjs. */
+export { OPS };
 
 const require = createRequire(import.meta.url);
 /** pdfjs-dist's package folder: cMaps, standard fonts and wasm decoders live under it. */

@@ -1,6 +1,8 @@
 // Worker-thread entry: runs extractDocument on the bytes it is sent. Plain .mjs so it can
 // register tsx's loader itself — a worker does not inherit the main thread's loader hooks.
 import { parentPort } from 'node:worker_threads';
+// before tsx: pdfjs-dist loads natively in a fraction of the time (see the module)
+import '../../extractors/pdf/load-pdfjs.mjs';
 import { register } from 'tsx/esm/api';
 
 register();

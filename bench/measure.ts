@@ -1,0 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** What bench/run-once.ts prints: the run's summary, its wall time and the process's peak RSS. */
+export interface Measured { wall: number; files: number; new: number; unchanged: number; failed: number; tables: number; cells: number; bytes: number; cpu: number; maxRssMB: number }
+
+/**
+ * Runs a bench script in a process of its own (so peak RSS is its alone) and returns its last
+ * JSON line. pdfjs-dist is loaded before tsx, as bin/gongkai.mjs does.
+ */
+export function runChild<T = Measured>(script: string, args: string[]): T {
+  const preload = pathToFileURL(path.join(ROOT, 'extractors', 'pdf', 'load-pdfjs.mjs')).href;
+  const r = spawnSync(process.execPath, ['--import', preload, '--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
+
+/** A right-aligned number column. */
+export const fmt = (x: number, d = 1, width = 9) => x.toFixed(d).padStart(width);

@@ -1,0 +1,105 @@
+// npm run bench -- --pdf [--copies 4] [--repeat 2] [--keep]: pages/s of the whole PDF path (discover → worker
+// threads → pdfjs text and rulings → tables → normalize → enrich → SQLite), beside poppler's
+// `pdftotext -layout` on the same files in the same run — the machine is shared, so only the
+// ratio measured together means anything.
+import { execFile, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { openPdf } from '../extractors/pdf/pdfjs.js';
+import { fmt, runChild, type Measured } from './measure.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
+
+/** A set of PDFs measured together: `copies` copies of each file, so that every worker has work. */
+interface PdfSet {
+  name: string;
+  sources: string[];
+}
+
+const SETS: PdfSet[] = [
+  {
+    name: 'corpus',
+    sources: fs
+      .readdirSync(path.join(ROOT, 'corpus', 'rendered'))
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+      .map((f) => path.join(ROOT, 'corpus', 'rendered', f)),
+  },
+  { name: 'long', sources: [path.join(ROOT, 'bench', 'fixtures', 'long-disclosure.pdf')] },
+];
+
+async function pageCount(file: string): Promise<number> {
+  const doc = await openPdf(fs.readFileSync(file));
+  const n = doc.numPages;
+  await doc.destroy();
+  return n;
+}
+
+/** Seconds for `pdftotext -layout` over the files, `parallel` processes at a time. */
+async function pdftotext(files: string[], parallel: number): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const lane = async () => {
+    while (next < files.length) await run('pdftotext', ['-layout', files[next++]!, os.devNull]);
+  };
+  await Promise.all(Array.from({ length: parallel }, lane));
+  return (performance.now() - started) / 1000;
+}
+
+const hasPdftotext = () => spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).error === undefined;
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+export async function pdfBench({ copies, repeat, keep }: { copies: number; repeat: number; keep: boolean }): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pdf-bench-'));
+  const poppler = hasPdftotext();
+  console.log(`gongkai bench --pdf: ${copies} copies of each file in ${work}, the fastest of ${repeat} rounds; ${os.cpus().length} cores, Node ${process.version}; load average ${load()}`);
+  if (!poppler) console.log('pdftotext not found: its rows are skipped (apt-get install poppler-utils poppler-data)');
+  const header = `${'set'.padEnd(7)} ${'measurement'.padEnd(30)} ${'files'.padStart(6)} ${'pages'.padStart(6)} ${'seconds'.padStart(9)} ${'pages/s'.padStart(9)} ${'CPU s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'÷ pdftotext'.padStart(12)}`;
+  const lines: string[] = [];
+  for (const set of SETS) {
+    const dir = path.join(work, set.name);
+    const files: string[] = [];
+    for (let c = 0; c < copies; c++) {
+      fs.mkdirSync(path.join(dir, `copy${c}`), { recursive: true });
+      for (const src of set.sources) {
+        const file = path.join(dir, `copy${c}`, path.basename(src));
+        fs.copyFileSync(src, file);
+        files.push(file);
+      }
+    }
+    let pages = 0;
+    for (const src of set.sources) pages += (await pageCount(src)) * copies;
+    // the rounds interleave every measurement, so a burst of load elsewhere hits them alike; the fastest round counts
+    const ours = new Map<number, Measured>();
+    const floor = new Map<number, number>();
+    for (let round = 0; round < repeat; round++) {
+      for (const jobs of [1, 2]) {
+        const m = runChild('run-once.ts', [dir, path.join(work, `${set.name}-jobs${jobs}-${round}.sqlite`), String(jobs)]);
+        if (!ours.has(jobs) || m.wall < ours.get(jobs)!.wall) ours.set(jobs, m);
+      }
+      if (poppler)
+        for (const p of [1, 2]) {
+          const secs = await pdftotext(files, p);
+          floor.set(p, Math.min(secs, floor.get(p) ?? Infinity));
+        }
+    }
+    for (const [jobs, m] of ours) {
+      const vs = poppler ? fmt(floor.get(jobs)! / m.wall, 3, 12) : '—'.padStart(12);
+      lines.push(`${set.name.padEnd(7)} ${`run --jobs ${jobs}`.padEnd(30)} ${String(m.files).padStart(6)} ${String(pages).padStart(6)} ${fmt(m.wall, 2)} ${fmt(pages / m.wall)} ${fmt(m.cpu, 2)} ${fmt(m.maxRssMB, 0, 12)} ${vs}`);
+      if (m.failed) lines.push(`        (${m.failed} documents failed)`);
+    }
+    for (const [p, secs] of floor)
+      lines.push(`${set.name.padEnd(7)} ${`pdftotext -layout, ${p} at once`.padEnd(30)} ${String(files.length).padStart(6)} ${String(pages).padStart(6)} ${fmt(secs, 2)} ${fmt(pages / secs)} ${'—'.padStart(9)} ${'—'.padStart(12)} ${fmt(1, 3, 12)}`);
+    const [j1, j2] = [ours.get(1)!, ours.get(2)!];
+    lines.push(`${set.name.padEnd(7)} --jobs 2 vs --jobs 1: ${(j1.wall / j2.wall).toFixed(2)}×; tables ${j1.tables} / ${j2.tables}, cells ${j1.cells} / ${j2.cells}`);
+  }
+  console.log('');
+  console.log(header);
+  for (const l of lines) console.log(l);
+  console.log('÷ pdftotext: our pages/s over pdftotext\'s with as many processes as jobs (1.000 = as fast)');
+  console.log(`load average after: ${load()}`);
+  if (!keep) fs.rmSync(work, { recursive: true, force: true });
+}
