@@ -9,8 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readPageContent } from '../extractors/pdf/page-content.js';
 import { openPdf } from '../extractors/pdf/pdfjs.js';
-import { findRuledTables } from '../extractors/pdf/ruled-tables.js';
-import { glyphCenter } from '../extractors/pdf/text-lines.js';
+import { cropToArea } from '../extractors/pdf/page-area.js';
+import { pageTables } from '../extractors/pdf/page-tables.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PEER = path.resolve(ROOT, '../shared/peer-corpus/tabula');
@@ -68,21 +68,11 @@ const norm = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\s+/g
 async function ourRows(c: Case): Promise<string[][]> {
   const doc = await openPdf(new Uint8Array(fs.readFileSync(path.join(PEER, c.pdf))));
   try {
-    const content = await readPageContent(await doc.getPage(c.page), c.page);
-    let { glyphs, segments } = content;
-    if (c.area) {
-      const [top, left, bottom, right] = c.area;
-      const [vx0, , , vy1] = content.view;
-      const [x0, x1, y0, y1] = [vx0 + left, vx0 + right, vy1 - bottom, vy1 - top];
-      glyphs = glyphs.filter((g) => {
-        const [cx, cy] = glyphCenter(g);
-        return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
-      });
-      segments = segments.map((s) => ({ x0: Math.max(s.x0, x0), x1: Math.min(s.x1, x1), y0: Math.max(s.y0, y0), y1: Math.min(s.y1, y1) })).filter((s) => s.x0 <= s.x1 && s.y0 <= s.y1);
-    }
+    let content = await readPageContent(await doc.getPage(c.page), c.page);
+    if (c.area) content = cropToArea(content, c.area);
     // tabula prints every grid place, a merged cell's text in its first place: our positional layout
     const rows: string[][] = [];
-    for (const t of findRuledTables(segments, glyphs)) {
+    for (const t of pageTables(content, c.method, c.area !== undefined)) {
       const at = new Map(t.cells.map((cell) => [`${cell.row},${cell.col}`, cell.text]));
       for (let r = 0; r + 1 < t.ys.length; r++) rows.push(Array.from({ length: t.xs.length - 1 }, (_, k) => at.get(`${r},${k}`) ?? ''));
     }
@@ -110,6 +100,6 @@ for (const c of CASES) {
   if (same) equal++;
   const firstDiff = ours.findIndex((r, i) => JSON.stringify(r) !== JSON.stringify(expected[i]));
   const why = same ? '' : error || `${ours.length}×${ours[0]?.length ?? 0} vs ${expected.length}×${expected[0]?.length ?? 0}${firstDiff >= 0 ? `; row ${firstDiff}: ${JSON.stringify(ours[firstDiff])} vs ${JSON.stringify(expected[firstDiff])}` : ''}`;
-  console.log(`${same ? 'equal  ' : 'differs'} ${c.method.padEnd(7)} ${c.pdf} p${c.page}${why ? `  — ${why.slice(0, 300)}` : ''}`);
+  console.log(`${same ? 'equal  ' : 'differs'} ${c.method.padEnd(7)} ${c.pdf} p${c.page}${why ? `  — ${why.slice(0, 2000)}` : ''}`);
 }
 console.log(`\n${equal}/${CASES.length} cases equal (${Math.round((100 * equal) / CASES.length)}%); lattice ${CASES.filter((c) => c.method === 'lattice').length}, stream ${CASES.filter((c) => c.method === 'stream').length}`);
