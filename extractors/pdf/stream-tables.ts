@@ -12,7 +12,7 @@ import { groupLines, makeLine, splitAtGaps, type TextLine } from './text-lines.j
  */
 
 /** Chunks of a line are set apart by more than this many ems: wider than any word space. */
-export const CHUNK_GAP = 0.8;
+export const CHUNK_GAP = 0.5;
 
 /** All the glyphs as one stream table (tabula `-t` on an area the user chose): null when there is no text. */
 export function streamTable(glyphs: Glyph[]): RuledTable | null {
@@ -42,8 +42,8 @@ export const AUTO: StreamDetection = { minRows: 3, minCols: 3 };
 
 /** A gap wider than this many ems between chunks marks a line as a table row in detection. */
 const ROW_GAP = 1.5;
-/** Lines further apart than this many line heights are not one table. */
-const ROW_SPACING = 2.2;
+/** Lines further apart than this many ems (a blank line between them) are not one table; padded cells set rows over two ems apart. */
+const ROW_SPACING = 3;
 
 /**
  * Stream tables on a page: runs of consecutive lines that fall apart at wide gaps into at least
