@@ -95,6 +95,14 @@ describe('an unruled table (LibreOffice\'s print of a borderless table)', () => 
     expect(texts(lattice)).toContain('单位：万元');
   });
 
+  it('inside a chosen --area without rules, the area is the table (tabula -t -a), in auto and stream alike', async () => {
+    // the table's lines lie between 90 and 210 points from the top; the title above, the prose below stay out
+    for (const method of ['auto', 'stream'] as const) {
+      const raw = await extractPdf(fixture('unruled.pdf'), { area: [85, 50, 215, 520], method });
+      expect([tables(raw), texts(raw)]).toEqual([[expected], []]);
+    }
+  });
+
   it('gives every stream cell a bbox around its text on the page', async () => {
     const raw = await extractPdf(fixture('unruled.pdf'));
     const t = raw.blocks.find((b) => b.type === 'table')!;
