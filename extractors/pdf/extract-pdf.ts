@@ -12,9 +12,10 @@ export type { PdfOptions } from './options.js';
 export const PDF_EXTRACTOR = { name: 'pdf', version: '1.1.0' } as const;
 
 /**
- * A real .pdf: text and ruling lines of each page read with pdfjs-dist, ruled tables in the
- * `positional` layout (one block per page piece; normalisation stitches pieces), prose as text
- * blocks, all in reading order with page + bbox provenance. A file that cannot be opened
+ * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's
+ * coordinates, /Rotate applied), tables found by `options.method` (ruled, unruled, or `auto`:
+ * see page-tables.ts) as one block per page piece (normalisation stitches pieces), prose as
+ * text blocks, all in reading order with page + bbox provenance. A file that cannot be opened
  * (encrypted, truncated, not a PDF) throws a PdfError with a one-line reason; a page whose text
  * cannot be decoded, or that has none (scanned), is an error diagnostic on that page, and a
  * document without any readable text throws.

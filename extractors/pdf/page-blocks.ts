@@ -15,8 +15,8 @@ const BLOCK_GAP = 3;
 
 /**
  * One page as blocks in reading order (top to bottom): its tables (page-tables.ts: ruled, or
- * unruled ones found by text alignment) and text blocks — headings, paragraphs — from the lines outside tables.
- * Page numbers and 续表 markers are page furniture, not text, and are dropped.
+ * unruled ones found by text alignment) and text blocks — headings, paragraphs — from the lines
+ * outside tables. Page numbers and 续表 markers are page furniture, not text, and are dropped.
  */
 export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
   const tables = pageTables(content, method, areaChosen);
