@@ -1,6 +1,11 @@
 import type { PageContent } from './page-content.js';
-import { findRuledTables, type RuledTable } from './ruled-tables.js';
+import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
 import { AUTO, ASKED, findStreamTables, streamTable } from './stream-tables.js';
+import { glyphCenter } from './text-lines.js';
+
+/** Glyphs this close (points) outside a ruled table's frame belong to it (strokes have width). */
+const EDGE = 1;
+const inBox = ([x, y]: [number, number], b: Box) => x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE;
 
 /** How tables are found: from ruling lines, from text alignment, or ruling lines where a page has them (tabula's -l, -t, neither). */
 export type TableMethod = 'lattice' | 'stream' | 'auto';
@@ -26,8 +31,9 @@ export function pageTables(content: PageContent, method: TableMethod, areaChosen
       return areaChosen ? wholeArea() : findStreamTables(content.glyphs, ASKED);
     case 'auto': {
       const found = ruled();
-      if (found.length > 0) return found;
-      return areaChosen ? wholeArea() : findStreamTables(content.glyphs, AUTO);
+      if (areaChosen) return found.length > 0 ? found : wholeArea();
+      const outside = content.glyphs.filter((g) => !found.some((t) => inBox(glyphCenter(g), t.box)));
+      return [...found, ...findStreamTables(outside, AUTO)].sort((a, b) => b.box[3] - a.box[3]);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeFrame } from '../../../extractors/pdf/frame-edges.js';
-import type { Glyph } from '../../../extractors/pdf/page-content.js';
+import type { Glyph, PageContent } from '../../../extractors/pdf/page-content.js';
+import { pageTables } from '../../../extractors/pdf/page-tables.js';
 import { AUTO, findStreamTables, streamTable } from '../../../extractors/pdf/stream-tables.js';
 
 const SIZE = 10;
@@ -76,6 +77,26 @@ describe('stream tables', () => {
         ['合计', '150.00', '130.00'],
       ],
     ]);
+  });
+});
+
+describe('pageTables auto', () => {
+  it('finds an unruled table below a framed title (tabula\'s page-wide guess would read the page by its rules only)', () => {
+    const box = [
+      { x0: 60, x1: 420, y0: 740, y1: 740 },
+      { x0: 60, x1: 420, y0: 760, y1: 760 },
+      { x0: 60, x1: 60, y0: 740, y1: 760 },
+      { x0: 420, x1: 420, y0: 740, y1: 760 },
+    ];
+    const glyphs = [
+      ...line(745, [72, '附表一']),
+      ...line(700, [72, '项目'], [250, '本年'], [350, '上年']),
+      ...line(680, [72, '工资福利支出'], [250, '100.00'], [350, '90.00']),
+      ...line(660, [72, '合计'], [250, '150.00'], [350, '130.00']),
+    ];
+    const content: PageContent = { page: 1, view: [0, 0, 595, 842], glyphs, segments: box, shownGlyphs: glyphs.length, undecodedGlyphs: 0, shows: 4, emptyShows: 0, images: 0 };
+    expect(pageTables(content, 'auto', false).map(rowsOf)).toEqual([[['附表一']], [['项目', '本年', '上年'], ['工资福利支出', '100.00', '90.00'], ['合计', '150.00', '130.00']]]);
+    expect(pageTables(content, 'lattice', false).map(rowsOf)).toEqual([[['附表一']]]);
   });
 });
 
