@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
 import { parseMethod, PdfOptionError } from '../../../extractors/pdf/options.js';
+import { readPageContent } from '../../../extractors/pdf/page-content.js';
+import { openPdf } from '../../../extractors/pdf/pdfjs.js';
+import { glyphCenter, makeLine } from '../../../extractors/pdf/text-lines.js';
 import type { RawDocument } from '../../../src/model/index.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
 
@@ -103,14 +106,24 @@ describe('an unruled table (LibreOffice\'s print of a borderless table)', () => 
     }
   });
 
-  it('gives every stream cell a bbox around its text on the page', async () => {
-    const raw = await extractPdf(fixture('unruled.pdf'));
+  it('gives every stream cell a bbox (its column band × its row band) whose glyphs spell the cell text', async () => {
+    const bytes = fixture('unruled.pdf');
+    const raw = await extractPdf(bytes);
     const t = raw.blocks.find((b) => b.type === 'table')!;
     if (t.type !== 'table') throw new Error('no table');
-    const boxes = t.rows.map((r) => r.cells.map((c) => (c.prov[0]?.kind === 'pdf' ? c.prov[0].bbox : null)));
-    // a row lies below the one above it; a column right of the one before
-    for (let r = 1; r < boxes.length; r++) expect(boxes[r]![0]![3]).toBeLessThanOrEqual(boxes[r - 1]![0]![1]);
-    for (const row of boxes) for (let c = 1; c < row.length; c++) expect(row[c]![0]).toBeGreaterThanOrEqual(row[c - 1]![2]);
+    const doc = await openPdf(bytes);
+    const content = await readPageContent(await doc.getPage(1), 1);
+    await doc.destroy();
+    for (const cell of t.rows.flatMap((r) => r.cells)) {
+      const p = cell.prov[0]!;
+      if (p.kind !== 'pdf') throw new Error('not a pdf provenance');
+      const [x0, y0, x1, y1] = p.bbox;
+      const inside = content.glyphs.filter((g) => {
+        const [cx, cy] = glyphCenter(g);
+        return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+      });
+      expect(inside.length ? makeLine(inside).text : '').toBe(cell.raw);
+    }
   });
 
   it('auto reads the ruled fixture exactly as lattice does (no text there lines up as a table)', async () => {
