@@ -3,7 +3,7 @@
  * text in the non-embedded CJK font STSong-Light with the UniGB-UCS2-H cMap (pdfjs reads it only
  * with its cMaps), a ruled table with merged cells and a two-line cell that runs over two pages,
  * a fake-bold title, page numbers; a scanned page (an image, no text); and the same table
- * encrypted (RC4, 40 bits, user password "secret"); the table on a page turned by /Rotate 90; a
+ * encrypted (RC4, 40 bits, user password "secret"); the table on pages turned by /Rotate 90 and 270; a
  * ruled table without its outer frame. No PDF library: every byte is written here, so the tests
  * know exactly what is in each file. The one exception, unruled.pdf, is LibreOffice's print of
  * a borderless table (a real producer's unruled table).
@@ -201,14 +201,14 @@ function scannedPage(): string {
 }
 
 /**
- * Page 1's table on a page turned by /Rotate 90: the content is drawn sideways (the matrix maps
- * the upright landscape page, 842 × 595, onto the portrait MediaBox) so that a viewer shows it
- * upright, as scanned-in landscape reports and tabula's schools.pdf are made.
+ * Page 1's table on a page turned by /Rotate 90 (or 270): the content is drawn sideways (the
+ * matrix maps the upright landscape page, 842 × 595, onto the portrait MediaBox) so that a
+ * viewer shows it upright, as landscape reports and tabula's schools.pdf are made.
  */
-function rotatedPage(): string {
+function rotatedPage(rotate: 90 | 270): string {
   const top = 500;
   const ops = [
-    '0 1 -1 0 595 0 cm',
+    rotate === 90 ? '0 1 -1 0 595 0 cm' : '0 -1 1 0 0 842 cm',
     '0.8 w',
     cjk(72, 540, 14, '部门预算收支总表'),
     ...header(top),
@@ -288,7 +288,10 @@ fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'stsong-ruled.pdf'), writePdf([page1(), page2()]));
 fs.writeFileSync(path.join(OUT, 'scanned.pdf'), writePdf([scannedPage()]));
 fs.writeFileSync(path.join(OUT, 'encrypted.pdf'), writePdf([page1(), page2()], standardEncryption('secret', 'owner-secret')));
-fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([{ content: rotatedPage(), rotate: 90 }]));
+fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
+    { content: rotatedPage(90), rotate: 90 },
+    { content: rotatedPage(270), rotate: 270 },
+  ]));
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 writeUnruled();
 console.log(`wrote ${fs.readdirSync(OUT).join(', ')} to ${path.relative(ROOT, OUT)}`);

@@ -17,26 +17,28 @@ const texts = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table
 const bodyRows = (t: { cells: { row: number; col: number; text: string }[]; headerRows: number; nRows: number }) =>
   Array.from({ length: t.nRows }, (_, r) => t.cells.filter((c) => c.row === t.headerRows + r).sort((a, b) => a.col - b.col).map((c) => c.text));
 
-describe('a page turned by /Rotate', () => {
-  it('is read upright: the ruled table and its title come out as on an ordinary page', async () => {
+describe('pages turned by /Rotate 90 and 270', () => {
+  const table = [['项目', '金额'], ['', '本年', '上年'], ['工资福利支出', '100.00', '90.00']];
+
+  it('are read upright: the ruled table and its title come out as on an ordinary page', async () => {
     const raw = await extractPdf(fixture('rotated.pdf'));
     expect(raw.diagnostics).toEqual([]);
-    expect(texts(raw)).toEqual(['部门预算收支总表']);
-    expect(tables(raw)).toEqual([[['项目', '金额'], ['', '本年', '上年'], ['工资福利支出', '100.00', '90.00']]]);
+    expect(texts(raw)).toEqual(['部门预算收支总表', '部门预算收支总表']);
+    expect(tables(raw)).toEqual([table, table]);
     const doc = normalizeDocument(raw);
     expect(doc.tables[0]!.columns.map((c) => c.path)).toEqual([['项目'], ['金额', '本年'], ['金额', '上年']]);
   });
 
-  it('gives bboxes in points of the upright (landscape) page, origin at its bottom left', async () => {
+  it('give bboxes in points of the upright (landscape) page, origin at its bottom left', async () => {
     const raw = await extractPdf(fixture('rotated.pdf'));
-    const t = raw.blocks.find((b) => b.type === 'table')!;
-    expect(t.type === 'table' && t.rows[2]!.cells[1]!.prov).toEqual([{ kind: 'pdf', page: 1, bbox: [200, 440, 300, 460] }]);
+    const provs = raw.blocks.flatMap((b) => (b.type === 'table' ? [b.rows[2]!.cells[1]!.prov] : []));
+    expect(provs).toEqual([1, 2].map((page) => [{ kind: 'pdf', page, bbox: [200, 440, 300, 460] }]));
   });
 
-  it('takes --area on the upright page: top 90 to bottom 160 from its top edge holds the table, not the title', async () => {
+  it('take --area on the upright page: top 90 to bottom 160 from its top edge holds the table, not the title', async () => {
     const raw = await extractPdf(fixture('rotated.pdf'), { area: [90, 60, 160, 420] });
     expect(texts(raw)).toEqual([]);
-    expect(tables(raw)[0]!.at(-1)).toEqual(['工资福利支出', '100.00', '90.00']);
+    expect(tables(raw).map((t) => t.at(-1))).toEqual([table[2], table[2]]);
   });
 });
 
