@@ -3,9 +3,9 @@
  * text in the non-embedded CJK font STSong-Light with the UniGB-UCS2-H cMap (pdfjs reads it only
  * with its cMaps), a ruled table with merged cells and a two-line cell that runs over two pages,
  * a fake-bold title, page numbers; a scanned page (an image, no text); and the same table
- * encrypted (RC4, 40 bits, user password "secret"); the table on pages turned by /Rotate 90 and 270; a
- * ruled table without its outer frame. No PDF library: every byte is written here, so the tests
- * know exactly what is in each file. The one exception, unruled.pdf, is LibreOffice's print of
+ * encrypted (RC4, 40 bits, user password "secret"); the table on pages turned by /Rotate 90
+ * and 270; a ruled table without its outer frame. No PDF library: every byte is written here,
+ * so the tests know exactly what is in each file. The one exception, unruled.pdf, is LibreOffice's print of
  * a borderless table (a real producer's unruled table).
  *
  *   npx tsx scripts/make-pdf-fixtures.ts
