@@ -114,10 +114,9 @@ function tabulaRows(t: RuledTable): string[][] {
   for (const cell of t.cells) groups.set(cell.row, [...(groups.get(cell.row) ?? []), cell]);
   const rows: string[][] = [];
   for (const row of [...groups.keys()].sort((a, b) => a - b).map((r) => groups.get(r)!.sort((a, b) => a.col - b.col))) {
-    const first = row[0]!;
-    // the cells inside the box below the first cell's bottom and left of its left edge
-    const [x0, , , ] = first.box;
-    const below = t.cells.filter((o) => o.box[0] >= left - EPS && o.box[2] <= x0 + EPS && o.box[3] <= first.box[1] + EPS && o.box[1] >= bottom - EPS);
+    const [x0, y0] = row[0]!.box;
+    // tabula asks its spatial index for the cells wholly inside the table's part below and left of the first cell
+    const below = t.cells.filter((o) => o.box[0] >= left - EPS && o.box[2] <= x0 + EPS && o.box[3] <= y0 + EPS && o.box[1] >= bottom - EPS);
     const perRow = new Map<number, number>();
     for (const o of below) perRow.set(o.row, (perRow.get(o.row) ?? 0) + 1);
     const start = Math.max(0, ...perRow.values());
