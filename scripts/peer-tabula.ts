@@ -23,7 +23,10 @@ interface Case {
   page: number;
   /** top, left, bottom, right from the page's top left (tabula -a); whole page when absent. */
   area?: [number, number, number, number];
-  method: 'lattice' | 'stream';
+  /** several areas (tabula -a given twice) */
+  areas?: [number, number, number, number][];
+  /** `auto` where tabula's test gives no method (its DECIDE) */
+  method: 'lattice' | 'stream' | 'auto';
 }
 
 const CASES: Case[] = [
@@ -34,10 +37,16 @@ const CASES: Case[] = [
   { pdf: 'twotables.pdf', expected: 'csv/twotables.csv', page: 1, method: 'lattice' },
   { pdf: 'frx_2012_disclosure.pdf', expected: 'csv/frx_2012_disclosure.csv', page: 1, area: [53, 49, 735, 550], method: 'lattice' },
   { pdf: 'us-017.pdf', expected: 'inline-expected/us-017_p2_lattice_fullpage_table0.csv', page: 2, method: 'lattice' },
+  { pdf: 'puertos1.pdf', expected: 'inline-expected/puertos1_p1_lattice_area-273.90,30.32,554.88,546.80.csv', page: 1, area: [273.9035714285714, 30.32142857142857, 554.8821428571429, 546.7964285714286], method: 'lattice' },
+  // tabula -p 1 -a %0,0,100,50 -a %0,50,100,100 on a 425.169 × 451.814 page
+  { pdf: 'MultiColumn.pdf', expected: 'csv/MultiColumn.csv', page: 1, areas: [[0, 0, 451.814, 212.5845], [0, 212.5845, 451.814, 425.169]], method: 'auto' },
   { pdf: 'argentina_diputados_voting_record.pdf', expected: 'csv/argentina_diputados_voting_record.csv', page: 1, area: [269.875, 12.75, 790.5, 561], method: 'stream' },
   { pdf: 'indictb1h_14.pdf', expected: 'csv/indictb1h_14.csv', page: 1, area: [205, 120, 622.82, 459.9], method: 'stream' },
   { pdf: 'us-020.pdf', expected: 'csv/us-020.csv', page: 2, area: [103, 35, 641, 560], method: 'stream' },
   { pdf: 'eu-002.pdf', expected: 'inline-expected/eu-002_p1_basic_area-115,70,233,510.csv', page: 1, area: [115, 70, 233, 510], method: 'stream' },
+  { pdf: 'frx_2012_disclosure.pdf', expected: 'inline-expected/frx_2012_disclosure_p1_basic_area-106.01,48.09,227.31,551.89.csv', page: 1, area: [106.01, 48.09, 227.31, 551.89], method: 'stream' },
+  // tabula's test hands the page's vertical rulings to the stream algorithm as column bounds
+  { pdf: 'eu-017.pdf', expected: 'inline-expected/eu-017_p3_basic_vrulings_area-299.625,148.44,711.875,452.32.csv', page: 3, area: [299.625, 148.44, 711.875, 452.32], method: 'stream' },
 ];
 
 function parseCsv(text: string): string[][] {
@@ -84,10 +93,15 @@ function loose(rows: string[][]): string[][] {
 async function ourRows(c: Case): Promise<string[][]> {
   const doc = await openPdf(new Uint8Array(fs.readFileSync(path.join(PEER, c.pdf))));
   try {
-    let content = await readPageContent(await doc.getPage(c.page), c.page);
-    if (c.area) content = cropToArea(content, c.area);
+    const page = await readPageContent(await doc.getPage(c.page), c.page);
     const rows: string[][] = [];
-    for (const t of pageTables(content, c.method, c.area !== undefined)) rows.push(...(c.method === 'lattice' ? tabulaRows(t) : positionalRows(t)));
+    // tabula -a given twice: the tables of each area, one after the other
+    for (const area of c.areas ?? (c.area ? [c.area] : [undefined])) {
+      const content = area ? cropToArea(page, area) : page;
+      // how tabula's DECIDE would have printed what our auto found: a ruled table as lattice
+      const printAs = c.method === 'auto' ? (pageTables(content, 'lattice', area !== undefined).length ? 'lattice' : 'stream') : c.method;
+      for (const t of pageTables(content, c.method, area !== undefined)) rows.push(...(printAs === 'lattice' ? tabulaRows(t) : positionalRows(t)));
+    }
     return rows;
   } finally {
     await doc.destroy();
@@ -162,5 +176,6 @@ const count = (method: string | null, key: 'same' | 'sameLoosely') => {
   const n = of.filter((r) => r[key]).length;
   return `${n}/${of.length}${method === null ? ` (${Math.round((100 * n) / of.length)}%)` : ''}`;
 };
-console.log(`\n${count(null, 'same')} cases equal (lattice ${count('lattice', 'same')}, stream ${count('stream', 'same')})`);
-console.log(`${count(null, 'sameLoosely')} equal loosely (white space in cells, full-width forms and all-empty columns ignored) (lattice ${count('lattice', 'sameLoosely')}, stream ${count('stream', 'sameLoosely')})`);
+const byMethod = (key: 'same' | 'sameLoosely') => `lattice ${count('lattice', key)}, stream ${count('stream', key)}, auto ${count('auto', key)}`;
+console.log(`\n${count(null, 'same')} cases equal (${byMethod('same')})`);
+console.log(`${count(null, 'sameLoosely')} equal loosely, white space in cells, full-width forms and all-empty columns ignored (${byMethod('sameLoosely')})`);
