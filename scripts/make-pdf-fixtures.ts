@@ -3,13 +3,17 @@
  * text in the non-embedded CJK font STSong-Light with the UniGB-UCS2-H cMap (pdfjs reads it only
  * with its cMaps), a ruled table with merged cells and a two-line cell that runs over two pages,
  * a fake-bold title, page numbers; a scanned page (an image, no text); and the same table
- * encrypted (RC4, 40 bits, user password "secret"). No PDF library: every byte is written here,
- * so the tests know exactly what is in each file.
+ * encrypted (RC4, 40 bits, user password "secret"); the table on pages turned by /Rotate 90
+ * and 270; a ruled table without its outer frame. No PDF library: every byte is written here,
+ * so the tests know exactly what is in each file. The one exception, unruled.pdf, is LibreOffice's print of
+ * a borderless table (a real producer's unruled table).
  *
  *   npx tsx scripts/make-pdf-fixtures.ts
  */
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -96,8 +100,13 @@ interface Encryption {
   id: Buffer;
 }
 
+/** A page's content stream, and its /Rotate when it has one. */
+type PageSpec = string | { content: string; rotate: number };
+
 /** A PDF of the given page contents (uncompressed), optionally RC4-encrypted. */
-function writePdf(contents: string[], encryption?: Encryption): Buffer {
+function writePdf(pages: PageSpec[], encryption?: Encryption): Buffer {
+  const contents = pages.map((p) => (typeof p === 'string' ? p : p.content));
+  const rotations = pages.map((p) => (typeof p === 'string' ? 0 : p.rotate));
   // objects: 1 catalog, 2 pages, 3-6 fonts, then per page: page, content
   const objs: (string | { dict: string; stream: Buffer })[] = [];
   const pageIds = contents.map((_, i) => 7 + i * 2);
@@ -109,7 +118,7 @@ function writePdf(contents: string[], encryption?: Encryption): Buffer {
   objs[6] = FONTS[3]!;
   contents.forEach((c, i) => {
     const id = pageIds[i]!;
-    objs[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents ${id + 1} 0 R >>`;
+    objs[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${rotations[i] ? ` /Rotate ${rotations[i]}` : ''} /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents ${id + 1} 0 R >>`;
     objs[id + 1] = { dict: '', stream: Buffer.from(c, 'latin1') };
   });
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
@@ -191,8 +200,98 @@ function scannedPage(): string {
   return 'q 400 0 0 500 100 200 cm\nBI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q';
 }
 
+/**
+ * Page 1's table on a page turned by /Rotate 90 (or 270): the content is drawn sideways (the
+ * matrix maps the upright landscape page, 842 × 595, onto the portrait MediaBox) so that a
+ * viewer shows it upright, as landscape reports and tabula's schools.pdf are made.
+ */
+function rotatedPage(rotate: 90 | 270): string {
+  const top = 500;
+  const ops = [
+    rotate === 90 ? '0 1 -1 0 595 0 cm' : '0 -1 1 0 0 842 cm',
+    '0.8 w',
+    cjk(72, 540, 14, '部门预算收支总表'),
+    ...header(top),
+    cjk(X[0]! + 4, top - 54, 10, '工资福利支出'),
+    latin(X[1]! + 4, top - 54, 10, '100.00'),
+    latin(X[2]! + 4, top - 54, 10, '90.00'),
+    hline(top - 60, X[0]!, X[3]!),
+    ...X.map((x, i) => (i === 2 ? vline(x, top - 60, top - 20) : vline(x, top - 60, top))),
+  ];
+  return ops.join('\n');
+}
+
+/**
+ * A ruled table without its outer frame (tabula's spreadsheet_no_bounding_frame.pdf): rules
+ * between the rows run across the whole table, lines between the columns only inside it, no
+ * line on the left of the first column or the right of the last.
+ */
+function unframedPage(): string {
+  const top = 700;
+  const ys = [top, top - 20, top - 40, top - 60];
+  const ops = [
+    '0.8 w',
+    cjk(72, 740, 14, '一般公共预算支出表'),
+    ...ys.map((y) => hline(y, X[0]!, X[3]!)),
+    vline(X[1]!, ys[3]!, ys[0]!),
+    vline(X[2]!, ys[3]!, ys[0]!),
+    cjk(X[0]! + 4, top - 14, 10, '项目'),
+    cjk(X[1]! + 4, top - 14, 10, '本年'),
+    cjk(X[2]! + 4, top - 14, 10, '上年'),
+    cjk(X[0]! + 4, top - 34, 10, '工资福利支出'),
+    latin(X[1]! + 4, top - 34, 10, '100.00'),
+    latin(X[2]! + 4, top - 34, 10, '90.00'),
+    cjk(X[0]! + 4, top - 54, 10, '合计'),
+    latin(X[1]! + 4, top - 54, 10, '150.00'),
+    latin(X[2]! + 4, top - 54, 10, '130.00'),
+  ];
+  return ops.join('\n');
+}
+
+/**
+ * An unruled table as Word processors print one: an HTML table without borders, opened by
+ * LibreOffice as a Word document and printed to PDF (embedded fonts, the producer's own glyph
+ * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
+ * committed file is kept.
+ */
+const UNRULED_HTML = `<html><head><meta charset="utf-8"></head><body>
+<p>2024年部门预算支出表</p>
+<p>单位：万元</p>
+<table border="0" cellspacing="0" cellpadding="6"><col width="70"><col width="240"><col width="80"><col width="80"><col width="80">
+<tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
+<tr><td>20103</td><td>政府办公厅（室）及相关机构事务</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
+<tr><td>208</td><td>社会保障和就业支出</td><td>145.38</td><td>145.38</td><td></td></tr>
+<tr><td></td><td>合计</td><td>929.90</td><td>578.60</td><td>351.30</td></tr>
+</table>
+<p>本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。支出主要用于保障机关正常运转和履行职能，较上年有所增加，主要原因是人员经费调整。</p>
+</body></html>
+`;
+
+function writeUnruled(): void {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-unruled-'));
+  const profile = `-env:UserInstallation=file://${path.join(work, 'profile')}`;
+  try {
+    fs.writeFileSync(path.join(work, 'unruled.html'), UNRULED_HTML);
+    const soffice = (...args: string[]) => execFileSync('soffice', [profile, '--headless', ...args, '--outdir', work], { cwd: work, stdio: 'ignore', timeout: 120_000 });
+    soffice('--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', path.join(work, 'unruled.html'));
+    soffice('--convert-to', 'pdf', path.join(work, 'unruled.docx'));
+    fs.copyFileSync(path.join(work, 'unruled.pdf'), path.join(OUT, 'unruled.pdf'));
+  } catch (e) {
+    console.warn(`unruled.pdf not rewritten (LibreOffice soffice needed): ${(e as Error).message.split('\n')[0]}`);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'stsong-ruled.pdf'), writePdf([page1(), page2()]));
 fs.writeFileSync(path.join(OUT, 'scanned.pdf'), writePdf([scannedPage()]));
 fs.writeFileSync(path.join(OUT, 'encrypted.pdf'), writePdf([page1(), page2()], standardEncryption('secret', 'owner-secret')));
+fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
+    { content: rotatedPage(90), rotate: 90 },
+    { content: rotatedPage(270), rotate: 270 },
+  ]));
+fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
+writeUnruled();
 console.log(`wrote ${fs.readdirSync(OUT).join(', ')} to ${path.relative(ROOT, OUT)}`);

@@ -4,17 +4,18 @@ import type { PdfOptions } from './options.js';
 import { readPageContent, type PageContent } from './page-content.js';
 import { layoutPage, pdfProv, tableBlock, tableLayout, type PageItem } from './page-blocks.js';
 import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
-import { glyphCenter } from './text-lines.js';
+import { cropToArea } from './page-area.js';
 
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
-export const PDF_EXTRACTOR = { name: 'pdf', version: '1.0.0' } as const;
+export const PDF_EXTRACTOR = { name: 'pdf', version: '1.1.0' } as const;
 
 /**
- * A real .pdf: text and ruling lines of each page read with pdfjs-dist, ruled tables in the
- * `positional` layout (one block per page piece; normalisation stitches pieces), prose as text
- * blocks, all in reading order with page + bbox provenance. A file that cannot be opened
+ * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's
+ * coordinates, /Rotate applied), tables found by `options.method` (ruled, unruled, or `auto`:
+ * see page-tables.ts) as one block per page piece (normalisation stitches pieces), prose as
+ * text blocks, all in reading order with page + bbox provenance. A file that cannot be opened
  * (encrypted, truncated, not a PDF) throws a PdfError with a one-line reason; a page whose text
  * cannot be decoded, or that has none (scanned), is an error diagnostic on that page, and a
  * document without any readable text throws.
@@ -64,7 +65,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
       continue;
     }
     if (content.glyphs.length > 0) textPages++;
-    pending.push(layoutPage(content));
+    pending.push(layoutPage(content, options.method ?? 'auto', options.area !== undefined));
   }
   blocks.push(...printTables(pending));
   if (textPages === 0) {
@@ -99,24 +100,6 @@ function printTables(pages: PageItem[][]): RawBlock[] {
     }
   }
   return out;
-}
-
-/** Keeps what lies inside the area (top, left, bottom, right from the page's top left). */
-function cropToArea(content: PageContent, area: [number, number, number, number]): PageContent {
-  const [top, left, bottom, right] = area;
-  const [vx0, , , vy1] = content.view;
-  const x0 = vx0 + left;
-  const x1 = vx0 + right;
-  const y1 = vy1 - top;
-  const y0 = vy1 - bottom;
-  const glyphs = content.glyphs.filter((g) => {
-    const [cx, cy] = glyphCenter(g);
-    return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
-  });
-  const segments = content.segments
-    .map((s) => ({ x0: Math.max(s.x0, x0), x1: Math.min(s.x1, x1), y0: Math.max(s.y0, y0), y1: Math.min(s.y1, y1) }))
-    .filter((s) => s.x0 <= s.x1 && s.y0 <= s.y1 && (s.x0 !== s.x1 || s.x0 > x0 - 1e-6) && (s.y0 !== s.y1 || s.y0 > y0 - 1e-6));
-  return { ...content, glyphs, segments };
 }
 
 function ranges(pages: number[]): string {

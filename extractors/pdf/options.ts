@@ -1,4 +1,6 @@
-/** What to read of a PDF, as tabula's `-p` and `-a`: pages and an area, and the password. */
+import type { TableMethod } from './page-tables.js';
+
+/** What to read of a PDF, as tabula's `-p`, `-a`, `-s` and `-l`/`-t`: pages, an area, the password and how tables are found. */
 export interface PdfOptions {
   /** 1-based page numbers to read, in any order; all pages when absent. */
   pages?: number[];
@@ -6,6 +8,18 @@ export interface PdfOptions {
   area?: [number, number, number, number];
   /** The user (or owner) password of an encrypted PDF. */
   password?: string;
+  /** `lattice` (ruling lines), `stream` (text alignment) or `auto` (the default: rules where a page has them, see page-tables.ts). */
+  method?: TableMethod;
+}
+
+/** The table methods `--method` takes. */
+export const TABLE_METHODS: readonly TableMethod[] = ['lattice', 'stream', 'auto'];
+
+/** Checks a `--method` value. */
+export function parseMethod(spec: string): TableMethod {
+  const m = TABLE_METHODS.find((t) => t === spec);
+  if (!m) throw new PdfOptionError(`bad method "${spec}" (expected ${TABLE_METHODS.join(', ')})`);
+  return m;
 }
 
 /** Bad `--pages` / `--area` values. */

@@ -1,6 +1,7 @@
 import type { PdfProvenance, RawBlock, RawRow, RawTableBlock } from '../../src/model/index.js';
 import type { Glyph, PageContent } from './page-content.js';
-import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
+import { pageTables, type TableMethod } from './page-tables.js';
+import type { Box, RuledTable } from './ruled-tables.js';
 import { glyphCenter, groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
@@ -13,13 +14,12 @@ const EDGE = 1;
 const BLOCK_GAP = 3;
 
 /**
- * One page as blocks in reading order (top to bottom): ruled tables in the `positional` layout
- * (every grid place keeps its cell; a merged cell's text sits in its first place, the places it
- * covers are empty) and text blocks — headings, paragraphs — from the lines outside tables.
- * Page numbers and 续表 markers are page furniture, not text, and are dropped.
+ * One page as blocks in reading order (top to bottom): its tables (page-tables.ts: ruled, or
+ * unruled ones found by text alignment) and text blocks — headings, paragraphs — from the lines
+ * outside tables. Page numbers and 续表 markers are page furniture, not text, and are dropped.
  */
-export function layoutPage(content: PageContent): PageItem[] {
-  const tables = findRuledTables(content.segments, content.glyphs).filter((t) => t.cells.some((c) => c.text !== '') || t.ys.length > 2);
+export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
+  const tables = pageTables(content, method, areaChosen);
   const inTable = (g: Glyph) => {
     const [cx, cy] = glyphCenter(g);
     return tables.some((t) => cx >= t.box[0] - EDGE && cx <= t.box[2] + EDGE && cy >= t.box[1] - EDGE && cy <= t.box[3] + EDGE);

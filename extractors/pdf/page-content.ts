@@ -1,7 +1,10 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { OPS } from './pdfjs.js';
 
-/** One printed character with its box in PDF points (origin bottom left, y up). */
+/**
+ * One printed character with its box in PDF points, in the displayed page's space (see
+ * `displayMatrix`: origin bottom left, y up; the PDF's own user space when the page is not rotated).
+ */
 export interface Glyph {
   ch: string;
   x0: number;
@@ -13,7 +16,7 @@ export interface Glyph {
   spaceBefore: boolean;
 }
 
-/** A straight ruling line: horizontal (y0 = y1) or vertical (x0 = x1), in PDF points. */
+/** A straight ruling line: horizontal (y0 = y1) or vertical (x0 = x1), in PDF points of the displayed page. */
 export interface Segment {
   x0: number;
   y0: number;
@@ -24,7 +27,7 @@ export interface Segment {
 /** What one page offers the layout stage. */
 export interface PageContent {
   page: number;
-  /** [x0, y0, x1, y1] of the page (its view box). */
+  /** [x0, y0, x1, y1] of the page as displayed: its view box, width and height swapped when /Rotate is 90 or 270. */
   view: [number, number, number, number];
   glyphs: Glyph[];
   segments: Segment[];
@@ -43,20 +46,36 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 /** CJK characters, CJK punctuation and full-width forms: no spaces are inserted next to them. */
 export const isCjk = (ch: string): boolean => CJK.test(ch);
 
-/** Reads a page's text (as glyphs), its ruling lines and what tells a scanned page apart. */
+/**
+ * Reads a page's text (as glyphs), its ruling lines and what tells a scanned page apart. All
+ * coordinates are in the displayed page's space, so a page with /Rotate reads like any other.
+ */
 export async function readPageContent(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
   const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const { matrix, view } = displayMatrix(page);
   const glyphs: Glyph[] = [];
   for (const item of text.items) {
     if (!('str' in item) || item.str === '') continue;
-    const [a, b, c, d, e, f] = item.transform as number[];
+    const [a, b, c, d, e, f] = multiply(matrix, item.transform as Matrix);
     // horizontal text only: rotated runs are rare in disclosures and kept at their origin
-    const size = Math.hypot(c!, d!) || Math.hypot(a!, b!) || 1;
-    pushRun(glyphs, item.str, e!, f!, item.width, size);
+    const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
+    pushRun(glyphs, item.str, e, f, item.width, size);
   }
-  const { segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows } = readOperators(ops.fnArray, ops.argsArray);
-  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-  return { page: pageNumber, view: [x0, y0, x1, y1], glyphs: dedupeGlyphs(glyphs), segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows };
+  const { segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows } = readOperators(ops.fnArray, ops.argsArray, matrix);
+  return { page: pageNumber, view, glyphs: dedupeGlyphs(glyphs), segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows };
+}
+
+/**
+ * From PDF user space to the page as a viewer shows it (pdfjs's viewport, which applies /Rotate),
+ * turned back to y up and moved so that an unrotated page keeps its own coordinates: provenance
+ * bboxes of ordinary pages stay the PDF's user space, and those of a rotated page are points on
+ * the upright page, origin at its bottom left corner (plus the view box's offset).
+ */
+export function displayMatrix(page: PDFPageProxy): { matrix: Matrix; view: [number, number, number, number] } {
+  const viewport = page.getViewport({ scale: 1 });
+  const [x0, y0] = page.view as [number, number, number, number];
+  const flip: Matrix = [1, 0, 0, -1, x0, y0 + viewport.height];
+  return { matrix: multiply(flip, Array.from(viewport.transform) as Matrix), view: [x0, y0, x0 + viewport.width, y0 + viewport.height] };
 }
 
 /**
@@ -98,8 +117,7 @@ export function dedupeGlyphs(glyphs: Glyph[]): Glyph[] {
   return out;
 }
 
-type Matrix = [number, number, number, number, number, number];
-const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+export type Matrix = [number, number, number, number, number, number];
 const multiply = (m: Matrix, n: Matrix): Matrix => [
   n[0] * m[0] + n[1] * m[2],
   n[0] * m[1] + n[1] * m[3],
@@ -126,9 +144,9 @@ const CLOSE = 4;
  * Stroked straight lines and rectangle edges count; a filled path counts when it is a thin bar
  * (how many producers draw table rules), or a rectangle's edges when it is a cell-sized box.
  */
-function readOperators(fnArray: number[], argsArray: unknown[]): { segments: Segment[]; shownGlyphs: number; undecodedGlyphs: number; images: number; shows: number; emptyShows: number } {
+function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix): { segments: Segment[]; shownGlyphs: number; undecodedGlyphs: number; images: number; shows: number; emptyShows: number } {
   const segments: Segment[] = [];
-  let ctm: Matrix = IDENTITY;
+  let ctm: Matrix = base;
   const stack: Matrix[] = [];
   let shownGlyphs = 0;
   let undecodedGlyphs = 0;
@@ -143,7 +161,7 @@ function readOperators(fnArray: number[], argsArray: unknown[]): { segments: Seg
         stack.push(ctm);
         break;
       case OPS.restore:
-        ctm = stack.pop() ?? IDENTITY;
+        ctm = stack.pop() ?? base;
         break;
       case OPS.transform:
         ctm = multiply(ctm, args as unknown as Matrix);
@@ -155,7 +173,7 @@ function readOperators(fnArray: number[], argsArray: unknown[]): { segments: Seg
         break;
       }
       case OPS.paintFormXObjectEnd:
-        ctm = stack.pop() ?? IDENTITY;
+        ctm = stack.pop() ?? base;
         break;
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:

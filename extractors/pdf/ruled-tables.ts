@@ -1,3 +1,4 @@
+import { closeFrame } from './frame-edges.js';
 import type { Glyph, Segment } from './page-content.js';
 import { glyphCenter, groupLines, type TextLine } from './text-lines.js';
 
@@ -116,8 +117,8 @@ const coverage = (spans: { from: number; to: number }[], from: number, to: numbe
 
 function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null {
   if (h.length < 2 || v.length < 2) return null;
-  const xs = cluster(v.map((l) => l.x));
-  const ys = cluster(h.map((l) => l.y)).reverse();
+  const xs = closeFrame(cluster(v.map((l) => l.x)), h.map((l) => ({ from: l.x0, to: l.x1 })), SNAP);
+  const ys = closeFrame(cluster(h.map((l) => l.y)), v.map((l) => ({ from: l.y0, to: l.y1 })), SNAP).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const box: Box = [xs[0]!, ys[ys.length - 1]!, xs[xs.length - 1]!, ys[0]!];
   if (box[2] - box[0] < 10 || box[3] - box[1] < 5) return null;

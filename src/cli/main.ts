@@ -4,7 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { exportFactsCommand } from './commands/export-facts.js';
 import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
-import { parseArea, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
+import { parseArea, parseMethod, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
 import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { runCommand, UsageError } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
@@ -16,6 +16,7 @@ const HELP = `gongkai — Chinese budget disclosures to one canonical table mode
 
   gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
              [--pages 1-3,7] [--area top,left,bottom,right] [--password PW]   (PDF: pages, area in points, password)
+             [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl
   gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all]
@@ -48,6 +49,9 @@ export async function main(argv: string[]): Promise<number> {
             pages: { type: 'string' },
             area: { type: 'string' },
             password: { type: 'string' },
+            method: { type: 'string' },
+            lattice: { type: 'boolean', short: 'l' },
+            stream: { type: 'boolean', short: 't' },
           },
         });
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -112,10 +116,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `--pages 1-3,7`, `--area top,left,bottom,right` and `--password` for PDFs (tabula's -p, -a, -s). */
-function pdfOptions(values: { pages?: string; area?: string; password?: string }): ExtractOptions {
+/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t). */
+function pdfOptions(values: { pages?: string; area?: string; password?: string; method?: string; lattice?: boolean; stream?: boolean }): ExtractOptions {
+  const asked = [values.method, values.lattice ? 'lattice' : undefined, values.stream ? 'stream' : undefined].filter((m) => m !== undefined);
+  if (new Set(asked).size > 1) throw new UsageError(`choose one table method, not ${asked.join(' and ')}`);
   try {
     return {
+      ...(asked[0] !== undefined ? { method: parseMethod(asked[0]) } : {}),
       ...(values.pages !== undefined ? { pages: parsePageRanges(values.pages) } : {}),
       ...(values.area !== undefined ? { area: parseArea(values.area) } : {}),
       ...(values.password !== undefined ? { password: values.password } : {}),

@@ -94,5 +94,5 @@ export async function extractDocumentAsync(bytes: Uint8Array, options: ExtractOp
   return extractDocument(bytes);
 }
 
-/** What a run may ask of the readers: the pages, page area and password of PDFs (`--pages`, `--area`, `--password`). */
+/** What a run may ask of the readers: the pages, page area, password and table method of PDFs (`--pages`, `--area`, `--password`, `--method`). */
 export type ExtractOptions = PdfOptions;

@@ -31,7 +31,7 @@ export interface RunOptions {
   progress?: boolean;
   /** Stops the run after the documents in flight (Ctrl-C). */
   signal?: AbortSignal;
-  /** PDF pages, page area and password (`--pages`, `--area`, `--password`). */
+  /** PDF pages, page area, password and table method (`--pages`, `--area`, `--password`, `--method`). */
   extract?: ExtractOptions;
 }
 

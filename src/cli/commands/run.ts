@@ -2,7 +2,7 @@ import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
 
-export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW]';
+export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t]';
 
 export interface RunCommandOptions {
   db: string;
@@ -12,7 +12,7 @@ export interface RunCommandOptions {
   strict: boolean;
   verbose: boolean;
   quiet: boolean;
-  /** PDF pages, area and password. */
+  /** PDF pages, area, password and table method. */
   extract?: ExtractOptions;
 }
 

@@ -1,0 +1,39 @@
+import type { PageContent } from './page-content.js';
+import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
+import { AUTO, ASKED, findStreamTables, streamTable } from './stream-tables.js';
+import { glyphCenter } from './text-lines.js';
+
+/** Glyphs this close (points) outside a ruled table's frame belong to it (strokes have width). */
+const EDGE = 1;
+const inBox = ([x, y]: [number, number], b: Box) => x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE;
+
+/** How tables are found: from ruling lines, from text alignment, or ruling lines where a page has them (tabula's -l, -t, neither). */
+export type TableMethod = 'lattice' | 'stream' | 'auto';
+
+/**
+ * A page's tables, top to bottom. `lattice`: ruled tables only. `stream`: unruled tables — the
+ * whole area as one table when the user chose an area (tabula's -t -a), else the runs of lines
+ * that line up in columns. `auto`: a page with ruled tables is read by its rules alone (text
+ * around them stays text); a page without them gets only stream tables that pass the strict
+ * detection (AUTO), so prose, titles and org/unit lines never become tables; inside a chosen
+ * area without rules, the area is the table.
+ */
+export function pageTables(content: PageContent, method: TableMethod, areaChosen: boolean): RuledTable[] {
+  const ruled = () => findRuledTables(content.segments, content.glyphs).filter((t) => t.cells.some((c) => c.text !== '') || t.ys.length > 2);
+  const wholeArea = () => {
+    const t = streamTable(content.glyphs);
+    return t ? [t] : [];
+  };
+  switch (method) {
+    case 'lattice':
+      return ruled();
+    case 'stream':
+      return areaChosen ? wholeArea() : findStreamTables(content.glyphs, ASKED);
+    case 'auto': {
+      const found = ruled();
+      if (areaChosen) return found.length > 0 ? found : wholeArea();
+      const outside = content.glyphs.filter((g) => !found.some((t) => inBox(glyphCenter(g), t.box)));
+      return [...found, ...findStreamTables(outside, AUTO)].sort((a, b) => b.box[3] - a.box[3]);
+    }
+  }
+}

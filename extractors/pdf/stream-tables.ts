@@ -1,0 +1,127 @@
+import type { Glyph } from './page-content.js';
+import type { Box, GridCell, RuledTable } from './ruled-tables.js';
+import { groupLines, makeLine, splitAtGaps, type TextLine } from './text-lines.js';
+
+/**
+ * Unruled ("stream") tables: columns from text alignment across rows, as tabula's
+ * BasicExtractionAlgorithm does it. Each printed line is a row; a line falls apart into chunks
+ * at gaps wider than a word space; chunks of different lines that overlap horizontally are one
+ * column (a column grows as rows widen it); a chunk goes into the first column whose right edge
+ * it starts before. The result has the shape of a ruled table (grid lines and one cell per grid
+ * place), so it is printed and handed on like one.
+ */
+
+/** Chunks of a line are set apart by more than this many ems: wider than any word space. */
+export const CHUNK_GAP = 0.5;
+
+/** All the glyphs as one stream table (tabula `-t` on an area the user chose): null when there is no text. */
+export function streamTable(glyphs: Glyph[]): RuledTable | null {
+  const lines = groupLines(glyphs);
+  if (lines.length === 0) return null;
+  return gridFromLines(lines.map((l) => splitAtGaps(l, CHUNK_GAP)));
+}
+
+/** How strict table detection on a whole page is. */
+export interface StreamDetection {
+  /** Fewest rows of a table. */
+  minRows: number;
+  /** Fewest columns, and fewest chunks on each of its lines. */
+  minCols: number;
+}
+
+/** Detection when the user asked for stream tables: two rows of two cells make a table. */
+export const ASKED: StreamDetection = { minRows: 2, minCols: 2 };
+
+/**
+ * Detection on a page without ruled tables when nothing was asked (`auto`): prose must never
+ * become a table, so a table needs three rows in a row that each fall apart into three or more
+ * chunks at wide gaps. Justified prose, a title, an org line with its unit line on the right
+ * (two chunks) never do.
+ */
+export const AUTO: StreamDetection = { minRows: 3, minCols: 3 };
+
+/** A gap wider than this many ems between chunks marks a line as a table row in detection. */
+const ROW_GAP = 1.5;
+/** Lines further apart than this many ems (a blank line between them) are not one table; padded cells set rows over two ems apart. */
+const ROW_SPACING = 3;
+
+/**
+ * Stream tables on a page: runs of consecutive lines that fall apart at wide gaps into at least
+ * `minCols` chunks each, close below one another, at least `minRows` of them, whose chunks line
+ * up into as many columns as the widest row has chunks (a run whose chunks do not line up is
+ * text set in columns, not a table). Tables are returned top to bottom.
+ */
+export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): RuledTable[] {
+  const lines = groupLines(glyphs);
+  const runs: TextLine[][] = [];
+  let run: TextLine[] = [];
+  const flush = () => {
+    if (run.length >= detection.minRows) runs.push(run);
+    run = [];
+  };
+  for (const line of lines) {
+    const tabular = splitAtGaps(line, ROW_GAP).length >= detection.minCols;
+    const prev = run[run.length - 1];
+    const close = prev !== undefined && prev.baseline - line.baseline <= ROW_SPACING * Math.max(prev.size, line.size);
+    if (!tabular) {
+      flush();
+      continue;
+    }
+    if (!close) flush();
+    run.push(line);
+  }
+  flush();
+  const tables: RuledTable[] = [];
+  for (const r of runs) {
+    const chunked = r.map((l) => splitAtGaps(l, CHUNK_GAP));
+    const widest = Math.max(...chunked.map((c) => c.length));
+    const table = gridFromLines(chunked);
+    if (table && table.xs.length - 1 >= detection.minCols && table.xs.length - 1 <= widest) tables.push(table);
+  }
+  return tables;
+}
+
+/** Columns as tabula's columnPositions: regions of chunks that overlap horizontally, line by line. */
+function columnRights(rows: TextLine[][]): number[] {
+  const regions: { x0: number; x1: number }[] = [];
+  for (const chunks of rows) {
+    const left = [...chunks];
+    for (const r of regions) {
+      const over = left.filter((c) => c.x0 <= r.x1 && c.x1 >= r.x0);
+      for (const c of over) {
+        r.x0 = Math.min(r.x0, c.x0);
+        r.x1 = Math.max(r.x1, c.x1);
+        left.splice(left.indexOf(c), 1);
+      }
+    }
+    for (const c of left) regions.push({ x0: c.x0, x1: c.x1 });
+  }
+  return regions.map((r) => r.x1).sort((a, b) => a - b);
+}
+
+function gridFromLines(rows: TextLine[][]): RuledTable | null {
+  const all = rows.flat();
+  if (all.length === 0) return null;
+  const rights = columnRights(rows);
+  const x0 = Math.min(...all.map((c) => c.x0));
+  const xs = [x0, ...rights];
+  // row boundaries halfway between one line's bottom and the next one's top
+  const ys = [Math.max(...rows[0]!.map((c) => c.y1))];
+  for (let i = 1; i < rows.length; i++) ys.push((Math.min(...rows[i - 1]!.map((c) => c.y0)) + Math.max(...rows[i]!.map((c) => c.y1))) / 2);
+  ys.push(Math.min(...rows[rows.length - 1]!.map((c) => c.y0)));
+  const cells: GridCell[] = [];
+  rows.forEach((chunks, r) => {
+    const byCol = new Map<number, Glyph[]>();
+    for (const c of chunks) {
+      const k = rights.findIndex((right) => c.x0 <= right);
+      const col = k < 0 ? rights.length - 1 : k;
+      byCol.set(col, [...(byCol.get(col) ?? []), ...c.glyphs]);
+    }
+    for (let col = 0; col < rights.length; col++) {
+      const gs = byCol.get(col) ?? [];
+      const box: Box = [xs[col]!, ys[r + 1]!, xs[col + 1]!, ys[r]!];
+      cells.push({ row: r, col, rowspan: 1, colspan: 1, box, text: gs.length ? makeLine(gs).text : '', glyphs: gs });
+    }
+  });
+  return { box: [xs[0]!, ys[ys.length - 1]!, xs[xs.length - 1]!, ys[0]!], xs, ys, cells };
+}
