@@ -1,4 +1,5 @@
 import type { Glyph, Segment } from './page-content.js';
+import { isSoftWrap, joinWrapped } from './cell-flow.js';
 import { glyphCenter, groupLines, type TextLine } from './text-lines.js';
 
 /** A box [x0, y0, x1, y1] in PDF points, y up. */
@@ -175,41 +176,17 @@ function upperIndex(xs: number[], x: number): number {
   return -1;
 }
 
-const LIST_ITEM = /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/u;
-
-/** Cell padding a producer leaves inside the rules (points), beside the last line of a full cell. */
-const PADDING = 6;
-
 /**
- * A cell's lines as one text. A line the producer broke because the cell was full (it reaches
- * the right edge, less room than the next line's first word) is soft: CJK joins without a
- * break, Latin with a space. A line that ends early was broken in the source: "\n".
+ * A cell's lines as one text. A line the producer broke because the cell was full is soft:
+ * joined as one line (CJK without a break, Latin with a space). A line that ends early was
+ * broken in the source: "\n".
  */
 export function cellText(lines: TextLine[], box: Box): string {
   let text = '';
   lines.forEach((line, i) => {
-    if (i === 0) {
-      text = line.text;
-      return;
-    }
-    const prev = lines[i - 1]!;
-    const first = line.glyphs[0]!;
-    // CJK breaks anywhere, but punctuation never starts a line: it goes down with the character before it
-    let k = 0;
-    while (k + 1 < line.glyphs.length && /[\u3000-\u303f\uff00-\uffef，。、；：？！）》”’]/u.test(line.glyphs[k + 1]!.ch)) k++;
-    const firstWord = /[\p{Script=Han}]/u.test(first.ch) ? line.glyphs[k]!.x1 - first.x0 : wordWidth(line);
-    // a numbered item (`2.`, `（2）`) starts a line of its own even after a full line
-    const soft = prev.x1 + firstWord + prev.size * 0.3 >= box[2] - PADDING && !LIST_ITEM.test(line.text);
-    if (!soft) text += '\n' + line.text;
-    else if (/[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u.test(prev.text) || /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(line.text) || /-$/u.test(prev.text)) text += line.text;
-    else text += ' ' + line.text;
+    if (i === 0) text = line.text;
+    else if (isSoftWrap(lines[i - 1]!, line, box[2])) text = joinWrapped(text, line.text);
+    else text += '\n' + line.text;
   });
   return text;
-}
-
-function wordWidth(line: TextLine): number {
-  const gs = line.glyphs;
-  let end = 0;
-  while (end + 1 < gs.length && !gs[end + 1]!.spaceBefore && gs[end + 1]!.x0 - gs[end]!.x1 < gs[end]!.size * 0.2) end++;
-  return gs[end]!.x1 - gs[0]!.x0;
 }

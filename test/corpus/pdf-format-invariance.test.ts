@@ -24,9 +24,8 @@ const KNOWN: Record<string, Record<string, string>> = {
     部门政府采购预算: 'a cell\'s second line lands in a row of its own (not yet understood)',
   },
   '003_fc1028512c8b7c0f': {
-    暑办工作经费绩效目标表: '"≥95 %": the glyph gap before % reads as a space',
+    暑办工作经费绩效目标表: 'a row cut by a page break (满意度指 / 标, ≥95 / %): not rejoined for compact tables',
     密码通信设备升级改造及管理费绩效目标表: 'a vertically merged cell cut by a page break: LibreOffice prints its text again on the new page',
-    党务活动经费绩效目标表: '"≥95 %": the glyph gap before % reads as a space',
     深改办工作经费绩效目标表: 'a vertically merged cell cut by a page break: LibreOffice prints its text again on the new page',
   },
   '004_3c83e1ac369f3f17': {
