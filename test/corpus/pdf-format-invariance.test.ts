@@ -20,13 +20,10 @@ const KNOWN: Record<string, Record<string, string>> = {
     '车辆平台专项经费（司机劳务费）绩效目标表': 'a row cut by a page break: its rest on the next page is not rejoined for compact tables',
     会议服务费绩效目标表: 'a row cut by a page break: its rest on the next page is not rejoined for compact tables',
     专项办公费绩效目标表: 'a row cut by a page break (绩效目 / 标): not rejoined for compact tables',
-    招商商务活动经费绩效目标表: 'a vertically merged cell cut by a page break: LibreOffice prints its text again on the new page',
     部门政府采购预算: 'a cell\'s second line lands in a row of its own (not yet understood)',
   },
   '003_fc1028512c8b7c0f': {
     暑办工作经费绩效目标表: 'a row cut by a page break (满意度指 / 标, ≥95 / %): not rejoined for compact tables',
-    密码通信设备升级改造及管理费绩效目标表: 'a vertically merged cell cut by a page break: LibreOffice prints its text again on the new page',
-    深改办工作经费绩效目标表: 'a vertically merged cell cut by a page break: LibreOffice prints its text again on the new page',
   },
   '004_3c83e1ac369f3f17': {
     '部门职责-工作活动绩效目标': 'rows cut by page breaks in a very long table are not rejoined for compact tables',
