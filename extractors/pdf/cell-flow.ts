@@ -7,6 +7,7 @@ const PADDING = 6;
 const LIST_ITEM = /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])/u;
 
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef，。、；：？！）》”’]/u;
+const OPENING = /[《〈「『【〔（“‘]/u;
 /** Characters no line break may come before (UAX #14 CL, CP, IS, PO, EX): the producer broke inside a word. */
 const NO_BREAK_BEFORE = /^[%‰‱)\]},.;:!?]/u;
 const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
@@ -32,12 +33,17 @@ export function joinWrapped(before: string, line: string): string {
   return `${before} ${line}`;
 }
 
-/** CJK breaks anywhere, but punctuation never starts a line: it goes down with the character before it. */
+/**
+ * CJK breaks anywhere, but closing punctuation never starts a line (it goes down with the
+ * character before it) and an opening bracket never ends one (it goes down with the one after).
+ */
 function firstWordWidth(line: TextLine): number {
   const gs = line.glyphs;
   const first = gs[0]!;
-  if (/\p{Script=Han}/u.test(first.ch)) {
-    let k = 0;
+  let h = 0;
+  while (h + 1 < gs.length && OPENING.test(gs[h]!.ch)) h++;
+  if (/\p{Script=Han}/u.test(gs[h]!.ch)) {
+    let k = h;
     while (k + 1 < gs.length && CJK_PUNCT.test(gs[k + 1]!.ch)) k++;
     return gs[k]!.x1 - first.x0;
   }

@@ -4,6 +4,8 @@ import type { PdfOptions } from './options.js';
 import { readPageContent, type PageContent } from './page-content.js';
 import { layoutPage, pdfProv, tableBlock, tableLayout, type PageItem } from './page-blocks.js';
 import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
+import type { RuledTable } from './ruled-tables.js';
+import { rowsWrappedFromAbove } from './wrapped-rows.js';
 import { glyphCenter } from './text-lines.js';
 
 export { PdfError } from './pdfjs.js';
@@ -83,6 +85,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
 function printTables(pages: PageItem[][]): RawBlock[] {
   const out: RawBlock[] = [];
   let lastLayout: 'positional' | 'compact' | null = null;
+  let lastTable: RuledTable | null = null;
   for (const items of pages) {
     let opening: boolean = lastLayout !== null;
     for (const item of items) {
@@ -92,9 +95,14 @@ function printTables(pages: PageItem[][]): RawBlock[] {
         lastLayout = null;
         continue;
       }
-      const layout: 'positional' | 'compact' = opening && lastLayout ? lastLayout : tableLayout(item.table);
-      out.push(tableBlock(item.table, item.page, layout));
+      const continues: boolean = opening && lastLayout !== null && lastTable !== null;
+      const layout: 'positional' | 'compact' = continues ? lastLayout! : tableLayout(item.table);
+      const block = tableBlock(item.table, item.page, layout);
+      // a row cut by the page break goes on in this piece: say which rows would continue the last one
+      if (continues) for (const r of rowsWrappedFromAbove(lastTable!, item.table)) block.rows[r]!.wrapsFromAbove = true;
+      out.push(block);
       lastLayout = layout;
+      lastTable = item.table;
       opening = false;
     }
   }

@@ -37,6 +37,13 @@ export const RawRow = z.object({
   prov: z.array(Provenance),
   /** `grid` layout only: the places this row continues a vertical merge from above. */
   covered: z.array(RawCoveredCell).optional(),
+  /**
+   * The format shows this row, in a piece that continues a table on a new page, going on from
+   * the last row of the piece before: each filled cell's first line is a wrapped line of the
+   * cell above it (PDF: it did not fit on that cell's full last line). Normalisation decides
+   * whether it is the first body row, and so the rest of a row cut by the page break.
+   */
+  wrapsFromAbove: z.boolean().optional(),
 });
 export type RawRow = z.infer<typeof RawRow>;
 

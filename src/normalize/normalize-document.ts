@@ -25,6 +25,8 @@ const MAX_REPEATED_HEADER_ROWS = 6;
 interface PieceRow {
   cells: WorkRow;
   part: number;
+  /** The format shows the row's lines going on from the last row of the piece before (RawRow.wrapsFromAbove). */
+  wrapsFromAbove?: boolean;
 }
 
 /**
@@ -106,14 +108,14 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   // every piece starts, in Word's text export, with the org / year / unit rows under the title
   let rows: PieceRow[] = [];
   g.parts.forEach((part, p) => {
-    let cells = part.map(grid ? toGridWorkRow : toWorkRow);
-    while (cells.length) {
-      const parsed = parseMetaRow(cells[0]!.map((c) => c.text));
+    let pieceRows: PieceRow[] = part.map((r) => ({ cells: (grid ? toGridWorkRow : toWorkRow)(r), part: p, ...(r.wrapsFromAbove ? { wrapsFromAbove: true } : {}) }));
+    while (pieceRows.length) {
+      const parsed = parseMetaRow(pieceRows[0]!.cells.map((c) => c.text));
       if (!parsed) break;
       if (p === 0) metaLines.push(...parsed);
-      cells = cells.slice(1);
+      pieceRows = pieceRows.slice(1);
     }
-    rows.push(...cells.filter((c) => !isBlankRow(c)).map((c) => ({ cells: c, part: p })));
+    rows.push(...pieceRows.filter((r) => !isBlankRow(r.cells)));
   });
   const meta = tableMeta(metaLines);
   const orgLine = metaLines.find((l) => l.field === 'org');
@@ -238,7 +240,7 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   const out: PieceRow[] = [];
   rows.forEach((r, i) => {
     const above = out[out.length - 1];
-    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells) };
+    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys, r.wrapsFromAbove)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells, r.wrapsFromAbove) };
     else out.push(r);
   });
   return out;

@@ -22,6 +22,12 @@ describe('wrapped lines inside a ruled cell', () => {
     expect(cell).toContain('④数字旅游项目运营及推广；\n⑤负责智慧城市指挥中心');
   });
 
+  it('keeps an opening bracket with the character after it: a line starting 《北 after room for one character was broken in the source (seed 004 p. 4)', async () => {
+    const texts = await cellTexts('004_3c83e1ac369f3f17', 4);
+    const cell = texts.find((t) => t.includes('特约撰稿'))!;
+    expect(cell).toContain('特约撰稿\n《北戴河年鉴》作为地方政府发行的正规出版物');
+  });
+
   it('joins wrapped Latin words with a space, CJK and closing characters without one', () => {
     expect(joinWrapped('Sales of', 'goods')).toBe('Sales of goods');
     expect(joinWrapped('≥95', '%')).toBe('≥95%');
