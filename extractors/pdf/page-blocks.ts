@@ -20,7 +20,10 @@ const BLOCK_GAP = 3;
  */
 export function layoutPage(content: PageContent): PageItem[] {
   const tables = findRuledTables(content.segments, content.glyphs).filter((t) => t.cells.some((c) => c.text !== '') || t.ys.length > 2);
+  // a glyph drawn over a table's bottom rule belongs to its last row, even a little outside
+  const held = new Set(tables.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
   const inTable = (g: Glyph) => {
+    if (held.has(g)) return true;
     const [cx, cy] = glyphCenter(g);
     return tables.some((t) => cx >= t.box[0] - EDGE && cx <= t.box[2] + EDGE && cy >= t.box[1] - EDGE && cy <= t.box[3] + EDGE);
   };

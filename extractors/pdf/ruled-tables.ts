@@ -166,10 +166,11 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null 
   }
   for (const gl of glyphs) {
     const [cx, cy] = glyphCenter(gl);
-    if (cx < box[0] || cx > box[2] || cy < box[1] || cy > box[3]) continue;
+    if (cx < box[0] || cx > box[2] || cy > box[3]) continue;
     const c = upperIndex(xs, cx);
-    const r = ys.findIndex((y, i) => i < nr && cy <= y && cy >= ys[i + 1]!);
-    if (c < 0 || c >= nc || r < 0) continue;
+    if (c < 0 || c >= nc) continue;
+    const r = overflowRow(ys, hLines, xs[c]!, xs[c + 1]!, cy, gl.size) ?? ys.findIndex((y, i) => i < nr && cy <= y && cy >= ys[i + 1]!);
+    if (r < 0) continue;
     owner.get(find(id(r, c)))!.glyphs.push(gl);
   }
   for (const cell of cells) cell.text = cellText(groupLines(cell.glyphs), cell.box);
@@ -192,6 +193,21 @@ function isOpen(r: number, c: number, xs: number[], ys: number[], vLines: Span[]
   if (c === nc - 1 && coverage(vLines[nc]!, ys[r + 1]!, ys[r]!) < COVER) return true;
   if (r === 0 && coverage(hLines[0]!, xs[c]!, xs[c + 1]!) < COVER) return true;
   return r === nr - 1 && coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) < COVER;
+}
+
+/** A rule this close to a glyph's centre (in ems) runs through the glyph, not beside it. */
+const THROUGH = 0.3;
+
+/**
+ * The row of a glyph that a horizontal rule runs through: text that did not fit its cell and
+ * was drawn on down over the cell's bottom rule (LibreOffice, seed 004 p. 6: the tail of a cut
+ * cell over the rule under an empty row) belongs to the cell above the rule. Null when no rule
+ * of this column runs through the glyph. Text sits inside the rules with padding, so a rule
+ * never comes this close to the middle of a glyph otherwise.
+ */
+function overflowRow(ys: number[], hLines: Span[][], x0: number, x1: number, cy: number, size: number): number | null {
+  for (let i = 1; i < ys.length; i++) if (Math.abs(cy - ys[i]!) < size * THROUGH && coverage(hLines[i]!, x0, x1) >= COVER) return i - 1;
+  return null;
 }
 
 /** The index i with xs[i] <= x < xs[i + 1]. */

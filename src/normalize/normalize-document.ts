@@ -8,7 +8,7 @@ import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-spl
 import { placeGridCell, resolveGridHeaderLayout, resolveHeaderLayout, type GridHeaderCell } from './header-paths.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
-import { isCutContinuation, keyColumns, rejoinCutRow } from './rejoin-cut-cells.js';
+import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
 import { rowKey, type WorkCell, type WorkRow } from './work-cell.js';
@@ -232,7 +232,10 @@ function dropRepeatedHeaders(rows: PieceRow[], header: WorkRow[]): PieceRow[] {
   return out;
 }
 
-/** At each page break, a first row that is the cut-off rest of the row above is joined to it. */
+/**
+ * At each page break, a first row that is the cut-off rest of the row above is joined to it:
+ * when the format shows it wrapping on, else by the text rule (an empty key column).
+ */
 function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   const firsts = new Set(rows.map((r, i) => (i > 0 && rows[i - 1]!.part !== r.part ? i : -1)).filter((i) => i > 0));
   if (firsts.size === 0) return rows;
@@ -240,7 +243,15 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   const out: PieceRow[] = [];
   rows.forEach((r, i) => {
     const above = out[out.length - 1];
-    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys, r.wrapsFromAbove)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells, r.wrapsFromAbove) };
+    if (firsts.has(i) && above && r.wrapsFromAbove) {
+      const start = out.findIndex((x) => x.part === above.part);
+      const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), r.cells);
+      if (joined) {
+        joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
+        return;
+      }
+    }
+    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells) };
     else out.push(r);
   });
   return out;

@@ -2,16 +2,15 @@ import { joinCells, type WorkRow } from './work-cell.js';
 
 /**
  * True when `row`, the first body row after a page break, is the rest of the row above cut by
- * the break rather than a row of its own: each of its filled cells continues a filled cell
- * above, and either it is empty in the first column that all real rows fill (序号; 二级指标 in
- * a 绩效目标表) — indicator rows that leave 一级指标 empty still fill 二级指标, so they are not
- * taken — or the format shows its lines wrapping on from the row above (`wrapsFromAbove`, a
- * PDF whose cells were cut mid-text: `经济效益` / `指标`), where the key column may hold a tail too.
+ * the break rather than a row of its own: it is empty in the first column that all real rows
+ * fill (序号; 二级指标 in a 绩效目标表), and each of its filled cells continues a filled cell
+ * above. Indicator rows that leave 一级指标 empty still fill 二级指标, so they are not taken.
  */
-export function isCutContinuation(row: WorkRow, above: WorkRow, keyColumns: number[], wrapsFromAbove = false): boolean {
+export function isCutContinuation(row: WorkRow, above: WorkRow, keyColumns: number[]): boolean {
+  if (keyColumns.length === 0) return false;
   const filled = row.map((c, i) => (c.text !== '' ? i : -1)).filter((i) => i >= 0);
   if (filled.length === 0) return false;
-  if (!wrapsFromAbove && (keyColumns.length === 0 || (row[keyColumns[0]!]?.text ?? '') !== '')) return false;
+  if ((row[keyColumns[0]!]?.text ?? '') !== '') return false;
   return filled.every((i) => (above[i]?.text ?? '') !== '');
 }
 
@@ -24,14 +23,35 @@ export function keyColumns(rows: WorkRow[], width: number): number[] {
 /**
  * Appends the cut-off tail to the row above, cell by cell. A tail the converter printed twice —
  * whole in the row above and again after the break (seed 002 L799/L802 `…工作计划` then `划`) —
- * is not appended twice; a tail the format shows wrapping on (`printedOnce`) is never such a
- * repeat (`…指标` then `标` is one cell `…指标标` there).
+ * is not appended twice.
  */
-export function rejoinCutRow(above: WorkRow, tail: WorkRow, printedOnce = false): WorkRow {
+export function rejoinCutRow(above: WorkRow, tail: WorkRow): WorkRow {
   return above.map((cell, i) => {
     const t = tail[i];
     if (!t || t.text === '') return cell;
-    if (!printedOnce && cell.text.endsWith(t.text)) return cell;
+    if (cell.text.endsWith(t.text)) return cell;
     return joinCells(cell, t);
   });
+}
+
+/**
+ * Joins a tail the format shows wrapping on from the last row above a page break
+ * (RawRow.wrapsFromAbove: a PDF row whose lines did not fit on the page) into the rows of the
+ * piece above, cell by cell, keeping both pieces of provenance. Every filled tail cell continues
+ * a filled cell above it, its key column too (`经济效益` / `指标`); a cell merged down over
+ * several rows prints its text once, in its first row, with "" below, so the cell a tail cell
+ * continues is the nearest filled one up its column (seed 004 p. 10: `…线路运` / `行维护`).
+ * Null when a filled tail cell has nothing above it to continue.
+ */
+export function rejoinWrappedTail(piece: WorkRow[], tail: WorkRow): WorkRow[] | null {
+  const out = piece.map((r) => [...r]);
+  for (const [k, t] of tail.entries()) {
+    if (t.text === '') continue;
+    let r = out.length - 1;
+    // rows cut into other cells (a colspan) do not line up with the tail's columns
+    while (r >= 0 && out[r]!.length === tail.length && out[r]![k]!.text === '') r--;
+    if (r < 0 || out[r]!.length !== tail.length) return null;
+    out[r]![k] = joinCells(out[r]![k]!, t);
+  }
+  return out;
 }

@@ -18,7 +18,7 @@ const KNOWN: Record<string, Record<string, string>> = {
   },
   '004_3c83e1ac369f3f17': {
     '部门职责-工作活动绩效目标':
-      'LibreOffice draws two tails of cut cells across the bottom rule of an empty row (p. 6 "件、入侵检测及防篡改设备。", p. 10 "行维护"); lines of a narrow column exactly full where the source broke them ("90%及以上\\n80%及以上…") read as wrapped',
+      'in the 2-character-wide 优 column the source breaks "90%及以上\\n80%及以上\\n70%及以上\\n70%以下" where the text wraps anyway (each 80% / 70% would not fit after 上), so the PDF cannot show those breaks (p. 5)',
   },
 };
 
