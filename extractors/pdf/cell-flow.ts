@@ -25,12 +25,35 @@ export function isSoftWrap(prev: TextLine, line: TextLine, right: number): boole
 }
 
 /**
+ * True when `line` opens the item after the last numbered item of `text` (`2.…` then `3.…`,
+ * `（2）` then `（3）`, `②` then `③`): one list going on, its next item on a line of its own.
+ */
+export function continuesList(text: string, line: string): boolean {
+  const items = text.split('\n').map(itemNumber).filter((n): n is { style: string; n: number } => n !== null);
+  const last = items[items.length - 1];
+  const next = itemNumber(line);
+  return !!last && !!next && next.style === last.style && next.n === last.n + 1;
+}
+
+function itemNumber(line: string): { style: string; n: number } | null {
+  const circled = /^[\u2460-\u2473]/u.exec(line);
+  if (circled) return { style: 'circled', n: circled[0].codePointAt(0)! - 0x245f };
+  const m = /^(?:(\d{1,2})([.、．])|([（(])(\d{1,2})[）)])/u.exec(line);
+  if (!m) return null;
+  return m[1] !== undefined ? { style: `d${m[2]}`, n: Number(m[1]) } : { style: 'paren', n: Number(m[4]) };
+}
+
+/**
  * A wrapped line joined to the text before it: CJK without a break, a character no line may
  * start with (`%` after `≥95`) without a space, Latin words with a space.
  */
 export function joinWrapped(before: string, line: string): string {
-  if (CJK_END.test(before) || CJK_START.test(line) || /-$/u.test(before) || NO_BREAK_BEFORE.test(line)) return before + line;
-  return `${before} ${line}`;
+  return before + wrapSeparator(before, line) + line;
+}
+
+/** What joins a wrapped line to the text before it: nothing, or a space between Latin words. */
+export function wrapSeparator(before: string, line: string): '' | ' ' {
+  return CJK_END.test(before) || CJK_START.test(line) || /-$/u.test(before) || NO_BREAK_BEFORE.test(line) ? '' : ' ';
 }
 
 /**

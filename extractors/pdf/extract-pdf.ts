@@ -97,9 +97,10 @@ function printTables(pages: PageItem[][]): RawBlock[] {
       }
       const continues: boolean = opening && lastLayout !== null && lastTable !== null;
       const layout: 'positional' | 'compact' = continues ? lastLayout! : tableLayout(item.table);
-      const block = tableBlock(item.table, item.page, layout);
-      // a row cut by the page break goes on in this piece: say which rows would continue the last one
-      if (continues) for (const r of rowsWrappedFromAbove(lastTable!, item.table)) block.rows[r]!.wrapsFromAbove = true;
+      // a row cut by the page break goes on in this piece: say which rows would continue the last one, and how
+      const wrapped = continues ? rowsWrappedFromAbove(lastTable!, item.table) : [];
+      const block = tableBlock(item.table, item.page, layout, new Map(wrapped.flatMap((w) => [...w.joins])));
+      for (const w of wrapped) block.rows[w.row]!.wrapsFromAbove = true;
       out.push(block);
       lastLayout = layout;
       lastTable = item.table;

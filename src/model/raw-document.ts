@@ -17,6 +17,12 @@ export const RawCell = z.object({
   isHeader: z.boolean().optional(),
   /** `grid` layout: the first grid column the cell covers (w:gridBefore and spans above included). */
   col: z.number().int().min(0).optional(),
+  /**
+   * In a row that wraps on from above (RawRow.wrapsFromAbove): what joins this cell's text to
+   * the cell above the page break — "" (a CJK line wrapped), " " (Latin words), "\n" (the next
+   * item of a numbered list, on a line of its own).
+   */
+  joinAbove: z.enum(['', ' ', '\n']).optional(),
 });
 export type RawCell = z.infer<typeof RawCell>;
 

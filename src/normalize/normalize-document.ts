@@ -74,7 +74,7 @@ export function normalizeDocument(raw: RawDocument): Document {
 }
 
 function toWorkRow(r: RawRow): WorkRow {
-  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov }));
+  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}) }));
 }
 
 /**

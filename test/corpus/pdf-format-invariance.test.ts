@@ -12,10 +12,6 @@ const CORPUS = path.join(import.meta.dirname, '../../corpus');
  * test, so the list stays true.
  */
 const KNOWN: Record<string, Record<string, string>> = {
-  '002_c52ee38ce6c6c3d2': {
-    '车辆平台专项经费（司机劳务费）绩效目标表':
-      'the 绩效目标 cell is cut by a page break right before its item "3.", which starts a line of its own, so the PDF shows no wrapped line; and the text rule finds no key column, as the 绩效目标 row itself leaves 二级指标 empty',
-  },
   '004_3c83e1ac369f3f17': {
     '部门职责-工作活动绩效目标':
       'in the 2-character-wide 优 column the source breaks "90%及以上\\n80%及以上\\n70%及以上\\n70%以下" where the text wraps anyway (each 80% / 70% would not fit after 上), so the PDF cannot show those breaks (p. 5)',

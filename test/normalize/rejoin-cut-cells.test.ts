@@ -49,6 +49,18 @@ describe('rows cut by a page break in a PDF (wrapsFromAbove)', () => {
     expect(rejoinWrappedTail([[cell('目标')]], [cell('标')])![0]![0]!.text).toBe('目标标');
   });
 
+  it('joins with the separator the format gives: a new numbered item on its own line, Latin words with a space', async () => {
+    const raw = await extractPdf(PDF, { pages: [11, 12] });
+    const tables = raw.blocks.filter((b): b is RawTableBlock => b.type === 'table');
+    const tail = tables.find((t) => t.prov[0]?.kind === 'pdf' && t.prov[0].page === 12)!.rows[1]!;
+    expect(tail.cells.map((c) => c.joinAbove ?? null)).toEqual([null, null, null, '\n', null, null]);
+    const doc = normalizeDocument(await extractPdf(PDF, { pages: [11, 12] }));
+    const goal = doc.tables.find((t) => t.title === '车辆平台专项经费（司机劳务费）绩效目标表')!.cells.find((c) => c.text.startsWith('1.驾驶员岗位'))!;
+    expect(goal.text).toMatch(/并按相应惩罚机制执行\n3\.整合资源/u);
+    const prov = [{ kind: 'pdf' as const, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number] }];
+    expect(rejoinWrappedTail([[{ raw: 'Sales of', text: 'Sales of', prov }]], [{ raw: 'goods', text: 'goods', prov, joinAbove: ' ' }])![0]![0]!.text).toBe('Sales of goods');
+  });
+
   it('gives the joined cell both pieces of provenance, one per page', async () => {
     const doc = normalizeDocument(await extractPdf(PDF, { pages: [9, 10, 11] }));
     const t = doc.tables.find((x) => x.title === '办公楼修缮工程费绩效目标表')!;
