@@ -45,8 +45,9 @@ export const RawRow = z.object({
   covered: z.array(RawCoveredCell).optional(),
   /**
    * The format shows this row, in a piece that continues a table on a new page, going on from
-   * the last row of the piece before: each filled cell's first line is a wrapped line of the
-   * cell above it (PDF: it did not fit on that cell's full last line). Normalisation decides
+   * the last row of the piece before: each filled cell goes on from the cell above it (PDF: its
+   * first word did not fit on that cell's full last line, or it opens the next item of that
+   * cell's numbered list), joined as its `joinAbove` says. Normalisation decides
    * whether it is the first body row, and so the rest of a row cut by the page break.
    */
   wrapsFromAbove: z.boolean().optional(),
