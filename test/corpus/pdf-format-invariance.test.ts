@@ -14,7 +14,7 @@ const CORPUS = path.join(import.meta.dirname, '../../corpus');
 const KNOWN: Record<string, Record<string, string>> = {
   '004_3c83e1ac369f3f17': {
     '部门职责-工作活动绩效目标':
-      'in the 2-character-wide 优 column the source breaks "90%及以上\\n80%及以上\\n70%及以上\\n70%以下" where the text wraps anyway (each 80% / 70% would not fit after 上), so the PDF cannot show those breaks (p. 5)',
+      'in the 2-character-wide 优 column the source breaks "90%及以上\\n80%及以上\\n70%及以上\\n70%以下" where the text wraps anyway (each 80% / 70% would not fit after 上), so the PDF cannot show those breaks (pp. 4–5)',
   },
 };
 
