@@ -5,6 +5,8 @@ import { readPageContent, type PageContent } from './page-content.js';
 import { layoutPage, pdfProv, tableBlock, tableLayout, type PageItem } from './page-blocks.js';
 import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
 import { cropToArea } from './page-area.js';
+import type { RuledTable } from './ruled-tables.js';
+import { rowsWrappedFromAbove } from './wrapped-rows.js';
 
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
@@ -84,6 +86,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
 function printTables(pages: PageItem[][]): RawBlock[] {
   const out: RawBlock[] = [];
   let lastLayout: 'positional' | 'compact' | null = null;
+  let lastTable: RuledTable | null = null;
   for (const items of pages) {
     let opening: boolean = lastLayout !== null;
     for (const item of items) {
@@ -93,9 +96,15 @@ function printTables(pages: PageItem[][]): RawBlock[] {
         lastLayout = null;
         continue;
       }
-      const layout: 'positional' | 'compact' = opening && lastLayout ? lastLayout : tableLayout(item.table);
-      out.push(tableBlock(item.table, item.page, layout));
+      const continues: boolean = opening && lastLayout !== null && lastTable !== null;
+      const layout: 'positional' | 'compact' = continues ? lastLayout! : tableLayout(item.table);
+      // a row cut by the page break goes on in this piece: say which rows would continue the last one, and how
+      const wrapped = continues ? rowsWrappedFromAbove(lastTable!, item.table) : [];
+      const block = tableBlock(item.table, item.page, layout, new Map(wrapped.flatMap((w) => [...w.joins])));
+      for (const w of wrapped) block.rows[w.row]!.wrapsFromAbove = true;
+      out.push(block);
       lastLayout = layout;
+      lastTable = item.table;
       opening = false;
     }
   }

@@ -1,7 +1,7 @@
 import type { PdfProvenance, RawBlock, RawRow, RawTableBlock } from '../../src/model/index.js';
 import type { Glyph, PageContent } from './page-content.js';
 import { pageTables, type TableMethod } from './page-tables.js';
-import type { Box, RuledTable } from './ruled-tables.js';
+import type { Box, GridCell, RuledTable } from './ruled-tables.js';
 import { glyphCenter, groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
@@ -20,7 +20,10 @@ const BLOCK_GAP = 3;
  */
 export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
   const tables = pageTables(content, method, areaChosen);
+  // a glyph drawn over a table's bottom rule belongs to its last row, even a little outside
+  const held = new Set(tables.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
   const inTable = (g: Glyph) => {
+    if (held.has(g)) return true;
     const [cx, cy] = glyphCenter(g);
     return tables.some((t) => cx >= t.box[0] - EDGE && cx <= t.box[2] + EDGE && cy >= t.box[1] - EDGE && cy <= t.box[3] + EDGE);
   };
@@ -48,14 +51,17 @@ export function tableLayout(_t: RuledTable): 'positional' | 'compact' {
   return 'compact';
 }
 
-/** A ruled table as a raw block in the given layout (a continuation piece takes its first piece's). */
-export function tableBlock(t: RuledTable, page: number, layout: 'positional' | 'compact'): RawTableBlock {
+/**
+ * A ruled table as a raw block in the given layout (a continuation piece takes its first
+ * piece's); `joinsAbove`: cells that go on from the cell above the page break, and the separator.
+ */
+export function tableBlock(t: RuledTable, page: number, layout: 'positional' | 'compact', joinsAbove: Map<GridCell, '' | ' ' | '\n'> = new Map()): RawTableBlock {
   const nr = t.ys.length - 1;
   const nc = t.xs.length - 1;
-  return layout === 'positional' ? positionalBlock(t, page, nr, nc) : compactBlock(t, page, nr, nc);
+  return layout === 'positional' ? positionalBlock(t, page, nr, nc) : compactBlock(t, page, nr, nc, joinsAbove);
 }
 
-function compactBlock(t: RuledTable, page: number, nr: number, nc: number): RawTableBlock {
+function compactBlock(t: RuledTable, page: number, nr: number, nc: number, joinsAbove: Map<GridCell, '' | ' ' | '\n'>): RawTableBlock {
   const rows: RawRow[] = [];
   for (let r = 0; r < nr; r++) {
     const cells: RawRow['cells'] = [];
@@ -65,7 +71,8 @@ function compactBlock(t: RuledTable, page: number, nr: number, nc: number): RawT
         k++;
         continue;
       }
-      if (cell.row === r) cells.push({ raw: cell.text, prov: [pdfProv(page, cell.box)], ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}) });
+      const join = joinsAbove.get(cell);
+      if (cell.row === r) cells.push({ raw: cell.text, prov: [pdfProv(page, cell.box)], ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}), ...(join !== undefined ? { joinAbove: join } : {}) });
       else cells.push({ raw: '', prov: [pdfProv(page, [t.xs[cell.col]!, t.ys[r + 1]!, t.xs[cell.col + cell.colspan]!, t.ys[r]!])] });
       k = cell.col + cell.colspan;
     }

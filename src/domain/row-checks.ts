@@ -122,7 +122,7 @@ function procurement(layout: TableLayout): Check[] {
   const printsAmount = (r: number) => layout.amountColumns.some((c) => layout.text(r, c) !== '');
   for (const r of rows) {
     if (r === totalRow) continue;
-    // a row with neither goods nor amounts is the rest of a label cut by a line break (rendered 000 .pdf p.14: `(2022年)`)
+    // a row with neither goods nor amounts is the rest of a label cut by a line or page break (`运转类公用项目经费` / `(2022年)`)
     if (layout.text(r, goodsCol) === '' && !printsAmount(r)) continue;
     if (layout.text(r, goodsCol) === '') units.push({ row: r, goods: [] });
     else if (units.length) units[units.length - 1]!.goods.push(r);

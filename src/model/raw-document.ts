@@ -17,6 +17,12 @@ export const RawCell = z.object({
   isHeader: z.boolean().optional(),
   /** `grid` layout: the first grid column the cell covers (w:gridBefore and spans above included). */
   col: z.number().int().min(0).optional(),
+  /**
+   * In a row that wraps on from above (RawRow.wrapsFromAbove): what joins this cell's text to
+   * the cell above the page break — "" (a CJK line wrapped), " " (Latin words), "\n" (the next
+   * item of a numbered list, on a line of its own).
+   */
+  joinAbove: z.enum(['', ' ', '\n']).optional(),
 });
 export type RawCell = z.infer<typeof RawCell>;
 
@@ -37,6 +43,14 @@ export const RawRow = z.object({
   prov: z.array(Provenance),
   /** `grid` layout only: the places this row continues a vertical merge from above. */
   covered: z.array(RawCoveredCell).optional(),
+  /**
+   * The format shows this row, in a piece that continues a table on a new page, going on from
+   * the last row of the piece before: each filled cell goes on from the cell above it (PDF: its
+   * first word did not fit on that cell's full last line, or it opens the next item of that
+   * cell's numbered list), joined as its `joinAbove` says. Normalisation decides
+   * whether it is the first body row, and so the rest of a row cut by the page break.
+   */
+  wrapsFromAbove: z.boolean().optional(),
 });
 export type RawRow = z.infer<typeof RawRow>;
 

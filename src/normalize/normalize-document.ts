@@ -8,7 +8,7 @@ import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-spl
 import { placeGridCell, resolveGridHeaderLayout, resolveHeaderLayout, type GridHeaderCell } from './header-paths.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
-import { isCutContinuation, keyColumns, rejoinCutRow } from './rejoin-cut-cells.js';
+import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
 import { rowKey, type WorkCell, type WorkRow } from './work-cell.js';
@@ -25,6 +25,8 @@ const MAX_REPEATED_HEADER_ROWS = 6;
 interface PieceRow {
   cells: WorkRow;
   part: number;
+  /** The format shows the row's lines going on from the last row of the piece before (RawRow.wrapsFromAbove). */
+  wrapsFromAbove?: boolean;
 }
 
 /**
@@ -72,7 +74,7 @@ export function normalizeDocument(raw: RawDocument): Document {
 }
 
 function toWorkRow(r: RawRow): WorkRow {
-  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov }));
+  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}) }));
 }
 
 /**
@@ -106,14 +108,14 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   // every piece starts, in Word's text export, with the org / year / unit rows under the title
   let rows: PieceRow[] = [];
   g.parts.forEach((part, p) => {
-    let cells = part.map(grid ? toGridWorkRow : toWorkRow);
-    while (cells.length) {
-      const parsed = parseMetaRow(cells[0]!.map((c) => c.text));
+    let pieceRows: PieceRow[] = part.map((r) => ({ cells: (grid ? toGridWorkRow : toWorkRow)(r), part: p, ...(r.wrapsFromAbove ? { wrapsFromAbove: true } : {}) }));
+    while (pieceRows.length) {
+      const parsed = parseMetaRow(pieceRows[0]!.cells.map((c) => c.text));
       if (!parsed) break;
       if (p === 0) metaLines.push(...parsed);
-      cells = cells.slice(1);
+      pieceRows = pieceRows.slice(1);
     }
-    rows.push(...cells.filter((c) => !isBlankRow(c)).map((c) => ({ cells: c, part: p })));
+    rows.push(...pieceRows.filter((r) => !isBlankRow(r.cells)));
   });
   const meta = tableMeta(metaLines);
   const orgLine = metaLines.find((l) => l.field === 'org');
@@ -230,7 +232,10 @@ function dropRepeatedHeaders(rows: PieceRow[], header: WorkRow[]): PieceRow[] {
   return out;
 }
 
-/** At each page break, a first row that is the cut-off rest of the row above is joined to it. */
+/**
+ * At each page break, a first row that is the cut-off rest of the row above is joined to it:
+ * when the format shows it wrapping on, else by the text rule (an empty key column).
+ */
 function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   const firsts = new Set(rows.map((r, i) => (i > 0 && rows[i - 1]!.part !== r.part ? i : -1)).filter((i) => i > 0));
   if (firsts.size === 0) return rows;
@@ -238,6 +243,14 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   const out: PieceRow[] = [];
   rows.forEach((r, i) => {
     const above = out[out.length - 1];
+    if (firsts.has(i) && above && r.wrapsFromAbove) {
+      const start = out.findIndex((x) => x.part === above.part);
+      const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), r.cells);
+      if (joined) {
+        joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
+        return;
+      }
+    }
     if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells) };
     else out.push(r);
   });

@@ -33,3 +33,26 @@ export function rejoinCutRow(above: WorkRow, tail: WorkRow): WorkRow {
     return joinCells(cell, t);
   });
 }
+
+/**
+ * Joins a tail the format shows wrapping on from the last row above a page break
+ * (RawRow.wrapsFromAbove: a PDF row whose lines did not fit on the page) into the rows of the
+ * piece above, cell by cell, with the separator the format gives (RawCell.joinAbove), keeping
+ * both pieces of provenance. Every filled tail cell continues
+ * a filled cell above it, its key column too (`经济效益` / `指标`); a cell merged down over
+ * several rows prints its text once, in its first row, with "" below, so the cell a tail cell
+ * continues is the nearest filled one up its column (seed 004 p. 10: `…线路运` / `行维护`).
+ * Null when a filled tail cell has nothing above it to continue.
+ */
+export function rejoinWrappedTail(piece: WorkRow[], tail: WorkRow): WorkRow[] | null {
+  const out = piece.map((r) => [...r]);
+  for (const [k, t] of tail.entries()) {
+    if (t.text === '') continue;
+    let r = out.length - 1;
+    // rows cut into other cells (a colspan) do not line up with the tail's columns
+    while (r >= 0 && out[r]!.length === tail.length && out[r]![k]!.text === '') r--;
+    if (r < 0 || out[r]!.length !== tail.length) return null;
+    out[r]![k] = joinCells(out[r]![k]!, t, t.joinAbove ?? '');
+  }
+  return out;
+}

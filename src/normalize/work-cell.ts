@@ -7,6 +7,8 @@ export interface WorkCell {
   prov: Provenance[];
   /** `grid` layout only: where the cell sits on the source's column grid and what it spans. */
   grid?: GridPlace;
+  /** The format's word on how this cell goes on from the cell above a page break (RawCell.joinAbove). */
+  joinAbove?: '' | ' ' | '\n';
 }
 
 /**
@@ -25,9 +27,9 @@ export interface GridPlace {
 export type WorkRow = WorkCell[];
 
 
-/** Two pieces of one cell printed apart (a page break, a converter's split): texts joined as printed. */
-export function joinCells(a: WorkCell, b: WorkCell): WorkCell {
-  return { raw: a.raw + b.raw, text: a.text + b.text, prov: [...a.prov, ...b.prov] };
+/** Two pieces of one cell printed apart (a page break, a converter's split): texts joined as printed, with `sep` between where the format says so. */
+export function joinCells(a: WorkCell, b: WorkCell, sep: '' | ' ' | '\n' = ''): WorkCell {
+  return { raw: a.raw + sep + b.raw, text: a.text + sep + b.text, prov: [...a.prov, ...b.prov] };
 }
 
 /** Cell texts without any white space, for comparing header rows that were word-broken differently. */

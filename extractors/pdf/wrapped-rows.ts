@@ -1,0 +1,58 @@
+import { continuesList, isSoftWrap, wrapSeparator } from './cell-flow.js';
+import type { GridCell, RuledTable } from './ruled-tables.js';
+import { groupLines } from './text-lines.js';
+
+/** Column edges of two pieces of one table closer than this (points) are the same column. */
+const SAME_EDGE = 2.5;
+
+/** A row of a continuation piece that goes on from the last row above, with what joins each filled cell to the cell above it. */
+export interface WrappedRow {
+  row: number;
+  joins: Map<GridCell, '' | ' ' | '\n'>;
+}
+
+/**
+ * The grid rows of `next`, a table piece opening a page, whose text would go on from the last
+ * row of `prev`, the piece that ended the page before: the row has text, and each of its
+ * filled cells sits in a column of `prev` whose last cell is filled and goes on in it — its
+ * last line is full (the first word of the cell below did not fit on it, as with a line the
+ * producer wrapped inside one cell), or the cell below opens the next item of its numbered
+ * list. A page break through a row prints its lines in two pieces like that; a row of its own
+ * almost never has every filled cell going on from the one above. Which of these rows is the
+ * first body row after the repeated header is for normalisation to say.
+ */
+export function rowsWrappedFromAbove(prev: RuledTable, next: RuledTable): WrappedRow[] {
+  const last = prev.ys.length - 2;
+  const above = prev.cells.filter((c) => c.row <= last && last < c.row + c.rowspan);
+  const out: WrappedRow[] = [];
+  for (let r = 0; r + 1 < next.ys.length; r++) {
+    const joins = rowWrapsFrom(above, next.cells.filter((c) => c.row === r));
+    if (joins) out.push({ row: r, joins });
+  }
+  return out;
+}
+
+/** How each filled cell of a row goes on from the cell of `above` in its column; null unless the row has text and every filled cell does. */
+export function rowWrapsFrom(above: GridCell[], cells: GridCell[]): Map<GridCell, '' | ' ' | '\n'> | null {
+  const filled = cells.filter((c) => c.text !== '');
+  if (filled.length === 0) return null;
+  const joins = new Map<GridCell, '' | ' ' | '\n'>();
+  for (const c of filled) {
+    const join = joinFrom(above.find((a) => sameColumn(a, c)), c);
+    if (join === null) return null;
+    joins.set(c, join);
+  }
+  return joins;
+}
+
+const sameColumn = (a: GridCell, b: GridCell) => Math.abs(a.box[0] - b.box[0]) <= SAME_EDGE && Math.abs(a.box[2] - b.box[2]) <= SAME_EDGE;
+
+function joinFrom(above: GridCell | undefined, cell: GridCell): '' | ' ' | '\n' | null {
+  if (!above || above.text === '') return null;
+  const prevLines = groupLines(above.glyphs);
+  const first = groupLines(cell.glyphs)[0];
+  if (!first || prevLines.length === 0) return null;
+  const lastLine = prevLines[prevLines.length - 1]!;
+  if (isSoftWrap(lastLine, first, above.box[2])) return wrapSeparator(lastLine.text, first.text);
+  return continuesList(above.text, first.text) ? '\n' : null;
+}
