@@ -138,7 +138,7 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null 
   const id = (r: number, c: number) => r * nc + c;
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const open = (r: number, c: number) => isOpen(r, c, xs, ys, vLines, hLines);
+  const open = openPlaces(xs, ys, vLines, hLines);
   for (let r = 0; r < nr; r++)
     for (let c = 0; c < nc; c++) {
       if (open(r, c)) continue;
@@ -187,13 +187,17 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null 
  * 满意度指标 printed in the last row only); merging the open places into the closed cell below
  * would move that cell's text up to rows it is not printed beside.
  */
-function isOpen(r: number, c: number, xs: number[], ys: number[], vLines: Span[][], hLines: Span[][]): boolean {
+function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[][]): (r: number, c: number) => boolean {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  if (c === 0 && coverage(vLines[0]!, ys[r + 1]!, ys[r]!) < COVER) return true;
-  if (c === nc - 1 && coverage(vLines[nc]!, ys[r + 1]!, ys[r]!) < COVER) return true;
-  if (r === 0 && coverage(hLines[0]!, xs[c]!, xs[c + 1]!) < COVER) return true;
-  return r === nr - 1 && coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) < COVER;
+  const left = Array.from({ length: nr }, (_, r) => coverage(vLines[0]!, ys[r + 1]!, ys[r]!) >= COVER);
+  const right = Array.from({ length: nr }, (_, r) => coverage(vLines[nc]!, ys[r + 1]!, ys[r]!) >= COVER);
+  const top = Array.from({ length: nc }, (_, c) => coverage(hLines[0]!, xs[c]!, xs[c + 1]!) >= COVER);
+  const bottom = Array.from({ length: nc }, (_, c) => coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) >= COVER);
+  // a side with no frame at all (a frameless spreadsheet, frame-edges.ts) leaves nothing open
+  const [anyLeft, anyRight, anyTop, anyBottom] = [left, right, top, bottom].map((side) => side.some(Boolean));
+  return (r, c) =>
+    (c === 0 && !!anyLeft && !left[r]) || (c === nc - 1 && !!anyRight && !right[r]) || (r === 0 && !!anyTop && !top[c]) || (r === nr - 1 && !!anyBottom && !bottom[c]);
 }
 
 /** A rule this close to a glyph's centre (in ems) runs through the glyph, not beside it. */

@@ -27,3 +27,22 @@ describe('findRuledTables', () => {
     expect(first10.cells.find((c) => c.text === '行维护')).toMatchObject({ row: first10.ys.length - 2, col: 2 });
   });
 });
+
+describe('findRuledTables on a grid without any outer frame', () => {
+  // four columns (x 0–400), three rows (y 200–140); only the rules between them are drawn, and
+  // the rule between columns 2 and 3 stops under the first row: a header cell spanning both
+  const h = (y: number) => ({ x0: 0, y0: y, x1: 400, y1: y });
+  const v = (x: number, y0: number) => ({ x0: x, y0, x1: x, y1: 200 });
+  const segments = [h(180), h(160), v(100, 140), { x0: 200, y0: 140, x1: 200, y1: 180 }, v(300, 140)];
+  const glyph = (ch: string, x0: number, y: number) => ({ ch, x0, x1: x0 + 8, y, size: 8, spaceBefore: false });
+  const glyphs = [glyph('A', 192, 186), glyph('B', 200, 186), glyph('x', 40, 166), glyph('y', 340, 146)];
+
+  it('keeps a merged cell on the unframed top row whole (no place there is "left open")', () => {
+    const [table] = findRuledTables(segments, glyphs);
+    expect(table!.xs).toEqual([0, 100, 200, 300, 400]);
+    expect(table!.cells.find((c) => c.text === 'AB')).toMatchObject({ row: 0, col: 1, colspan: 2, rowspan: 1 });
+    expect(table!.cells.filter((c) => c.row === 0).map((c) => c.colspan)).toEqual([1, 2, 1]);
+    expect(table!.cells.find((c) => c.text === 'x')).toMatchObject({ row: 1, col: 0 });
+    expect(table!.cells.find((c) => c.text === 'y')).toMatchObject({ row: 2, col: 3 });
+  });
+});
