@@ -32,7 +32,9 @@ export function pageTables(content: PageContent, method: TableMethod, areaChosen
     case 'auto': {
       const found = ruled();
       if (areaChosen) return found.length > 0 ? found : wholeArea();
-      const outside = content.glyphs.filter((g) => !found.some((t) => inBox(glyphCenter(g), t.box)));
+      // a glyph a ruled table holds (even one drawn over its bottom rule) is not free for a stream table
+      const held = new Set(found.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
+      const outside = content.glyphs.filter((g) => !held.has(g) && !found.some((t) => inBox(glyphCenter(g), t.box)));
       return [...found, ...findStreamTables(outside, AUTO)].sort((a, b) => b.box[3] - a.box[3]);
     }
   }
