@@ -6,17 +6,12 @@ import { extractDocumentAsync } from '../../src/pipeline/extract-document.js';
 const CORPUS = path.join(import.meta.dirname, '../../corpus');
 
 /**
- * Tables of the seeds' PDF renderings (corpus/rendered/*.pdf, LibreOffice) that do not yet
- * export as their text version's golden table, each with the reason. Every other table must
- * be equal in title, header paths and rows; a table listed here that becomes equal fails the
- * test, so the list stays true.
+ * Tables of the seeds' PDF renderings (corpus/rendered/*.pdf, LibreOffice) that do not export as
+ * their text version's golden table, each with the reason (corpus/rendered/format-differences.json,
+ * `pdf`). Every other table must be equal in title, header paths and rows; a table listed there
+ * that becomes equal fails the test, so the list stays true.
  */
-const KNOWN: Record<string, Record<string, string>> = {
-  '004_3c83e1ac369f3f17': {
-    '部门职责-工作活动绩效目标':
-      'in the 2-character-wide 优 column the source breaks "90%及以上\\n80%及以上\\n70%及以上\\n70%以下" where the text wraps anyway (each 80% / 70% would not fit after 上), so the PDF cannot show those breaks (pp. 4–5)',
-  },
-};
+const KNOWN: Record<string, Record<string, string>> = JSON.parse(fs.readFileSync(path.join(CORPUS, 'rendered', 'format-differences.json'), 'utf8')).pdf;
 
 interface GoldTable {
   title: string | null;
