@@ -70,17 +70,24 @@ function page1(): string {
   return ops.join('\n');
 }
 
+/** Below header(top): one body row, its bottom rule, and the column rules (金额's inner one starts under 金额). */
+function oneRowBody(top: number, label: string, a: string, b: string): string[] {
+  return [
+    cjk(X[0]! + 4, top - 54, 10, label),
+    latin(X[1]! + 4, top - 54, 10, a),
+    latin(X[2]! + 4, top - 54, 10, b),
+    hline(top - 60, X[0]!, X[3]!),
+    ...X.map((x, i) => (i === 2 ? vline(x, top - 60, top - 20) : vline(x, top - 60, top))),
+  ];
+}
+
 function page2(): string {
   const top = 760;
   const ops = [
     '0.8 w',
     cjk(72, 785, 10.5, '单位：万元'),
     ...header(top),
-    cjk(X[0]! + 4, top - 54, 10, '合计'),
-    latin(X[1]! + 4, top - 54, 10, '150.00'),
-    latin(X[2]! + 4, top - 54, 10, '130.00'),
-    hline(top - 60, X[0]!, X[3]!),
-    ...X.map((x, i) => (i === 2 ? vline(x, top - 60, top - 20) : vline(x, top - 60, top))),
+    ...oneRowBody(top, '合计', '150.00', '130.00'),
     cjk(72, 600, 10.5, '注：本表为示例。'),
     latin(295, 40, 9, '2'),
   ];
@@ -212,11 +219,7 @@ function rotatedPage(rotate: 90 | 270): string {
     '0.8 w',
     cjk(72, 540, 14, '部门预算收支总表'),
     ...header(top),
-    cjk(X[0]! + 4, top - 54, 10, '工资福利支出'),
-    latin(X[1]! + 4, top - 54, 10, '100.00'),
-    latin(X[2]! + 4, top - 54, 10, '90.00'),
-    hline(top - 60, X[0]!, X[3]!),
-    ...X.map((x, i) => (i === 2 ? vline(x, top - 60, top - 20) : vline(x, top - 60, top))),
+    ...oneRowBody(top, '工资福利支出', '100.00', '90.00'),
   ];
   return ops.join('\n');
 }
