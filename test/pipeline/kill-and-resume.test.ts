@@ -26,7 +26,7 @@ describe('a run killed with SIGKILL', () => {
   it('leaves a consistent database, and the next run finishes the job exactly as an uninterrupted run', async () => {
     const dir = tempDir();
     const docs = path.join(dir, 'docs');
-    const { files } = generateCorpus(docs, 120, CORPUS);
+    const { files } = generateCorpus(docs, 300, CORPUS);
     const killed = path.join(dir, 'killed.sqlite');
 
     const child = spawn(process.execPath, [BIN, 'run', docs, '--db', killed, '--jobs', '2', '--quiet'], { stdio: 'ignore' });
@@ -50,7 +50,7 @@ describe('a run killed with SIGKILL', () => {
     const clean = path.join(dir, 'clean.sqlite');
     await runCorpus([docs], { db: clean, jobs: 2 });
     expect(dumpContent(killed)).toEqual(dumpContent(clean));
-  }, 120_000);
+  }, 400_000);
 });
 
 describe('Ctrl-C during a run', () => {
