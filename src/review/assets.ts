@@ -28,15 +28,34 @@ function classicPdfjs(file: string): string {
   return `(function () {\n${out}\n})();\n`;
 }
 
+/**
+ * pdfjs-dist's packed cMaps as one classic script (`window.gongkaiCMaps`: file name → base64):
+ * without them a PDF whose Chinese text is in a non-embedded font (STSong-Light with
+ * UniGB-UCS2-H, common in disclosures) renders without its text, and a page opened from disk
+ * may not fetch files, so they travel as a script like pdfjs itself.
+ */
+function cMapsScript(): string {
+  const dir = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps');
+  const maps = Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.bcmap'))
+      .sort()
+      .map((f) => [f, fs.readFileSync(path.join(dir, f)).toString('base64')]),
+  );
+  return `window.gongkaiCMaps = ${JSON.stringify(maps)};\n`;
+}
+
 let cache: Map<string, Asset> | undefined;
 
-/** Every asset by name (review-app.js, review.css, pdf.js, pdf.worker.js); read once. */
+/** Every asset by name (review-app.js, review.css, pdf.js, pdf.worker.js, pdf-cmaps.js); read once. */
 export function reviewAssets(): Map<string, Asset> {
   cache ??= new Map<string, Asset>([
     ['review-app.js', { contentType: 'text/javascript; charset=utf-8', body: fs.readFileSync(path.join(here, 'review-app.js'), 'utf8') }],
     ['review.css', { contentType: 'text/css; charset=utf-8', body: fs.readFileSync(path.join(here, 'review.css'), 'utf8') }],
     ['pdf.js', { contentType: 'text/javascript; charset=utf-8', body: classicPdfjs('pdf.min.mjs') }],
     ['pdf.worker.js', { contentType: 'text/javascript; charset=utf-8', body: classicPdfjs('pdf.worker.min.mjs') }],
+    ['pdf-cmaps.js', { contentType: 'text/javascript; charset=utf-8', body: cMapsScript() }],
   ]);
   return cache;
 }

@@ -41,7 +41,7 @@ export function renderPage(p: PagePayload): string {
 <header class="top"><a href="index.html">Documents</a> <a href="runs.html">Runs</a> <span id="keys"></span></header>
 <main id="app"></main>
 <script type="application/json" id="gongkai-data">${embedJson(p)}</script>
-${pdf ? '<script src="assets/pdf.worker.js"></script>\n<script src="assets/pdf.js"></script>\n' : ''}<script src="assets/review-app.js"></script>
+${pdf ? '<script src="assets/pdf.worker.js"></script>\n<script src="assets/pdf.js"></script>\n<script src="assets/pdf-cmaps.js"></script>\n' : ''}<script src="assets/review-app.js"></script>
 </body>
 </html>
 `;

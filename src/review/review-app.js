@@ -354,6 +354,17 @@
       pane.appendChild(body);
     }
 
+    /** pdfjs's BinaryDataFactory reading the cMaps of assets/pdf-cmaps.js (no fetch: pages may be opened from disk). */
+    function CMapsFromScript() {}
+    CMapsFromScript.prototype.fetch = function (req) {
+      var b64 = req.kind === 'cMapUrl' && window.gongkaiCMaps ? window.gongkaiCMaps[req.filename] : null;
+      if (!b64) return Promise.reject(new Error('no bundled ' + req.kind + ' ' + req.filename));
+      var raw = atob(b64);
+      var out = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+      return Promise.resolve(out);
+    };
+
     // — PDF source: pages rendered by pdfjs, each cell's bbox drawn over its page —
     function renderPdfSource(pane, src) {
       pane.appendChild(h('div', { class: 'path' }, src.path));
@@ -366,7 +377,7 @@
       for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
       var boxes = {};
       tables.forEach(function (t) { t.cells.forEach(function (c) { c.prov.forEach(function (p) { if (p.kind === 'pdf') (boxes[p.page] = boxes[p.page] || []).push({ key: 'c:' + c.id, bbox: p.bbox }); }); }); });
-      lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: false, useSystemFonts: true }).promise.then(function (pdf) {
+      lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: false, useSystemFonts: true, cMapUrl: 'assets/cmaps/', cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: CMapsFromScript }).promise.then(function (pdf) {
         var chain = Promise.resolve();
         for (var n = 1; n <= pdf.numPages; n++) (function (n) {
           chain = chain.then(function () { return pdf.getPage(n); }).then(function (page) {
@@ -375,8 +386,11 @@
             var overlay = h('div', { class: 'overlay' });
             var pageEl = h('div', { class: 'pdf-page', id: 'page-' + n, 'data-page': n, style: 'width:' + Math.floor(viewport.width) + 'px;height:' + Math.floor(viewport.height) + 'px' }, canvas, overlay, h('span', { class: 'page-no' }, 'page ' + n));
             pagesEl.appendChild(pageEl);
+            // bboxes are in points of the page as displayed (rotation applied), origin at its bottom left
+            var view = page.view, scale = viewport.scale, height = viewport.height / scale;
+            var toPx = function (x, y) { return [(x - view[0]) * scale, (height - (y - view[1])) * scale]; };
             (boxes[n] || []).forEach(function (b) {
-              var r = viewport.convertToViewportRectangle(b.bbox);
+              var r = toPx(b.bbox[0], b.bbox[1]).concat(toPx(b.bbox[2], b.bbox[3]));
               var x = Math.min(r[0], r[2]), y = Math.min(r[1], r[3]);
               var box = h('div', { class: 'seg box', 'data-page': n, style: 'left:' + x + 'px;top:' + y + 'px;width:' + Math.abs(r[2] - r[0]) + 'px;height:' + Math.abs(r[3] - r[1]) + 'px' });
               link(box, [b.key]);

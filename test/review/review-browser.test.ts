@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractDocx } from '../../extractors/docx/extract-docx.js';
 import { splitLines } from '../../extractors/text/lines.js';
@@ -19,6 +19,7 @@ const SEED_000 = 'corpus/000_0018174054ff74da.txt';
 const SEED_002 = 'corpus/002_c52ee38ce6c6c3d2.txt';
 const DOCX_000 = 'corpus/rendered/000_0018174054ff74da.docx';
 const PDF_000 = 'corpus/rendered/000_0018174054ff74da.pdf';
+const PDF_ROTATED = 'test/extractors/pdf/fixtures/rotated.pdf';
 const SHOTS = path.resolve('out/review-screenshots');
 
 /** A Word-export text whose prose and cells print HTML that must never run. */
@@ -59,6 +60,22 @@ function sourceLines(file: string): string[] {
 /** The highlighted source: each highlighted piece's text and line, in page order. */
 async function highlighted(p: Page): Promise<{ line: number; text: string }[]> {
   return p.$$eval('#source .seg.hl', (els) => els.map((e) => ({ line: Number((e.closest('.ln') as HTMLElement).dataset.line), text: e.textContent ?? '' })));
+}
+
+/** Dark pixels of the rendered page's canvas inside the highlighted PDF box (the text the box is drawn over). */
+async function inkInHighlightedBox(p: Page): Promise<number> {
+  return p.$eval('#source .box.hl', (box) => {
+    const pageEl = box.closest('.pdf-page')!;
+    const canvas = pageEl.querySelector('canvas')!;
+    const k = canvas.width / (pageEl as HTMLElement).clientWidth;
+    const b = box as HTMLElement;
+    const px = (v: number) => Math.round(v * k);
+    const [x, y, w, h] = [px(b.offsetLeft), px(b.offsetTop), px(b.offsetWidth), px(b.offsetHeight)];
+    const d = canvas.getContext('2d')!.getImageData(x + 3, y + 3, Math.max(1, w - 6), Math.max(1, h - 6)).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i]! < 100 && d[i + 3]! > 0) n++;
+    return n;
+  });
 }
 
 /** Clicks the cell of a table (by title) in the body row whose cells include `rowLabel`, in the column whose header path ends with `column`. */
@@ -134,7 +151,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL);
   copyOf000 = path.join(tmp, 'copy-of-000.txt');
   fs.copyFileSync(SEED_000, copyOf000);
-  await runCorpus([SEED_000, SEED_002, PDF_000, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
+  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
   // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
   fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
   await runCorpus([copyOf000], { db, jobs: 0 });
@@ -252,17 +269,31 @@ describe('gongkai review in Chromium', () => {
     });
     expect(dark).toBeGreaterThan(1000);
     await page.screenshot({ path: path.join(SHOTS, 'pdf-page.png') });
-    // cells with PDF provenance exist once the pipeline extracts .pdf (a failed PDF has no cells)
-    const doc = store.readDocument(id);
-    const cell = doc?.tables.flatMap((t) => t.cells.map((c) => ({ t, c }))).find(({ c }) => c.text === '336.49' && c.prov[0]?.kind === 'pdf');
-    if (!cell) {
-      expect(doc === null || doc.tables.every((t) => t.cells.every((c) => c.prov.every((p) => p.kind !== 'pdf')))).toBe(true);
-      return;
-    }
+    const doc = store.readDocument(id)!;
+    const cell = doc.tables.flatMap((t) => t.cells.map((c) => ({ t, c }))).find(({ c }) => c.text === '336.49' && c.prov[0]?.kind === 'pdf')!;
     const p = cell.c.prov[0]!;
     await page.click(`td[data-cell="${cell.t.order}.${cell.c.row}.${cell.c.col}"]`);
     expect(await page.$$eval('#source .box.hl', (els) => els.map((e) => (e as HTMLElement).dataset.page))).toEqual([String(p.kind === 'pdf' && p.page)]);
+    // the box is drawn where the page prints the number: text pixels inside it (its ruled border left out)
+    expect(await inkInHighlightedBox(page)).toBeGreaterThan(20);
     await page.screenshot({ path: path.join(SHOTS, 'pdf-cell-336.49.png') });
+  });
+
+  it('boxes a cell on a page turned by /Rotate where the page, displayed upright, prints it; decodes non-embedded CJK text with the bundled cMaps', async () => {
+    const id = ids().get(PDF_ROTATED)!;
+    const messages: string[] = [];
+    const listen = (m: ConsoleMessage) => messages.push(m.text());
+    page.on('console', listen);
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('.pdf-pages[data-rendered]', { timeout: 50_000 });
+    page.off('console', listen);
+    // the fixture's Chinese is STSong-Light / UniGB-UCS2-H, not embedded: without cMaps pdfjs says so and draws nothing
+    expect(messages.filter((m) => /cmap/i.test(m))).toEqual([]);
+    const doc = store.readDocument(id)!;
+    const cell = doc.tables.flatMap((t) => t.cells.map((c) => ({ t, c }))).find(({ c }) => c.text === '100.00')!;
+    await page.click(`td[data-cell="${cell.t.order}.${cell.c.row}.${cell.c.col}"]`);
+    await page.screenshot({ path: path.join(SHOTS, 'pdf-rotated-cell.png') });
+    expect(await inkInHighlightedBox(page)).toBeGreaterThan(20);
   });
 
   it('shows document text containing <script> as text and never runs it', async () => {
