@@ -19,9 +19,7 @@ export function cropToArea(content: PageContent, area: [number, number, number, 
   const x1 = vx0 + right;
   const y1 = vy1 - top;
   const y0 = vy1 - bottom;
-  const glyphs = content.glyphs.filter((g) => {
-    return g.x0 >= x0 && g.x1 <= x1 && g.y >= y0 && g.y + BODY * g.size <= y1;
-  });
+  const glyphs = content.glyphs.filter((g) => g.x0 >= x0 && g.x1 <= x1 && g.y >= y0 && g.y + BODY * g.size <= y1);
   const segments = content.segments
     .map((s) => ({ x0: Math.max(s.x0, x0), x1: Math.min(s.x1, x1), y0: Math.max(s.y0, y0), y1: Math.min(s.y1, y1) }))
     .filter((s) => s.x0 <= s.x1 && s.y0 <= s.y1 && (s.x0 !== s.x1 || s.x0 > x0 - 1e-6) && (s.y0 !== s.y1 || s.y0 > y0 - 1e-6));

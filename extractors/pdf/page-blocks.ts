@@ -1,15 +1,13 @@
 import type { PdfProvenance, RawBlock, RawRow, RawTableBlock } from '../../src/model/index.js';
-import type { Glyph, PageContent } from './page-content.js';
-import { pageTables, type TableMethod } from './page-tables.js';
+import type { PageContent } from './page-content.js';
+import { pageTables, tablesHold, type TableMethod } from './page-tables.js';
 import type { Box, GridCell, RuledTable } from './ruled-tables.js';
-import { glyphCenter, groupLines, splitAtGaps, type TextLine } from './text-lines.js';
+import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
 export const pdfProv = (page: number, box: Box): PdfProvenance => ({ kind: 'pdf', page, bbox: [r2(box[0]), r2(box[1]), r2(box[2]), r2(box[3])] });
 
-/** Glyphs this close (points) outside a table's rules still count as inside (strokes have width). */
-const EDGE = 1;
 /** A gap of this many ems on one printed line separates two text blocks (org line left, unit line right). */
 const BLOCK_GAP = 3;
 
@@ -20,13 +18,7 @@ const BLOCK_GAP = 3;
  */
 export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
   const tables = pageTables(content, method, areaChosen);
-  // a glyph drawn over a table's bottom rule belongs to its last row, even a little outside
-  const held = new Set(tables.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
-  const inTable = (g: Glyph) => {
-    if (held.has(g)) return true;
-    const [cx, cy] = glyphCenter(g);
-    return tables.some((t) => cx >= t.box[0] - EDGE && cx <= t.box[2] + EDGE && cy >= t.box[1] - EDGE && cy <= t.box[3] + EDGE);
-  };
+  const inTable = tablesHold(tables);
   const free = content.glyphs.filter((g) => !inTable(g));
   const lines = groupLines(free).flatMap((l) => splitAtGaps(l, BLOCK_GAP)).filter((l) => !isFurniture(l, content));
   const items: { top: number; left: number; item: PageItem }[] = [];

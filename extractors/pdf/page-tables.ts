@@ -1,11 +1,20 @@
-import type { PageContent } from './page-content.js';
+import type { Glyph, PageContent } from './page-content.js';
 import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
 import { AUTO, ASKED, findStreamTables, streamTable } from './stream-tables.js';
 import { glyphCenter } from './text-lines.js';
 
-/** Glyphs this close (points) outside a ruled table's frame belong to it (strokes have width). */
+/** Glyphs this close (points) outside a table's frame belong to it (strokes have width). */
 const EDGE = 1;
 const inBox = ([x, y]: [number, number], b: Box) => x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE;
+
+/**
+ * Whether a glyph is the tables': one a cell holds (even text drawn over a table's bottom rule,
+ * a little outside it) or one inside a table's frame. The rest of the page is text.
+ */
+export function tablesHold(tables: RuledTable[]): (g: Glyph) => boolean {
+  const held = new Set(tables.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
+  return (g) => held.has(g) || tables.some((t) => inBox(glyphCenter(g), t.box));
+}
 
 /** How tables are found: from ruling lines, from text alignment, or ruling lines where a page has them (tabula's -l, -t, neither). */
 export type TableMethod = 'lattice' | 'stream' | 'auto';
@@ -32,9 +41,8 @@ export function pageTables(content: PageContent, method: TableMethod, areaChosen
     case 'auto': {
       const found = ruled();
       if (areaChosen) return found.length > 0 ? found : wholeArea();
-      // a glyph a ruled table holds (even one drawn over its bottom rule) is not free for a stream table
-      const held = new Set(found.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
-      const outside = content.glyphs.filter((g) => !held.has(g) && !found.some((t) => inBox(glyphCenter(g), t.box)));
+      const taken = tablesHold(found);
+      const outside = content.glyphs.filter((g) => !taken(g));
       return [...found, ...findStreamTables(outside, AUTO)].sort((a, b) => b.box[3] - a.box[3]);
     }
   }

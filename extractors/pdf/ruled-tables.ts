@@ -195,9 +195,9 @@ function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[]
   const top = Array.from({ length: nc }, (_, c) => coverage(hLines[0]!, xs[c]!, xs[c + 1]!) >= COVER);
   const bottom = Array.from({ length: nc }, (_, c) => coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) >= COVER);
   // a side with no frame at all (a frameless spreadsheet, frame-edges.ts) leaves nothing open
-  const [anyLeft, anyRight, anyTop, anyBottom] = [left, right, top, bottom].map((side) => side.some(Boolean));
+  const framed = { left: left.some(Boolean), right: right.some(Boolean), top: top.some(Boolean), bottom: bottom.some(Boolean) };
   return (r, c) =>
-    (c === 0 && !!anyLeft && !left[r]) || (c === nc - 1 && !!anyRight && !right[r]) || (r === 0 && !!anyTop && !top[c]) || (r === nr - 1 && !!anyBottom && !bottom[c]);
+    (c === 0 && framed.left && !left[r]) || (c === nc - 1 && framed.right && !right[r]) || (r === 0 && framed.top && !top[c]) || (r === nr - 1 && framed.bottom && !bottom[c]);
 }
 
 /** A rule this close to a glyph's centre (in ems) runs through the glyph, not beside it. */

@@ -1,6 +1,6 @@
 import { continuesList, isSoftWrap, wrapSeparator } from './cell-flow.js';
 import type { GridCell, RuledTable } from './ruled-tables.js';
-import { groupLines } from './text-lines.js';
+import { groupLines, type TextLine } from './text-lines.js';
 
 /** Column edges of two pieces of one table closer than this (points) are the same column. */
 const SAME_EDGE = 2.5;
@@ -23,7 +23,10 @@ export interface WrappedRow {
  */
 export function rowsWrappedFromAbove(prev: RuledTable, next: RuledTable): WrappedRow[] {
   const last = prev.ys.length - 2;
-  const above = prev.cells.filter((c) => c.row <= last && last < c.row + c.rowspan);
+  // each filled cell of the last row above with its last printed line, grouped once for every row below
+  const above: Above[] = prev.cells
+    .filter((c) => c.row <= last && last < c.row + c.rowspan && c.text !== '')
+    .map((cell) => ({ cell, lastLine: groupLines(cell.glyphs).at(-1) }));
   const out: WrappedRow[] = [];
   for (let r = 0; r + 1 < next.ys.length; r++) {
     const joins = rowWrapsFrom(above, next.cells.filter((c) => c.row === r));
@@ -32,13 +35,18 @@ export function rowsWrappedFromAbove(prev: RuledTable, next: RuledTable): Wrappe
   return out;
 }
 
-/** How each filled cell of a row goes on from the cell of `above` in its column; null unless the row has text and every filled cell does. */
-export function rowWrapsFrom(above: GridCell[], cells: GridCell[]): Map<GridCell, '' | ' ' | '\n'> | null {
+interface Above {
+  cell: GridCell;
+  lastLine: TextLine | undefined;
+}
+
+/** How each filled cell of a row goes on from the cell above it in its column; null unless the row has text and every filled cell does. */
+function rowWrapsFrom(above: Above[], cells: GridCell[]): Map<GridCell, '' | ' ' | '\n'> | null {
   const filled = cells.filter((c) => c.text !== '');
   if (filled.length === 0) return null;
   const joins = new Map<GridCell, '' | ' ' | '\n'>();
   for (const c of filled) {
-    const join = joinFrom(above.find((a) => sameColumn(a, c)), c);
+    const join = joinFrom(above.find((a) => sameColumn(a.cell, c)), c);
     if (join === null) return null;
     joins.set(c, join);
   }
@@ -47,12 +55,10 @@ export function rowWrapsFrom(above: GridCell[], cells: GridCell[]): Map<GridCell
 
 const sameColumn = (a: GridCell, b: GridCell) => Math.abs(a.box[0] - b.box[0]) <= SAME_EDGE && Math.abs(a.box[2] - b.box[2]) <= SAME_EDGE;
 
-function joinFrom(above: GridCell | undefined, cell: GridCell): '' | ' ' | '\n' | null {
-  if (!above || above.text === '') return null;
-  const prevLines = groupLines(above.glyphs);
+function joinFrom(above: Above | undefined, cell: GridCell): '' | ' ' | '\n' | null {
+  if (!above?.lastLine) return null;
   const first = groupLines(cell.glyphs)[0];
-  if (!first || prevLines.length === 0) return null;
-  const lastLine = prevLines[prevLines.length - 1]!;
-  if (isSoftWrap(lastLine, first, above.box[2])) return wrapSeparator(lastLine.text, first.text);
-  return continuesList(above.text, first.text) ? '\n' : null;
+  if (!first) return null;
+  if (isSoftWrap(above.lastLine, first, above.cell.box[2])) return wrapSeparator(above.lastLine.text, first.text);
+  return continuesList(above.cell.text, first.text) ? '\n' : null;
 }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../extractors/pdf/extract-pdf.js';
 import { readPageContent } from '../../extractors/pdf/page-content.js';
+import { tablesHold } from '../../extractors/pdf/page-tables.js';
 import { openPdf } from '../../extractors/pdf/pdfjs.js';
 import { findRuledTables } from '../../extractors/pdf/ruled-tables.js';
 import { AUTO, findStreamTables } from '../../extractors/pdf/stream-tables.js';
-import { glyphCenter } from '../../extractors/pdf/text-lines.js';
 
 const RENDERED = path.join(import.meta.dirname, '../../corpus/rendered');
 const PDFS = fs.readdirSync(RENDERED).filter((f) => f.endsWith('.pdf')).sort();
@@ -24,11 +24,8 @@ describe('auto on the rendered corpus', () => {
       const found: string[] = [];
       for (let p = 1; p <= doc.numPages; p++) {
         const content = await readPageContent(await doc.getPage(p), p);
-        const ruled = findRuledTables(content.segments, content.glyphs);
-        const free = content.glyphs.filter((g) => {
-          const [x, y] = glyphCenter(g);
-          return !ruled.some((t) => x >= t.box[0] - 1 && x <= t.box[2] + 1 && y >= t.box[1] - 1 && y <= t.box[3] + 1);
-        });
+        const taken = tablesHold(findRuledTables(content.segments, content.glyphs));
+        const free = content.glyphs.filter((g) => !taken(g));
         for (const t of findStreamTables(free, AUTO)) found.push(`page ${p}: ${t.cells.map((c) => c.text).join('|')}`);
       }
       expect(found).toEqual([]);
