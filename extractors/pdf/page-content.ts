@@ -1,5 +1,9 @@
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { OPS } from './pdfjs.js';
+import { apply, multiply, type Matrix } from './matrix.js';
+import { AnnotationMode, OPS } from './pdfjs.js';
+import { fontMetrics, TextPlacer, type FontLookup, type FontMetrics } from './shown-text.js';
+
+export type { Matrix } from './matrix.js';
 
 /**
  * One printed character with its box in PDF points, in the displayed page's space (see
@@ -43,26 +47,31 @@ export interface PageContent {
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
 
+const cjkSeen = new Map<string, boolean>();
+
 /** CJK characters, CJK punctuation and full-width forms: no spaces are inserted next to them. */
-export const isCjk = (ch: string): boolean => CJK.test(ch);
+export function isCjk(ch: string): boolean {
+  // asked for every pair of neighbouring glyphs: a Unicode-property regex each time was a hot spot
+  let cjk = cjkSeen.get(ch);
+  if (cjk === undefined) cjkSeen.set(ch, (cjk = CJK.test(ch)));
+  return cjk;
+}
 
 /**
  * Reads a page's text (as glyphs), its ruling lines and what tells a scanned page apart. All
  * coordinates are in the displayed page's space, so a page with /Rotate reads like any other.
  */
 export async function readPageContent(page: PDFPageProxy, pageNumber: number): Promise<PageContent> {
-  const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  // annotations (form fields, stamps, comments) are not the page's printed content
+  const ops = await page.getOperatorList({ annotationMode: AnnotationMode.DISABLE });
   const { matrix, view } = displayMatrix(page);
-  const glyphs: Glyph[] = [];
-  for (const item of text.items) {
-    if (!('str' in item) || item.str === '') continue;
-    const [a, b, c, d, e, f] = multiply(matrix, item.transform as Matrix);
-    // horizontal text only: rotated runs are rare in disclosures and kept at their origin
-    const size = Math.hypot(c, d) || Math.hypot(a, b) || 1;
-    pushRun(glyphs, item.str, e, f, item.width, size);
-  }
-  const { segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows } = readOperators(ops.fnArray, ops.argsArray, matrix);
-  return { page: pageNumber, view, glyphs: dedupeGlyphs(glyphs), segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows };
+  const known = new Map<string, FontMetrics>();
+  const fonts = (name: string) => {
+    if (!known.has(name) && page.commonObjs.has(name)) known.set(name, fontMetrics(page.commonObjs.get(name)));
+    return known.get(name);
+  };
+  const content = readOperators(ops.fnArray, ops.argsArray, matrix, fonts);
+  return { page: pageNumber, view, ...content, glyphs: dedupeGlyphs(content.glyphs) };
 }
 
 /**
@@ -79,54 +88,27 @@ export function displayMatrix(page: PDFPageProxy): { matrix: Matrix; view: [numb
 }
 
 /**
- * Splits a text run into glyphs. pdfjs gives a run's start and width only, so each character
- * gets a share of the width by its kind (CJK and full-width: a whole em, others about half).
- */
-function pushRun(out: Glyph[], str: string, x: number, y: number, width: number, size: number): void {
-  const chars = Array.from(str);
-  const weights = chars.map((ch) => (isCjk(ch) ? 1 : /\s/u.test(ch) ? 0.3 : 0.55));
-  const total = weights.reduce((s, w) => s + w, 0) || 1;
-  const unit = width / total;
-  let at = x;
-  let space = false;
-  chars.forEach((ch, i) => {
-    const w = weights[i]! * unit;
-    if (/\s/u.test(ch)) space = true;
-    else out.push({ ch, x0: at, x1: at + w, y, size, spaceBefore: space });
-    if (!/\s/u.test(ch)) space = false;
-    at += w;
-  });
-}
-
-/**
  * Fake bold: some producers print every character two or more times at (almost) the same
  * spot (pdfplumber issue-842-example.pdf); each is kept once, as pdfplumber's dedupe_chars.
  */
 export function dedupeGlyphs(glyphs: Glyph[]): Glyph[] {
-  const seen = new Map<string, Glyph[]>();
+  // by rounded baseline, then character: the few glyphs a new one is compared with
+  const seen = new Map<number, Map<string, Glyph[]>>();
   const out: Glyph[] = [];
   for (const g of glyphs) {
-    const key = `${g.ch}|${Math.round(g.y)}`;
-    const near = seen.get(key);
-    const tol = Math.max(1, g.size * 0.25);
+    const line = Math.round(g.y);
+    let byChar = seen.get(line);
+    if (!byChar) seen.set(line, (byChar = new Map()));
+    const near = byChar.get(g.ch);
+    // pdfplumber's tolerance of 1 pt, less for narrow glyphs: a double "ll" is no fake bold
+    const tol = Math.min(1, (g.x1 - g.x0) / 2);
     if (near?.some((o) => Math.abs(o.x0 - g.x0) <= tol && Math.abs(o.y - g.y) <= tol)) continue;
     if (near) near.push(g);
-    else seen.set(key, [g]);
+    else byChar.set(g.ch, [g]);
     out.push(g);
   }
   return out;
 }
-
-export type Matrix = [number, number, number, number, number, number];
-const multiply = (m: Matrix, n: Matrix): Matrix => [
-  n[0] * m[0] + n[1] * m[2],
-  n[0] * m[1] + n[1] * m[3],
-  n[2] * m[0] + n[3] * m[2],
-  n[2] * m[1] + n[3] * m[3],
-  n[4] * m[0] + n[5] * m[2] + m[4],
-  n[4] * m[1] + n[5] * m[3] + m[5],
-];
-const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 
 /** Paths thinner than this (points) that are filled count as ruling lines. */
 const THIN = 3;
@@ -138,14 +120,17 @@ const QUAD = 3;
 const CLOSE = 4;
 
 /**
- * Ruling lines from the operator list. pdfjs 5.x hands paths as `constructPath` with args
+ * Glyphs and ruling lines from the operator list, in one pass. Text operators drive the text
+ * state (shown-text.ts). pdfjs 5.x hands paths as `constructPath` with args
  * `[paintOp, [Float32Array of DrawOPS], minMax]` in the coordinates current when drawn, so the
  * transformation matrix is tracked here through save / restore / transform and form XObjects.
  * Stroked straight lines and rectangle edges count; a filled path counts when it is a thin bar
  * (how many producers draw table rules), or a rectangle's edges when it is a cell-sized box.
  */
-function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix): { segments: Segment[]; shownGlyphs: number; undecodedGlyphs: number; images: number; shows: number; emptyShows: number } {
+function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fonts: FontLookup): Omit<PageContent, 'page' | 'view'> {
   const segments: Segment[] = [];
+  const glyphs: Glyph[] = [];
+  const text = new TextPlacer(fonts, glyphs);
   let ctm: Matrix = base;
   const stack: Matrix[] = [];
   let shownGlyphs = 0;
@@ -159,27 +144,65 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix): {
     switch (fn) {
       case OPS.save:
         stack.push(ctm);
+        text.save();
         break;
       case OPS.restore:
         ctm = stack.pop() ?? base;
+        text.restore();
         break;
       case OPS.transform:
         ctm = multiply(ctm, args as unknown as Matrix);
         break;
       case OPS.paintFormXObjectBegin: {
         stack.push(ctm);
+        text.save();
         const m = args?.[0] as Matrix | null;
         if (m) ctm = multiply(ctm, Array.from(m) as Matrix);
         break;
       }
       case OPS.paintFormXObjectEnd:
         ctm = stack.pop() ?? base;
+        text.restore();
         break;
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
       case OPS.paintImageMaskXObject:
       case OPS.paintImageXObjectRepeat:
         images++;
+        break;
+      case OPS.beginText:
+        text.beginText();
+        break;
+      case OPS.setFont:
+        text.setFont(String(args?.[0]), numArg(args, 1));
+        break;
+      case OPS.setTextMatrix:
+        // pdfjs 5.x passes the matrix as one argument, older versions as six
+        text.setTextMatrix((Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0]) ? args![0] : args) as ArrayLike<number>);
+        break;
+      case OPS.moveText:
+        text.moveText(numArg(args, 0), numArg(args, 1));
+        break;
+      case OPS.setLeadingMoveText:
+        text.setLeadingMoveText(numArg(args, 0), numArg(args, 1));
+        break;
+      case OPS.nextLine:
+        text.nextLine();
+        break;
+      case OPS.setLeading:
+        text.setLeading(numArg(args, 0));
+        break;
+      case OPS.setCharSpacing:
+        text.setCharSpacing(numArg(args, 0));
+        break;
+      case OPS.setWordSpacing:
+        text.setWordSpacing(numArg(args, 0));
+        break;
+      case OPS.setHScale:
+        text.setHScale(numArg(args, 0));
+        break;
+      case OPS.setTextRise:
+        text.setTextRise(numArg(args, 0));
         break;
       case OPS.showText:
       case OPS.showSpacedText: {
@@ -189,10 +212,11 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix): {
         if (!shown.some((g) => g && typeof g === 'object')) emptyShows++;
         for (const g of shown) {
           if (!g || typeof g !== 'object') continue;
-          const glyph = g as { unicode?: string; isSpace?: boolean };
+          const glyph = g as { unicode?: string };
           shownGlyphs++;
           if (!glyph.unicode || glyph.unicode === '\ufffd') undecodedGlyphs++;
         }
+        text.showText(shown as Parameters<TextPlacer['showText']>[0], ctm);
         break;
       }
       case OPS.constructPath: {
@@ -207,8 +231,10 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix): {
         break;
     }
   }
-  return { segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows };
+  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows };
 }
+
+const numArg = (args: unknown[] | null, k: number): number => Number(args?.[k] ?? 0);
 
 function addPath(out: Segment[], data: ArrayLike<number>, ctm: Matrix, stroked: boolean): void {
   // split into subpaths of straight edges; a subpath with a curve is not a ruling

@@ -2,10 +2,10 @@
 import './load-pdfjs.mjs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { getDocument, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, getDocument, normalizeUnicode, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** pdfjs-dist's operator codes; other modules import pdfjs-dist through this one, after load-pdfjs.mjs. */
-export { OPS };
+export { AnnotationMode, normalizeUnicode, OPS };
 
 const require = createRequire(import.meta.url);
 /** pdfjs-dist's package folder: cMaps, standard fonts and wasm decoders live under it. */
@@ -44,16 +44,35 @@ export async function openPdf(bytes: Uint8Array, options: { password?: string; r
     cMapPacked: true,
     isEvalSupported: false,
     useSystemFonts: false,
-    disableFontFace: true,
+    // see skipFontLoading
+    disableFontFace: false,
     verbosity: 0,
     ...(options.password !== undefined ? { password: options.password } : {}),
   });
+  let doc: PDFDocumentProxy;
   try {
-    return await task.promise;
+    doc = await task.promise;
   } catch (e) {
     await task.destroy().catch(() => undefined);
     throw new PdfError(describeOpenError(e, options.password !== undefined));
   }
+  skipFontLoading(doc);
+  return doc;
+}
+
+/**
+ * Text is read here, never drawn. With `disableFontFace` (pdfjs's default in Node) the parser
+ * builds an outline of every glyph shown and posts each one to this thread, which cost a third
+ * of pdfjs's time on LibreOffice's PDFs; without it, pdfjs hands each font to the browser's font
+ * loader, which Node does not have, and falls back to building the outlines anyway. So the
+ * document's loader is told every font is loaded: the font object, with the metrics glyphs are
+ * placed by, is resolved all the same. pdfjs-dist is pinned, and a test checks that no outline
+ * is built; should its internals move, this fails loudly rather than silently slowing down.
+ */
+function skipFontLoading(doc: PDFDocumentProxy): void {
+  const loader = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport?.fontLoader;
+  if (typeof loader?.bind !== 'function') throw new PdfError('pdfjs-dist internals changed: no font loader to skip (extractors/pdf/pdfjs.ts)');
+  loader.bind = () => Promise.resolve();
 }
 
 function describeOpenError(e: unknown, hadPassword: boolean): string {

@@ -32,35 +32,48 @@ export function groupLines(glyphs: Glyph[]): TextLine[] {
   const sorted = [...glyphs].sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const rows: { baseline: number; size: number; glyphs: Glyph[] }[] = [];
   for (const g of sorted) {
-    const row = rows.find((r) => Math.abs(r.baseline - g.y) <= Math.min(r.size, g.size) * 0.35);
-    if (row) row.glyphs.push(g);
-    else rows.push({ baseline: g.y, size: g.size, glyphs: [g] });
+    const row = rows.find((r) => Math.abs(r.baseline - g.y) <= Math.min(r.size, g.size) * 0.35 || raisedOrLowered(r, g) || raisedOrLowered(g, r));
+    if (!row) rows.push({ baseline: g.y, size: g.size, glyphs: [g] });
+    else {
+      row.glyphs.push(g);
+      // a row begun by a superscript takes the baseline of the text it belongs to
+      if (g.size > row.size) Object.assign(row, { baseline: g.y, size: g.size });
+    }
   }
   return rows.map((r) => makeLine(r.glyphs)).sort((a, b) => b.baseline - a.baseline || a.x0 - b.x0);
+}
+
+/**
+ * A superscript or subscript: text in a clearly smaller size whose baseline lies within the
+ * larger text's band, from a third of its size below the baseline to 0.6 of it above ("23rd").
+ */
+function raisedOrLowered(small: { y?: number; baseline?: number; size: number }, big: { y?: number; baseline?: number; size: number }): boolean {
+  if (small.size > big.size * 0.85) return false;
+  const shift = (small.baseline ?? small.y!) - (big.baseline ?? big.y!);
+  return shift > -big.size * 0.35 && shift < big.size * 0.6;
 }
 
 /** A line from its glyphs: text left to right, spaces only between non-CJK characters set apart. */
 export function makeLine(glyphs: Glyph[]): TextLine {
   const gs = [...glyphs].sort((a, b) => a.x0 - b.x0);
   let text = '';
-  gs.forEach((g, i) => {
-    const prev = gs[i - 1];
-    if (prev && needsSpace(prev, g)) text += ' ';
+  let x0 = Infinity;
+  let x1 = -Infinity;
+  let y0 = Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < gs.length; i++) {
+    const g = gs[i]!;
+    if (i > 0 && needsSpace(gs[i - 1]!, g)) text += ' ';
     text += g.ch;
-  });
+    x0 = Math.min(x0, g.x0);
+    x1 = Math.max(x1, g.x1);
+    y0 = Math.min(y0, g.y - DESCENT * g.size);
+    y1 = Math.max(y1, g.y + ASCENT * g.size);
+  }
   const sizes = gs.map((g) => g.size).sort((a, b) => a - b);
   const size = sizes[Math.floor(sizes.length / 2)]!;
-  const base = gs.filter((g) => g.size === size)[0]!.y;
-  return {
-    glyphs: gs,
-    text,
-    x0: Math.min(...gs.map((g) => g.x0)),
-    x1: Math.max(...gs.map((g) => g.x1)),
-    y0: Math.min(...gs.map((g) => glyphBox(g)[1])),
-    y1: Math.max(...gs.map((g) => glyphBox(g)[3])),
-    baseline: base,
-    size,
-  };
+  const base = gs.find((g) => g.size === size)!.y;
+  return { glyphs: gs, text, x0, x1, y0, y1, baseline: base, size };
 }
 
 /** White space next to a CJK character is not text (DESIGN: `项  目` → `项目`). */
