@@ -4,9 +4,13 @@
  * with its cMaps), a ruled table with merged cells and a two-line cell that runs over two pages,
  * a fake-bold title, page numbers; a scanned page (an image, no text); and the same table
  * encrypted (RC4, 40 bits, user password "secret"); the table on pages turned by /Rotate 90
- * and 270; a ruled table without its outer frame. No PDF library: every byte is written here,
- * so the tests know exactly what is in each file. The one exception, unruled.pdf, is LibreOffice's print of
- * a borderless table (a real producer's unruled table).
+ * and 270; a ruled table without its outer frame; and text-state.pdf, one line per text-state
+ * operator (Td, TJ adjustments, Tc and Tz inside q…Q, Ts, Tm, TL with T* and ', cm, Tw on a
+ * Latin space and on a subset font's code 32 that is 出, a ToUnicode ligature "fi" and a
+ * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts.
+ * No PDF library: every byte is written here, so the tests know exactly what is in each file.
+ * The one exception, unruled.pdf, is LibreOffice's print of a borderless table (a real
+ * producer's unruled table).
  *
  *   npx tsx scripts/make-pdf-fixtures.ts
  */
@@ -101,6 +105,67 @@ const FONTS = [
   '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
 ];
 
+/**
+ * text-state.pdf's F3, as LibreOffice's subset fonts are made: a simple font whose codes are
+ * glyph indices, not characters, its ToUnicode saying what each prints. Code 32 (where word
+ * spacing applies) is 出, not a space; 33 is 入, 34 the ligature "fi", 35 a zero-width space.
+ * All but the last are 1000 units (an em) wide.
+ */
+const SUBSET_FONT: ExtraFont = {
+  resource: 'F3',
+  dict: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /FirstChar 32 /LastChar 35 /Widths [1000 1000 1000 0] /ToUnicode OBJ0 >>',
+  objects: [
+    {
+      dict: '',
+      stream: Buffer.from(
+        [
+          '/CIDInit /ProcSet findresource begin',
+          '12 dict begin',
+          'begincmap',
+          '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+          '/CMapName /Adobe-Identity-UCS def',
+          '/CMapType 2 def',
+          '1 begincodespacerange',
+          '<00> <FF>',
+          'endcodespacerange',
+          '4 beginbfchar',
+          '<20> <51FA>',
+          '<21> <5165>',
+          '<22> <00660069>',
+          '<23> <200B>',
+          'endbfchar',
+          'endcmap',
+          'CMapName currentdict /CMap defineresource pop',
+          'end',
+          'end',
+        ].join('\n'),
+        'latin1',
+      ),
+    },
+  ],
+};
+
+/** One line per text-state operator; what each glyph's box should be is worked out in shown-text.test.ts. */
+function textStatePage(): string {
+  return [
+    `BT /F1 10 Tf 100 700 Td ${ucs2('一二')} Tj ET`,
+    // TJ: -500 thousandths of an em move the next glyph right
+    `BT /F1 10 Tf 100 680 Td [${ucs2('一')} -500 ${ucs2('二')}] TJ ET`,
+    // character spacing and horizontal scaling, saved and restored by q…Q
+    `q BT /F1 10 Tf 2 Tc 50 Tz 100 660 Td ${ucs2('一二')} Tj ET Q`,
+    // no Tf: the font set outside q…Q above, Tc 0 and Tz 100 again
+    `BT 100 640 Td ${ucs2('一二')} Tj ET`,
+    `BT /F1 10 Tf 3 Ts 100 620 Td ${ucs2('一')} Tj 0 Ts ET`,
+    `BT /F1 10 Tf 2 0 0 2 100 590 Tm ${ucs2('一')} Tj ET`,
+    `BT /F1 10 Tf 12 TL 100 570 Td ${ucs2('一')} Tj T* ${ucs2('二')} Tj ${ucs2('三')} ' ET`,
+    `q 1 0 0 1 50 0 cm BT /F1 10 Tf 100 520 Td ${ucs2('一')} Tj ET Q`,
+    'BT /F2 10 Tf 5 Tw 100 500 Td (A B) Tj 0 Tw ET',
+    'BT /F3 10 Tf 5 Tw 100 480 Td <2021> Tj 0 Tw ET',
+    'BT /F3 10 Tf 100 460 Td <22> Tj ET',
+    'BT /F3 10 Tf 100 440 Td <2123> Tj ET',
+  ].join('\n');
+}
+
 interface Encryption {
   key: Buffer;
   dict: string;
@@ -110,12 +175,25 @@ interface Encryption {
 /** A page's content stream, and its /Rotate when it has one. */
 type PageSpec = string | { content: string; rotate: number };
 
-/** A PDF of the given page contents (uncompressed), optionally RC4-encrypted. */
-function writePdf(pages: PageSpec[], encryption?: Encryption): Buffer {
+type PdfObject = string | { dict: string; stream: Buffer };
+
+/**
+ * A font only some fixtures have: its resource name, its dictionary, and the objects it refers
+ * to (OBJ0, OBJ1… in the dictionary become their references). Written after the pages, so that
+ * the fixtures without one keep their bytes.
+ */
+interface ExtraFont {
+  resource: string;
+  dict: string;
+  objects: PdfObject[];
+}
+
+/** A PDF of the given page contents (uncompressed), optionally RC4-encrypted, with the standard fonts F1, F2 and any extra ones. */
+function writePdf(pages: PageSpec[], encryption?: Encryption, extraFonts: ExtraFont[] = []): Buffer {
   const contents = pages.map((p) => (typeof p === 'string' ? p : p.content));
   const rotations = pages.map((p) => (typeof p === 'string' ? 0 : p.rotate));
-  // objects: 1 catalog, 2 pages, 3-6 fonts, then per page: page, content
-  const objs: (string | { dict: string; stream: Buffer })[] = [];
+  // objects: 1 catalog, 2 pages, 3-6 fonts, then per page: page, content; then the extra fonts
+  const objs: PdfObject[] = [];
   const pageIds = contents.map((_, i) => 7 + i * 2);
   objs[1] = '<< /Type /Catalog /Pages 2 0 R >>';
   objs[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${contents.length} >>`;
@@ -123,9 +201,18 @@ function writePdf(pages: PageSpec[], encryption?: Encryption): Buffer {
   objs[4] = FONTS[1]!.replace('FONT_DESC', '5 0 R');
   objs[5] = FONTS[2]!;
   objs[6] = FONTS[3]!;
+  let fontResources = '/F1 3 0 R /F2 6 0 R';
+  let next = 7 + contents.length * 2;
+  for (const f of extraFonts) {
+    const fontId = next++;
+    const ids = f.objects.map(() => next++);
+    objs[fontId] = f.dict.replace(/OBJ(\d+)/g, (_, k: string) => `${ids[Number(k)]} 0 R`);
+    f.objects.forEach((o, k) => (objs[ids[k]!] = o));
+    fontResources += ` /${f.resource} ${fontId} 0 R`;
+  }
   contents.forEach((c, i) => {
     const id = pageIds[i]!;
-    objs[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${rotations[i] ? ` /Rotate ${rotations[i]}` : ''} /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> /Contents ${id + 1} 0 R >>`;
+    objs[id] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${rotations[i] ? ` /Rotate ${rotations[i]}` : ''} /Resources << /Font << ${fontResources} >> >> /Contents ${id + 1} 0 R >>`;
     objs[id + 1] = { dict: '', stream: Buffer.from(c, 'latin1') };
   });
   const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
@@ -296,5 +383,6 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
     { content: rotatedPage(270), rotate: 270 },
   ]));
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
+fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 writeUnruled();
 console.log(`wrote ${fs.readdirSync(OUT).join(', ')} to ${path.relative(ROOT, OUT)}`);
