@@ -2,7 +2,8 @@
 import './load-pdfjs.mjs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { AnnotationMode, getDocument, normalizeUnicode, OPS, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AnnotationMode, getDocument, normalizeUnicode, OPS, PDFWorker, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { InThreadPort } from './in-thread-port.js';
 
 /** pdfjs-dist's operator codes; other modules import pdfjs-dist through this one, after load-pdfjs.mjs. */
 export { AnnotationMode, normalizeUnicode, OPS };
@@ -29,6 +30,24 @@ export const PDFJS_RESOURCES: PdfjsResources = {
   wasmUrl: path.join(PDFJS_DIR, 'wasm') + path.sep,
 };
 
+let parser: PDFWorker | undefined;
+
+/**
+ * pdfjs's parser on this thread, set up once and shared by every document opened here (pdfjs
+ * would set up a new one per document), talking through an InThreadPort. Documents run on the
+ * workers of the pool, in parallel across threads, one after another within each.
+ */
+function inThreadParser(): PDFWorker {
+  if (!parser) {
+    const port = new InThreadPort();
+    // put on globalThis by pdf.worker.mjs, which load-pdfjs.mjs imports
+    const { WorkerMessageHandler } = (globalThis as unknown as { pdfjsWorker: { WorkerMessageHandler: { initializeFromPort(port: unknown): void } } }).pdfjsWorker;
+    WorkerMessageHandler.initializeFromPort(port);
+    parser = new PDFWorker({ port: port as never, verbosity: 0 });
+  }
+  return parser;
+}
+
 /** A PDF that cannot be read as a whole: the message is the document's one-line failure reason. */
 export class PdfError extends Error {
   override name = 'PdfError';
@@ -40,6 +59,7 @@ export async function openPdf(bytes: Uint8Array, options: { password?: string; r
   const data = new Uint8Array(bytes);
   const task = getDocument({
     data,
+    worker: inThreadParser(),
     ...(options.resources ?? PDFJS_RESOURCES),
     cMapPacked: true,
     isEvalSupported: false,
