@@ -51,7 +51,9 @@ const cjkSeen = new Map<string, boolean>();
 
 /** CJK characters, CJK punctuation and full-width forms: no spaces are inserted next to them. */
 export function isCjk(ch: string): boolean {
-  // asked for every pair of neighbouring glyphs: a Unicode-property regex each time was a hot spot
+  // asked for every pair of neighbouring glyphs: a Unicode-property regex each time was a hot spot;
+  // nothing below Hangul Jamo (U+1100) is CJK
+  if (ch.charCodeAt(0) < 0x1100) return false;
   let cjk = cjkSeen.get(ch);
   if (cjk === undefined) cjkSeen.set(ch, (cjk = CJK.test(ch)));
   return cjk;

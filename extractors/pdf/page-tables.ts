@@ -1,19 +1,27 @@
 import type { Glyph, PageContent } from './page-content.js';
 import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
 import { AUTO, ASKED, findStreamTables, streamTable } from './stream-tables.js';
-import { glyphCenter } from './text-lines.js';
+import { centerX, centerY } from './text-lines.js';
 
 /** Glyphs this close (points) outside a table's frame belong to it (strokes have width). */
 const EDGE = 1;
-const inBox = ([x, y]: [number, number], b: Box) => x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE;
+const inBox = (x: number, y: number, b: Box) => x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE;
 
 /**
  * Whether a glyph is the tables': one a cell holds (even text drawn over a table's bottom rule,
  * a little outside it) or one inside a table's frame. The rest of the page is text.
  */
 export function tablesHold(tables: RuledTable[]): (g: Glyph) => boolean {
-  const held = new Set(tables.flatMap((t) => t.cells.flatMap((c) => c.glyphs)));
-  return (g) => held.has(g) || tables.some((t) => inBox(glyphCenter(g), t.box));
+  const held = new Set<Glyph>();
+  for (const t of tables) for (const c of t.cells) for (const g of c.glyphs) held.add(g);
+  // asked for every glyph of every page: no arrays made per glyph
+  return (g) => {
+    if (held.has(g)) return true;
+    const x = centerX(g);
+    const y = centerY(g);
+    for (const t of tables) if (inBox(x, y, t.box)) return true;
+    return false;
+  };
 }
 
 /** How tables are found: from ruling lines, from text alignment, or ruling lines where a page has them (tabula's -l, -t, neither). */

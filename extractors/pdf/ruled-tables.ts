@@ -1,7 +1,7 @@
 import { closeFrame } from './frame-edges.js';
 import type { Glyph, Segment } from './page-content.js';
 import { isSoftWrap, joinWrapped } from './cell-flow.js';
-import { glyphCenter, groupLines, type TextLine } from './text-lines.js';
+import { centerX, centerY, groupLines, type TextLine } from './text-lines.js';
 
 /** A box [x0, y0, x1, y1] in PDF points, y up. */
 export type Box = [number, number, number, number];
@@ -166,7 +166,8 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null 
     owner.set(root, cell);
   }
   for (const gl of glyphs) {
-    const [cx, cy] = glyphCenter(gl);
+    const cx = centerX(gl);
+    const cy = centerY(gl);
     if (cx < box[0] || cx > box[2] || cy > box[3]) continue;
     const c = upperIndex(xs, cx);
     if (c < 0 || c >= nc) continue;

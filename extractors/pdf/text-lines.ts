@@ -21,7 +21,9 @@ const ASCENT = 0.85;
 export const glyphBox = (g: Glyph): [number, number, number, number] => [g.x0, g.y - DESCENT * g.size, g.x1, g.y + ASCENT * g.size];
 
 /** The horizontal middle and vertical middle of a glyph: the point that decides which cell it is in. */
-export const glyphCenter = (g: Glyph): [number, number] => [(g.x0 + g.x1) / 2, g.y + ((ASCENT - DESCENT) / 2) * g.size];
+export const glyphCenter = (g: Glyph): [number, number] => [centerX(g), centerY(g)];
+export const centerX = (g: Glyph): number => (g.x0 + g.x1) / 2;
+export const centerY = (g: Glyph): number => g.y + ((ASCENT - DESCENT) / 2) * g.size;
 
 /**
  * Groups glyphs into lines: same baseline (within a third of the font size) and similar font
