@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** What bench/run-once.ts prints: the run's summary, its wall time and the process's peak RSS. */
-export interface Measured { wall: number; files: number; new: number; unchanged: number; failed: number; tables: number; cells: number; bytes: number; cpu: number; maxRssMB: number }
+export interface Measured { wall: number; first?: number | null; files: number; new: number; unchanged: number; failed: number; tables: number; cells: number; bytes: number; cpu: number; maxRssMB: number }
 
 /**
  * Runs a bench script in a process of its own (so peak RSS is its alone) and returns its last
