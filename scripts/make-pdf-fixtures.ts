@@ -9,10 +9,11 @@
  * Latin space and on a subset font's code 32 that is 出, a ToUnicode ligature "fi" and a
  * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts.
  * No PDF library: every byte is written here, so the tests know exactly what is in each file.
- * The one exception, unruled.pdf, is LibreOffice's print of a borderless table (a real
- * producer's unruled table).
+ * The exceptions, unruled.pdf and unruled-wrapped.pdf, are LibreOffice's prints of borderless
+ * tables (a real producer's unruled tables; the second with names wrapped over several lines).
+ * LibreOffice writes new bytes on every print, so they are printed only when missing or named:
  *
- *   npx tsx scripts/make-pdf-fixtures.ts
+ *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped]
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -358,17 +359,39 @@ const UNRULED_HTML = `<html><head><meta charset="utf-8"></head><body>
 </body></html>
 `;
 
-function writeUnruled(): void {
+/**
+ * A borderless table whose name column is too narrow for its longest names: LibreOffice wraps
+ * them over two to four lines and centres the row's code and amounts between them, with the
+ * cell padding setting the rows apart.
+ */
+const UNRULED_WRAPPED_HTML = `<html><head><meta charset="utf-8"></head><body>
+<p>2024年部门预算支出表</p>
+<p>单位：万元</p>
+<table border="0" cellspacing="0" cellpadding="6"><col width="70"><col width="130"><col width="80"><col width="80"><col width="80">
+<tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
+<tr><td>201</td><td>一般公共服务支出</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
+<tr><td>20103</td><td>政府办公厅（室）及相关机构事务</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
+<tr><td>2010301</td><td>行政运行</td><td>433.22</td><td>433.22</td><td></td></tr>
+<tr><td>208</td><td>社会保障和就业支出</td><td>145.38</td><td>145.38</td><td></td></tr>
+<tr><td>20805</td><td>行政事业单位养老支出（机关事业单位基本养老保险缴费支出）</td><td>145.38</td><td>145.38</td><td></td></tr>
+<tr><td></td><td>合计</td><td>929.90</td><td>578.60</td><td>351.30</td></tr>
+</table>
+<p>本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。</p>
+</body></html>
+`;
+
+/** An HTML page printed by LibreOffice (HTML → .docx → .pdf), as a real producer prints it. */
+function writeWithLibreOffice(name: string, html: string): void {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-unruled-'));
   const profile = `-env:UserInstallation=file://${path.join(work, 'profile')}`;
   try {
-    fs.writeFileSync(path.join(work, 'unruled.html'), UNRULED_HTML);
+    fs.writeFileSync(path.join(work, `${name}.html`), html);
     const soffice = (...args: string[]) => execFileSync('soffice', [profile, '--headless', ...args, '--outdir', work], { cwd: work, stdio: 'ignore', timeout: 120_000 });
-    soffice('--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', path.join(work, 'unruled.html'));
-    soffice('--convert-to', 'pdf', path.join(work, 'unruled.docx'));
-    fs.copyFileSync(path.join(work, 'unruled.pdf'), path.join(OUT, 'unruled.pdf'));
+    soffice('--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', path.join(work, `${name}.html`));
+    soffice('--convert-to', 'pdf', path.join(work, `${name}.docx`));
+    fs.copyFileSync(path.join(work, `${name}.pdf`), path.join(OUT, `${name}.pdf`));
   } catch (e) {
-    console.warn(`unruled.pdf not rewritten (LibreOffice soffice needed): ${(e as Error).message.split('\n')[0]}`);
+    console.warn(`${name}.pdf not rewritten (LibreOffice soffice needed): ${(e as Error).message.split('\n')[0]}`);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
@@ -384,5 +407,8 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
   ]));
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
-writeUnruled();
+// LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
+for (const [name, html] of [['unruled', UNRULED_HTML], ['unruled-wrapped', UNRULED_WRAPPED_HTML]] as const) {
+  if (process.argv.includes(name) || !fs.existsSync(path.join(OUT, `${name}.pdf`))) writeWithLibreOffice(name, html);
+}
 console.log(`wrote ${fs.readdirSync(OUT).join(', ')} to ${path.relative(ROOT, OUT)}`);

@@ -23,6 +23,8 @@ export interface RuledTable {
   xs: number[];
   ys: number[];
   cells: GridCell[];
+  /** Found by text alignment (stream-tables.ts): each grid row is one printed line. */
+  unruled?: true;
 }
 
 /** Coordinates closer than this (points) are one ruling. */

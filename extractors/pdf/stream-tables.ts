@@ -49,31 +49,39 @@ const ROW_SPACING = 3;
  * Stream tables on a page: runs of consecutive lines that fall apart at wide gaps into at least
  * `minCols` chunks each, close below one another, at least `minRows` of them, whose chunks line
  * up into as many columns as the widest row has chunks (a run whose chunks do not line up is
- * text set in columns, not a table). Tables are returned top to bottom.
+ * text set in columns, not a table). A shorter line inside a run — the second line of a cell
+ * that wrapped, a label printed above or below a row's amounts — stays in it when it is close
+ * and each of its pieces sits within one column of the rows so far; a line that spans columns
+ * (the paragraph under the table) ends the run. Tables are returned top to bottom.
  */
 export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): RuledTable[] {
   const lines = groupLines(glyphs);
   const runs: TextLine[][] = [];
   let run: TextLine[] = [];
+  // short lines after the run's last tabular line: kept if the run goes on, or if they fit its columns
+  let pending: TextLine[] = [];
   const flush = () => {
-    if (run.length >= detection.minRows) runs.push(run);
+    const tabularRows = run.length;
+    run.push(...pending.filter((l) => fitsColumns(l, run)));
+    if (tabularRows >= detection.minRows) runs.push(run);
     run = [];
+    pending = [];
   };
   for (const line of lines) {
     const tabular = splitAtGaps(line, ROW_GAP).length >= detection.minCols;
-    const prev = run[run.length - 1];
+    const prev = pending.at(-1) ?? run.at(-1);
     const close = prev !== undefined && prev.baseline - line.baseline <= ROW_SPACING * Math.max(prev.size, line.size);
-    if (!tabular) {
-      flush();
-      continue;
-    }
     if (!close) flush();
-    run.push(line);
+    if (tabular) {
+      run.push(...pending, line);
+      pending = [];
+    } else if (run.length > 0 && fitsColumns(line, run)) pending.push(line);
+    else flush();
   }
   flush();
   const tables: RuledTable[] = [];
   for (const r of runs) {
-    const chunked = r.map((l) => splitAtGaps(l, CHUNK_GAP));
+    const chunked = r.sort((a, b) => b.baseline - a.baseline).map((l) => splitAtGaps(l, CHUNK_GAP));
     const widest = Math.max(...chunked.map((c) => c.length));
     const table = gridFromLines(chunked);
     if (table && table.xs.length - 1 >= detection.minCols && table.xs.length - 1 <= widest) tables.push(table);
@@ -81,8 +89,20 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
   return tables;
 }
 
+/** Each piece of `line` lies within one column of the rows `run` has (a short line of a cell), none across two. */
+function fitsColumns(line: TextLine, run: TextLine[]): boolean {
+  const columns = columnRegions(run.map((l) => splitAtGaps(l, CHUNK_GAP)));
+  return splitAtGaps(line, CHUNK_GAP).every((piece) => columns.filter((c) => piece.x0 <= c.x1 && piece.x1 >= c.x0).length === 1 && columns.some((c) => piece.x0 >= c.x0 - piece.size && piece.x1 <= c.x1 + piece.size));
+}
+
 /** Columns as tabula's columnPositions: regions of chunks that overlap horizontally, line by line. */
 function columnRights(rows: TextLine[][]): number[] {
+  return columnRegions(rows)
+    .map((r) => r.x1)
+    .sort((a, b) => a - b);
+}
+
+function columnRegions(rows: TextLine[][]): { x0: number; x1: number }[] {
   const regions: { x0: number; x1: number }[] = [];
   for (const chunks of rows) {
     const left = [...chunks];
@@ -96,7 +116,7 @@ function columnRights(rows: TextLine[][]): number[] {
     }
     for (const c of left) regions.push({ x0: c.x0, x1: c.x1 });
   }
-  return regions.map((r) => r.x1).sort((a, b) => a - b);
+  return regions;
 }
 
 function gridFromLines(rows: TextLine[][]): RuledTable | null {
@@ -123,5 +143,5 @@ function gridFromLines(rows: TextLine[][]): RuledTable | null {
       cells.push({ row: r, col, rowspan: 1, colspan: 1, box, text: gs.length ? makeLine(gs).text : '', glyphs: gs });
     }
   });
-  return { box: [xs[0]!, ys[ys.length - 1]!, xs[xs.length - 1]!, ys[0]!], xs, ys, cells };
+  return { box: [xs[0]!, ys[ys.length - 1]!, xs[xs.length - 1]!, ys[0]!], xs, ys, cells, unruled: true };
 }

@@ -1,0 +1,84 @@
+import { continuesList, isSoftWrap } from './cell-flow.js';
+import type { Glyph } from './page-content.js';
+import { cellText, type GridCell, type RuledTable } from './ruled-tables.js';
+import { glyphBox, groupLines } from './text-lines.js';
+
+/** A printed amount, code or share: never the second line of a cell that wrapped. */
+const NUMBER = /^[-+−(（]?[\d,，.．]+%?[)）]?$/u;
+
+/**
+ * The rows of an unruled table as printed, each made of one or more lines. A stream table has
+ * a grid row per printed line; where a table sets its rows apart with more space than the lines
+ * inside a cell (padding, as Word and LibreOffice print a borderless table), lines closer than
+ * that belong to one row: a label wrapped over several lines, printed above and below the
+ * row's amounts when the row is centred. Lines join only when (1) the gaps between lines fall
+ * clearly into two sizes — the largest jump between gap sizes is half an em or more — and the
+ * gap is on the small side, (2) the gap is at most half an em, as between lines of one
+ * paragraph, and (3) in every column where both have text, the text wrapped from one onto the
+ * other (see goesOn). An evenly spaced table keeps one row per line.
+ */
+export function joinCellLines(t: RuledTable): RuledTable {
+  const nr = t.ys.length - 1;
+  if (nr < 2) return t;
+  const rows = Array.from({ length: nr }, (_, r) => t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col));
+  const glyphsOf = (r: number) => rows[r]!.flatMap((c) => c.glyphs);
+  const top = (r: number) => Math.max(...glyphsOf(r).map((g) => glyphBox(g)[3]));
+  const bottom = (r: number) => Math.min(...glyphsOf(r).map((g) => glyphBox(g)[1]));
+  const gaps = [NaN, ...Array.from({ length: nr - 1 }, (_, i) => bottom(i) - top(i + 1))];
+  const em = median(t.cells.flatMap((c) => c.glyphs.map((g) => g.size)));
+  const within = smallGapLimit(gaps.slice(1), em);
+  if (within === null) return t;
+
+  const groups: number[][] = [[0]];
+  for (let r = 1; r < nr; r++) {
+    const group = groups.at(-1)!;
+    if (gaps[r]! < within && gaps[r]! <= em / 2 && goesOn(group.map((g) => rows[g]!), rows[r]!, t.xs)) group.push(r);
+    else groups.push([r]);
+  }
+  if (groups.length === nr) return t;
+
+  const ys = [t.ys[0]!, ...groups.slice(1).map((g) => t.ys[g[0]!]!), t.ys[nr]!];
+  const cells: GridCell[] = [];
+  groups.forEach((group, r) => {
+    for (let col = 0; col + 1 < t.xs.length; col++) {
+      const glyphs: Glyph[] = group.flatMap((g) => rows[g]![col]?.glyphs ?? []);
+      const box: GridCell['box'] = [t.xs[col]!, ys[r + 1]!, t.xs[col + 1]!, ys[r]!];
+      cells.push({ row: r, col, rowspan: 1, colspan: 1, box, glyphs, text: glyphs.length ? cellText(groupLines(glyphs), box) : '' });
+    }
+  });
+  return { ...t, ys, cells };
+}
+
+/**
+ * The gap size below which lines are lines of one row: the middle of the largest jump between
+ * sorted gap sizes, when that jump is half an em or more; null when the gaps are all alike.
+ */
+function smallGapLimit(gaps: number[], em: number): number | null {
+  const sorted = [...gaps].sort((a, b) => a - b);
+  let best = -1;
+  for (let k = 0; k + 1 < sorted.length; k++) if (best < 0 || sorted[k + 1]! - sorted[k]! > sorted[best + 1]! - sorted[best]!) best = k;
+  if (best < 0 || sorted[best + 1]! - sorted[best]! < em / 2) return null;
+  return (sorted[best]! + sorted[best + 1]!) / 2;
+}
+
+/**
+ * Whether a line can be one more line of the row so far: where both have text in a column, the
+ * row's text there wrapped onto this line (its last line was full, or a numbered list goes on)
+ * and neither is a number. A header line over the first body row has short headings: no wrap.
+ */
+function goesOn(group: GridCell[][], row: GridCell[], xs: number[]): boolean {
+  return row.every((cell) => {
+    if (cell.text === '') return true;
+    const above = group.map((g) => g[cell.col]).filter((c): c is GridCell => !!c && c.text !== '').at(-1);
+    if (!above) return true;
+    if (NUMBER.test(cell.text) || NUMBER.test(above.text)) return false;
+    const last = groupLines(above.glyphs).at(-1)!;
+    const first = groupLines(cell.glyphs)[0]!;
+    return isSoftWrap(last, first, xs[cell.col + 1]!) || continuesList(above.text, first.text);
+  });
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 10;
+}

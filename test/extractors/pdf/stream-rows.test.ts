@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
+import { readPageContent, type Glyph } from '../../../extractors/pdf/page-content.js';
+import { pageTables } from '../../../extractors/pdf/page-tables.js';
+import { openPdf } from '../../../extractors/pdf/pdfjs.js';
+import { joinCellLines } from '../../../extractors/pdf/stream-rows.js';
+import { streamTable } from '../../../extractors/pdf/stream-tables.js';
+import { glyphCenter, groupLines } from '../../../extractors/pdf/text-lines.js';
+import type { RawDocument } from '../../../src/model/index.js';
+import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+
+// LibreOffice's print of a borderless table whose names wrap (scripts/make-pdf-fixtures.ts, UNRULED_WRAPPED_HTML)
+const fixture = () => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'unruled-wrapped.pdf')));
+const tables = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((r) => r.cells.map((c) => c.raw))] : []));
+const rowsOf = (t: { ys: number[]; cells: { row: number; col: number; text: string }[] }) =>
+  Array.from({ length: t.ys.length - 1 }, (_, r) => t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col).map((c) => c.text));
+
+/** The table as the HTML it was printed from has it, row by row. */
+const PRINTED = [
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+  ['2010301', '行政运行', '433.22', '433.22', ''],
+  ['208', '社会保障和就业支出', '145.38', '145.38', ''],
+  ['20805', '行政事业单位养老支出（机关事业单位基本养老保险缴费支出）', '145.38', '145.38', ''],
+  ['', '合计', '929.90', '578.60', '351.30'],
+];
+
+describe('an unruled table whose cells wrap over several lines', () => {
+  it('is found whole (short lines inside it do not end it) and each wrapped cell is one cell, in auto and stream', async () => {
+    for (const method of ['auto', 'stream'] as const) {
+      const raw = await extractPdf(fixture(), { method });
+      expect(tables(raw)).toEqual([PRINTED]);
+      // the paragraph right under the table spans its columns: it stays text
+      expect(raw.blocks.at(-1)).toMatchObject({ type: 'paragraph', raw: '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。' });
+    }
+    const doc = normalizeDocument(await extractPdf(fixture()));
+    expect(doc.tables[0]!.columns.map((c) => c.path)).toEqual(PRINTED[0]!.map((h) => [h]));
+  });
+
+  it('keeps a row per printed line in the grid tabula would give (pageTables), and joins them only for the document', async () => {
+    const doc = await openPdf(fixture());
+    const content = await readPageContent(await doc.getPage(1), 1);
+    await doc.destroy();
+    const [grid] = pageTables(content, 'stream', false);
+    expect(rowsOf(grid!).slice(2, 5)).toEqual([
+      ['', '政府办公厅（室）', '', '', ''],
+      ['20103', '', '784.52', '433.22', '351.30'],
+      ['', '及相关机构事务', '', '', ''],
+    ]);
+    const joined = joinCellLines(grid!);
+    expect(rowsOf(joined)).toEqual(PRINTED);
+    // a joined cell's box holds every line it was printed on, and only those
+    const name = joined.cells.find((c) => c.row === 5 && c.col === 1)!;
+    const [x0, y0, x1, y1] = name.box;
+    const inside = content.glyphs.filter((g) => {
+      const [cx, cy] = glyphCenter(g);
+      return cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1;
+    });
+    expect(groupLines(inside).map((l) => l.text)).toEqual(['行政事业单位养老', '支出（机关事业单', '位基本养老保险缴', '费支出）']);
+  });
+});
+
+describe('joinCellLines', () => {
+  const SIZE = 10;
+  const run = (text: string, x: number, y: number): Glyph[] =>
+    Array.from(text).map((ch, i) => ({ ch, x0: x + i * SIZE, x1: x + (i + 1) * SIZE, y, size: SIZE, spaceBefore: false }));
+  const line = (y: number, label: string, amount: string) => [...run(label, 72, y), ...(amount ? run(amount, 250, y) : [])];
+
+  it('leaves an evenly spaced table a row per line', () => {
+    const t = streamTable([...line(700, '项目', '金额'), ...line(686, '工资福利支出', '100'), ...line(672, '其他', '')])!;
+    expect(rowsOf(joinCellLines(t))).toEqual(rowsOf(t));
+  });
+
+  it('joins no rows across a wide gap that only sets the total apart, nor two amounts of one column', () => {
+    // lines 14 pt apart (a 3.5-point gap between line boxes), then a blank line before 合计
+    const t = streamTable([...line(700, '项目', '金额'), ...line(686, '工资福利支出', '100'), ...line(672, '商品服务', '50'), ...line(640, '合计', '150')])!;
+    expect(rowsOf(joinCellLines(t))).toEqual([['项目', '金额'], ['工资福利支出', '100'], ['商品服务', '50'], ['合计', '150']]);
+  });
+});
