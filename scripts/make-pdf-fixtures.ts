@@ -345,40 +345,41 @@ function unframedPage(): string {
  * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
  * committed file is kept.
  */
-const UNRULED_HTML = `<html><head><meta charset="utf-8"></head><body>
-<p>2024年部门预算支出表</p>
-<p>单位：万元</p>
-<table border="0" cellspacing="0" cellpadding="6"><col width="70"><col width="240"><col width="80"><col width="80"><col width="80">
-<tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
-<tr><td>201</td><td>一般公共服务支出</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
-<tr><td>20103</td><td>政府办公厅（室）及相关机构事务</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
-<tr><td>208</td><td>社会保障和就业支出</td><td>145.38</td><td>145.38</td><td></td></tr>
-<tr><td></td><td>合计</td><td>929.90</td><td>578.60</td><td>351.30</td></tr>
-</table>
-<p>本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。支出主要用于保障机关正常运转和履行职能，较上年有所增加，主要原因是人员经费调整。</p>
-</body></html>
-`;
+const UNRULED_HTML = borderlessTable(240, [
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+  ['208', '社会保障和就业支出', '145.38', '145.38', ''],
+  ['', '合计', '929.90', '578.60', '351.30'],
+], '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。支出主要用于保障机关正常运转和履行职能，较上年有所增加，主要原因是人员经费调整。');
 
 /**
  * A borderless table whose name column is too narrow for its longest names: LibreOffice wraps
  * them over two to four lines and centres the row's code and amounts between them, with the
  * cell padding setting the rows apart.
  */
-const UNRULED_WRAPPED_HTML = `<html><head><meta charset="utf-8"></head><body>
+const UNRULED_WRAPPED_HTML = borderlessTable(130, [
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+  ['2010301', '行政运行', '433.22', '433.22', ''],
+  ['208', '社会保障和就业支出', '145.38', '145.38', ''],
+  ['20805', '行政事业单位养老支出（机关事业单位基本养老保险缴费支出）', '145.38', '145.38', ''],
+  ['', '合计', '929.90', '578.60', '351.30'],
+], '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。');
+
+/** A page with a title, a unit line, a borderless five-column table (the name column `nameWidth` px wide) and a paragraph. */
+function borderlessTable(nameWidth: number, rows: string[][], prose: string): string {
+  const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>\n`).join('');
+  return `<html><head><meta charset="utf-8"></head><body>
 <p>2024年部门预算支出表</p>
 <p>单位：万元</p>
-<table border="0" cellspacing="0" cellpadding="6"><col width="70"><col width="130"><col width="80"><col width="80"><col width="80">
-<tr><td>科目编码</td><td>科目名称</td><td>合计</td><td>基本支出</td><td>项目支出</td></tr>
-<tr><td>201</td><td>一般公共服务支出</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
-<tr><td>20103</td><td>政府办公厅（室）及相关机构事务</td><td>784.52</td><td>433.22</td><td>351.30</td></tr>
-<tr><td>2010301</td><td>行政运行</td><td>433.22</td><td>433.22</td><td></td></tr>
-<tr><td>208</td><td>社会保障和就业支出</td><td>145.38</td><td>145.38</td><td></td></tr>
-<tr><td>20805</td><td>行政事业单位养老支出（机关事业单位基本养老保险缴费支出）</td><td>145.38</td><td>145.38</td><td></td></tr>
-<tr><td></td><td>合计</td><td>929.90</td><td>578.60</td><td>351.30</td></tr>
-</table>
-<p>本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。</p>
+<table border="0" cellspacing="0" cellpadding="6"><col width="70"><col width="${nameWidth}"><col width="80"><col width="80"><col width="80">
+${tr}</table>
+<p>${prose}</p>
 </body></html>
 `;
+}
 
 /** An HTML page printed by LibreOffice (HTML → .docx → .pdf), as a real producer prints it. */
 function writeWithLibreOffice(name: string, html: string): void {
