@@ -75,7 +75,7 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
     if (tabular) {
       run.push(...pending, line);
       pending = [];
-    } else if (run.length > 0 && fitsColumns(line, run)) pending.push(line);
+    } else if (run.length > 0 && withinPitch(prev!, line, run) && fitsColumns(line, run)) pending.push(line);
     else flush();
   }
   flush();
@@ -87,6 +87,18 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
     if (table && table.xs.length - 1 >= detection.minCols && table.xs.length - 1 <= widest) tables.push(table);
   }
   return tables;
+}
+
+/**
+ * A short line no further below the line before it than the run's rows are from one another (a
+ * fifth more, for rounding): a title set apart by a blank line above the next table is not a
+ * line of this one. Before the run has two lines, any close line is.
+ */
+function withinPitch(prev: TextLine, line: TextLine, run: TextLine[]): boolean {
+  if (run.length < 2) return true;
+  let pitch = 0;
+  for (let i = 1; i < run.length; i++) pitch = Math.max(pitch, run[i - 1]!.baseline - run[i]!.baseline);
+  return prev.baseline - line.baseline <= pitch * 1.2;
 }
 
 /** Each piece of `line` lies within one column of the rows `run` has (a short line of a cell), none across two. */

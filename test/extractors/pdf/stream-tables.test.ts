@@ -80,6 +80,28 @@ describe('stream tables', () => {
   });
 });
 
+describe('stream tables with short lines', () => {
+  it('keeps a short line between rows (a wrapped cell), but not a title set apart above the next table', () => {
+    const glyphs = [
+      ...line(700, [72, '项目'], [250, '本年'], [350, '上年']),
+      ...line(686, [72, '工资福利支出'], [250, '100.00'], [350, '90.00']),
+      ...line(672, [72, '对个人和家庭的'], [250, '50.00'], [350, '40.00']),
+      ...line(658, [72, '补助']),
+      ...line(644, [72, '合计'], [250, '150.00'], [350, '130.00']),
+      // a blank line, a short title in the first column, and the next table
+      ...line(614, [72, '附表二']),
+      ...line(600, [72, '项目'], [250, '人数'], [350, '金额']),
+      ...line(586, [72, '在职'], [250, '12'], [350, '80.00']),
+      ...line(572, [72, '退休'], [250, '3'], [350, '10.00']),
+    ];
+    const found = findStreamTables(glyphs, AUTO);
+    expect(found.map(rowsOf)).toEqual([
+      [['项目', '本年', '上年'], ['工资福利支出', '100.00', '90.00'], ['对个人和家庭的', '50.00', '40.00'], ['补助', '', ''], ['合计', '150.00', '130.00']],
+      [['项目', '人数', '金额'], ['在职', '12', '80.00'], ['退休', '3', '10.00']],
+    ]);
+  });
+});
+
 describe('pageTables auto', () => {
   it('finds an unruled table below a framed title (tabula\'s page-wide guess would read the page by its rules only)', () => {
     const box = [
