@@ -3,8 +3,6 @@ import { apply, multiply, type Matrix } from './matrix.js';
 import { AnnotationMode, OPS } from './pdfjs.js';
 import { fontMetrics, TextPlacer, type FontLookup, type FontMetrics } from './shown-text.js';
 
-export type { Matrix } from './matrix.js';
-
 /**
  * One printed character with its box in PDF points, in the displayed page's space (see
  * `displayMatrix`: origin bottom left, y up; the PDF's own user space when the page is not rotated).
