@@ -9,11 +9,12 @@
  * Latin space and on a subset font's code 32 that is 出, a ToUnicode ligature "fi" and a
  * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts.
  * No PDF library: every byte is written here, so the tests know exactly what is in each file.
- * The exceptions, unruled.pdf and unruled-wrapped.pdf, are LibreOffice's prints of borderless
- * tables (a real producer's unruled tables; the second with names wrapped over several lines).
+ * The exceptions, unruled.pdf, unruled-wrapped.pdf and unruled-pages.pdf, are LibreOffice's
+ * prints of borderless tables (a real producer's unruled tables; the second with names wrapped
+ * over several lines, the third over three pages with its header repeated).
  * LibreOffice writes new bytes on every print, so they are printed only when missing or named:
  *
- *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped]
+ *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages]
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -368,14 +369,31 @@ const UNRULED_WRAPPED_HTML = borderlessTable(130, [
   ['', '合计', '929.90', '578.60', '351.30'],
 ], '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。');
 
+/**
+ * Seventy rows over three pages, the header row repeated on each (a <thead>), every tenth name
+ * (其他政府办公厅（室）及相关机构事务支出) wrapped over two lines around its centred amounts.
+ * test/extractors/pdf/stream-rows.test.ts spells out the same rows.
+ */
+const NAMES = ['行政运行', '一般行政管理事务', '机关服务', '专项业务活动', '政务公开审批', '信访事务', '参事事务', '事业运行', '其他政府办公厅（室）及相关机构事务支出', '社会保障和就业支出'];
+const UNRULED_PAGES_HTML = borderlessTable(
+  160,
+  [
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ...Array.from({ length: 70 }, (_, i) => [`2010${String(i).padStart(3, '0')}`, NAMES[i % 10]!, `${100 + i}.${String(i).padStart(2, '0')}`, `${50 + i}.00`, `50.${String(i).padStart(2, '0')}`]),
+  ],
+  '以上为本部门支出明细。',
+  { title: '2024年部门预算支出明细表', padding: 4, repeatHeader: true },
+);
+
 /** A page with a title, a unit line, a borderless five-column table (the name column `nameWidth` px wide) and a paragraph. */
-function borderlessTable(nameWidth: number, rows: string[][], prose: string): string {
-  const tr = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>\n`).join('');
+function borderlessTable(nameWidth: number, rows: string[][], prose: string, options: { title?: string; padding?: number; repeatHeader?: boolean } = {}): string {
+  const tr = (r: string[]) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>\n`;
+  const body = options.repeatHeader ? `<thead>${tr(rows[0]!)}</thead>\n<tbody>\n${rows.slice(1).map(tr).join('')}</tbody>` : rows.map(tr).join('');
   return `<html><head><meta charset="utf-8"></head><body>
-<p>2024年部门预算支出表</p>
+<p>${options.title ?? '2024年部门预算支出表'}</p>
 <p>单位：万元</p>
-<table border="0" cellspacing="0" cellpadding="6"><col width="70"><col width="${nameWidth}"><col width="80"><col width="80"><col width="80">
-${tr}</table>
+<table border="0" cellspacing="0" cellpadding="${options.padding ?? 6}"><col width="70"><col width="${nameWidth}"><col width="80"><col width="80"><col width="80">
+${body}</table>
 <p>${prose}</p>
 </body></html>
 `;
@@ -409,7 +427,7 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 // LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
-for (const [name, html] of [['unruled', UNRULED_HTML], ['unruled-wrapped', UNRULED_WRAPPED_HTML]] as const) {
+for (const [name, html] of [['unruled', UNRULED_HTML], ['unruled-wrapped', UNRULED_WRAPPED_HTML], ['unruled-pages', UNRULED_PAGES_HTML]] as const) {
   if (process.argv.includes(name) || !fs.existsSync(path.join(OUT, `${name}.pdf`))) writeWithLibreOffice(name, html);
 }
 console.log(`wrote ${fs.readdirSync(OUT).join(', ')} to ${path.relative(ROOT, OUT)}`);

@@ -101,10 +101,13 @@ function withinPitch(prev: TextLine, line: TextLine, run: TextLine[]): boolean {
   return prev.baseline - line.baseline <= pitch * 1.2;
 }
 
-/** Each piece of `line` lies within one column of the rows `run` has (a short line of a cell), none across two. */
+/**
+ * Each piece of `line` overlaps exactly one column of the rows `run` has (a short line of a
+ * cell, which may be wider than that column's text so far), none across two.
+ */
 function fitsColumns(line: TextLine, run: TextLine[]): boolean {
   const columns = columnRegions(run.map((l) => splitAtGaps(l, CHUNK_GAP)));
-  return splitAtGaps(line, CHUNK_GAP).every((piece) => columns.filter((c) => piece.x0 <= c.x1 && piece.x1 >= c.x0).length === 1 && columns.some((c) => piece.x0 >= c.x0 - piece.size && piece.x1 <= c.x1 + piece.size));
+  return splitAtGaps(line, CHUNK_GAP).every((piece) => columns.filter((c) => piece.x0 <= c.x1 && piece.x1 >= c.x0).length === 1);
 }
 
 /** Columns as tabula's columnPositions: regions of chunks that overlap horizontally, line by line. */

@@ -63,6 +63,27 @@ describe('an unruled table whose cells wrap over several lines', () => {
   });
 });
 
+describe('an unruled table over three pages, its header repeated, every tenth name wrapped', () => {
+  // scripts/make-pdf-fixtures.ts, UNRULED_PAGES_HTML: the rows as its source writes them
+  const names = ['行政运行', '一般行政管理事务', '机关服务', '专项业务活动', '政务公开审批', '信访事务', '参事事务', '事业运行', '其他政府办公厅（室）及相关机构事务支出', '社会保障和就业支出'];
+  const two = (n: number) => String(n).padStart(2, '0');
+  const printed = Array.from({ length: 70 }, (_, i) => [`2010${String(i).padStart(3, '0')}`, names[i % 10]!, `${100 + i}.${two(i)}`, `${50 + i}.00`, `50.${two(i)}`]);
+
+  it('is one table of 70 body rows under one header, found by auto, each wrapped name one cell', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'unruled-pages.pdf')));
+    const doc = normalizeDocument(await extractPdf(bytes));
+    expect(doc.tables).toHaveLength(1);
+    const t = doc.tables[0]!;
+    expect([t.title, t.unit]).toEqual(['2024年部门预算支出明细表', '万元']);
+    expect(t.columns.map((c) => c.path)).toEqual([['科目编码'], ['科目名称'], ['合计'], ['基本支出'], ['项目支出']]);
+    const body = Array.from({ length: t.nRows }, (_, r) => t.cells.filter((c) => c.row === t.headerRows + r).sort((a, b) => a.col - b.col).map((c) => c.text));
+    expect(body).toEqual(printed);
+    // the pieces: rows on pages 1, 2 and 3
+    const pages = new Set(t.cells.flatMap((c) => c.prov.map((p) => (p.kind === 'pdf' ? p.page : 0))));
+    expect([...pages].sort()).toEqual([1, 2, 3]);
+  });
+});
+
 describe('joinCellLines', () => {
   const SIZE = 10;
   const run = (text: string, x: number, y: number): Glyph[] =>
