@@ -9,12 +9,12 @@
  * Latin space and on a subset font's code 32 that is 出, a ToUnicode ligature "fi" and a
  * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts.
  * No PDF library: every byte is written here, so the tests know exactly what is in each file.
- * The exceptions, unruled.pdf, unruled-wrapped.pdf and unruled-pages.pdf, are LibreOffice's
- * prints of borderless tables (a real producer's unruled tables; the second with names wrapped
- * over several lines, the third over three pages with its header repeated).
+ * The exceptions, unruled*.pdf and three-line.pdf, are LibreOffice's prints of tables without
+ * vertical rules (a real producer's unruled tables: plain; names wrapped over several lines,
+ * centred or top-aligned; over three pages with the header repeated; a three-line table).
  * LibreOffice writes new bytes on every print, so they are printed only when missing or named:
  *
- *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages]
+ *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages] [unruled-top] [three-line]
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -385,14 +385,59 @@ const UNRULED_PAGES_HTML = borderlessTable(
   { title: '2024年部门预算支出明细表', padding: 4, repeatHeader: true },
 );
 
-/** A page with a title, a unit line, a borderless five-column table (the name column `nameWidth` px wide) and a paragraph. */
-function borderlessTable(nameWidth: number, rows: string[][], prose: string, options: { title?: string; padding?: number; repeatHeader?: boolean } = {}): string {
-  const tr = (r: string[]) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>\n`;
-  const body = options.repeatHeader ? `<thead>${tr(rows[0]!)}</thead>\n<tbody>\n${rows.slice(1).map(tr).join('')}</tbody>` : rows.map(tr).join('');
+/** The wrapped-names table again, its cells aligned to the top (amounts beside a name's first line) and less padding. */
+const UNRULED_TOP_HTML = borderlessTable(
+  130,
+  [
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+    ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+    ['2010301', '行政运行', '433.22', '433.22', ''],
+    ['20805', '行政事业单位养老支出（机关事业单位基本养老保险缴费支出）', '145.38', '145.38', ''],
+    ['', '合计', '929.90', '578.60', '351.30'],
+  ],
+  '本部门2024年支出预算929.90万元。',
+  { padding: 4, cell: () => ' valign="top"' },
+);
+
+/** A three-line table (三线表): rules above and below the header and below the last row only, no vertical rules. */
+const THREE_LINE_HTML = borderlessTable(
+  200,
+  [
+    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+    ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+    ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+    ['2010301', '行政运行', '433.22', '433.22', ''],
+    ['', '合计', '929.90', '578.60', '351.30'],
+  ],
+  '本部门2024年支出预算929.90万元。',
+  {
+    padding: 4,
+    table: ' style="border-collapse:collapse"',
+    cell: (row, rows) =>
+      row === 0 ? ' style="border-top:1.5pt solid black;border-bottom:0.75pt solid black"' : row === rows - 1 ? ' style="border-bottom:1.5pt solid black"' : '',
+  },
+);
+
+interface TableStyle {
+  title?: string;
+  padding?: number;
+  repeatHeader?: boolean;
+  /** Attributes of the <table> element beyond the default ones. */
+  table?: string;
+  /** Attributes of each <td> of row `row` (of `rows`). */
+  cell?: (row: number, rows: number) => string;
+}
+
+/** A page with a title, a unit line, a five-column table without borders unless styled (the name column `nameWidth` px wide) and a paragraph. */
+function borderlessTable(nameWidth: number, rows: string[][], prose: string, options: TableStyle = {}): string {
+  const tr = (r: string[], i: number) => `<tr>${r.map((c) => `<td${options.cell?.(i, rows.length) ?? ''}>${c}</td>`).join('')}</tr>\n`;
+  const body = options.repeatHeader ? `<thead>${tr(rows[0]!, 0)}</thead>\n<tbody>\n${rows.slice(1).map((r, i) => tr(r, i + 1)).join('')}</tbody>` : rows.map(tr).join('');
+  const border = options.table ? options.table : ' border="0"';
   return `<html><head><meta charset="utf-8"></head><body>
 <p>${options.title ?? '2024年部门预算支出表'}</p>
 <p>单位：万元</p>
-<table border="0" cellspacing="0" cellpadding="${options.padding ?? 6}"><col width="70"><col width="${nameWidth}"><col width="80"><col width="80"><col width="80">
+<table${border} cellspacing="0" cellpadding="${options.padding ?? 6}"><col width="70"><col width="${nameWidth}"><col width="80"><col width="80"><col width="80">
 ${body}</table>
 <p>${prose}</p>
 </body></html>
@@ -427,7 +472,14 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 // LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
-for (const [name, html] of [['unruled', UNRULED_HTML], ['unruled-wrapped', UNRULED_WRAPPED_HTML], ['unruled-pages', UNRULED_PAGES_HTML]] as const) {
+const PRINTS = [
+  ['unruled', UNRULED_HTML],
+  ['unruled-wrapped', UNRULED_WRAPPED_HTML],
+  ['unruled-pages', UNRULED_PAGES_HTML],
+  ['unruled-top', UNRULED_TOP_HTML],
+  ['three-line', THREE_LINE_HTML],
+] as const;
+for (const [name, html] of PRINTS) {
   if (process.argv.includes(name) || !fs.existsSync(path.join(OUT, `${name}.pdf`))) writeWithLibreOffice(name, html);
 }
 console.log(`wrote ${fs.readdirSync(OUT).join(', ')} to ${path.relative(ROOT, OUT)}`);

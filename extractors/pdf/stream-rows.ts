@@ -12,7 +12,7 @@ const NUMBER = /^[-+−(（]?[\d,，.．]+%?[)）]?$/u;
  * inside a cell (padding, as Word and LibreOffice print a borderless table), lines closer than
  * that belong to one row: a label wrapped over several lines, printed above and below the
  * row's amounts when the row is centred. Lines join only when (1) the gaps between lines fall
- * clearly into two sizes — the largest jump between gap sizes is half an em or more — and the
+ * clearly into two sizes — the largest jump between gap sizes is a quarter em or more — and the
  * gap is on the small side, (2) the gap is at most half an em, as between lines of one
  * paragraph, and (3) in every column where both have text, the text wrapped from one onto the
  * other (see goesOn). An evenly spaced table keeps one row per line.
@@ -51,13 +51,14 @@ export function joinCellLines(t: RuledTable): RuledTable {
 
 /**
  * The gap size below which lines are lines of one row: the middle of the largest jump between
- * sorted gap sizes, when that jump is half an em or more; null when the gaps are all alike.
+ * sorted gap sizes, when that jump is a quarter em or more (LibreOffice's 4 px cell padding sets
+ * rows 0.3 em further apart than lines); null when the gaps are all alike.
  */
 function smallGapLimit(gaps: number[], em: number): number | null {
   const sorted = [...gaps].sort((a, b) => a - b);
   let best = -1;
   for (let k = 0; k + 1 < sorted.length; k++) if (best < 0 || sorted[k + 1]! - sorted[k]! > sorted[best + 1]! - sorted[best]!) best = k;
-  if (best < 0 || sorted[best + 1]! - sorted[best]! < em / 2) return null;
+  if (best < 0 || sorted[best + 1]! - sorted[best]! < em / 4) return null;
   return (sorted[best]! + sorted[best + 1]!) / 2;
 }
 

@@ -84,6 +84,22 @@ describe('an unruled table over three pages, its header repeated, every tenth na
   });
 });
 
+describe('other borderless prints (scripts/make-pdf-fixtures.ts)', () => {
+  const read = (name: string, method: 'auto' | 'stream' | 'lattice') => extractPdf(new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))), { method });
+
+  it('top-aligned cells: the amounts beside a name\'s first line, its other lines below, 4 px padding', async () => {
+    for (const method of ['auto', 'stream'] as const)
+      expect(tables(await read('unruled-top.pdf', method))).toEqual([[...PRINTED.slice(0, 4), PRINTED[5]!, PRINTED[6]!]]);
+  });
+
+  it('a three-line table (rules above and below the header and below the last row): auto reads it by its text', async () => {
+    const expected = [...PRINTED.slice(0, 4), PRINTED[6]!];
+    expect(tables(await read('three-line.pdf', 'auto'))).toEqual([expected]);
+    // three horizontal rules and no vertical one close no cell
+    expect(tables(await read('three-line.pdf', 'lattice'))).toEqual([]);
+  });
+});
+
 describe('joinCellLines', () => {
   const SIZE = 10;
   const run = (text: string, x: number, y: number): Glyph[] =>
