@@ -9,12 +9,13 @@
  * Latin space and on a subset font's code 32 that is 出, a ToUnicode ligature "fi" and a
  * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts.
  * No PDF library: every byte is written here, so the tests know exactly what is in each file.
- * The exceptions, unruled*.pdf and three-line.pdf, are LibreOffice's prints of tables without
- * vertical rules (a real producer's unruled tables: plain; names wrapped over several lines,
- * centred or top-aligned; over three pages with the header repeated; a three-line table).
+ * The exceptions, unruled*.pdf, three-line.pdf, column-rules.pdf and frame-only.pdf, are
+ * LibreOffice's prints of tables without rules between their rows (a real producer's tables:
+ * unruled; names wrapped over several lines, centred or top-aligned; over three pages with the
+ * header repeated; a three-line table; rules between the columns only; a frame only).
  * LibreOffice writes new bytes on every print, so they are printed only when missing or named:
  *
- *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages] [unruled-top] [three-line]
+ *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages] [unruled-top] [three-line] [column-rules] [frame-only]
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -346,7 +347,7 @@ function unframedPage(): string {
  * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
  * committed file is kept.
  */
-const UNRULED_HTML = borderlessTable(240, [
+const UNRULED_HTML = tablePage(240, [
   ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
   ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
   ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
@@ -359,7 +360,7 @@ const UNRULED_HTML = borderlessTable(240, [
  * them over two to four lines and centres the row's code and amounts between them, with the
  * cell padding setting the rows apart.
  */
-const UNRULED_WRAPPED_HTML = borderlessTable(130, [
+const UNRULED_WRAPPED_HTML = tablePage(130, [
   ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
   ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
   ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
@@ -375,7 +376,7 @@ const UNRULED_WRAPPED_HTML = borderlessTable(130, [
  * test/extractors/pdf/stream-rows.test.ts spells out the same rows.
  */
 const NAMES = ['行政运行', '一般行政管理事务', '机关服务', '专项业务活动', '政务公开审批', '信访事务', '参事事务', '事业运行', '其他政府办公厅（室）及相关机构事务支出', '社会保障和就业支出'];
-const UNRULED_PAGES_HTML = borderlessTable(
+const UNRULED_PAGES_HTML = tablePage(
   160,
   [
     ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
@@ -386,7 +387,7 @@ const UNRULED_PAGES_HTML = borderlessTable(
 );
 
 /** The wrapped-names table again, its cells aligned to the top (amounts beside a name's first line) and less padding. */
-const UNRULED_TOP_HTML = borderlessTable(
+const UNRULED_TOP_HTML = tablePage(
   130,
   [
     ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
@@ -401,7 +402,7 @@ const UNRULED_TOP_HTML = borderlessTable(
 );
 
 /** A three-line table (三线表): rules above and below the header and below the last row only, no vertical rules. */
-const THREE_LINE_HTML = borderlessTable(
+const THREE_LINE_HTML = tablePage(
   200,
   [
     ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
@@ -419,6 +420,20 @@ const THREE_LINE_HTML = borderlessTable(
   },
 );
 
+const FOUR_ROWS = [
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+  ['2010301', '行政运行', '433.22', '433.22', ''],
+  ['', '合计', '929.90', '578.60', '351.30'],
+];
+
+/** Rules between the columns and a frame, none between the rows (竖线表): one ruled row holds every line. */
+const COLUMN_RULES_HTML = tablePage(160, FOUR_ROWS, '本部门2024年支出预算929.90万元。', { padding: 4, table: ' border="1" frame="box" rules="cols"' });
+
+/** A frame around the table and no rules inside it. */
+const FRAME_ONLY_HTML = tablePage(160, FOUR_ROWS, '本部门2024年支出预算929.90万元。', { padding: 4, table: ' border="1" frame="box" rules="none"' });
+
 interface TableStyle {
   title?: string;
   padding?: number;
@@ -430,7 +445,7 @@ interface TableStyle {
 }
 
 /** A page with a title, a unit line, a five-column table without borders unless styled (the name column `nameWidth` px wide) and a paragraph. */
-function borderlessTable(nameWidth: number, rows: string[][], prose: string, options: TableStyle = {}): string {
+function tablePage(nameWidth: number, rows: string[][], prose: string, options: TableStyle = {}): string {
   const tr = (r: string[], i: number) => `<tr>${r.map((c) => `<td${options.cell?.(i, rows.length) ?? ''}>${c}</td>`).join('')}</tr>\n`;
   const body = options.repeatHeader ? `<thead>${tr(rows[0]!, 0)}</thead>\n<tbody>\n${rows.slice(1).map((r, i) => tr(r, i + 1)).join('')}</tbody>` : rows.map(tr).join('');
   const border = options.table ? options.table : ' border="0"';
@@ -478,6 +493,8 @@ const PRINTS = [
   ['unruled-pages', UNRULED_PAGES_HTML],
   ['unruled-top', UNRULED_TOP_HTML],
   ['three-line', THREE_LINE_HTML],
+  ['column-rules', COLUMN_RULES_HTML],
+  ['frame-only', FRAME_ONLY_HTML],
 ] as const;
 for (const [name, html] of PRINTS) {
   if (process.argv.includes(name) || !fs.existsSync(path.join(OUT, `${name}.pdf`))) writeWithLibreOffice(name, html);

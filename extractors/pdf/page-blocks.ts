@@ -2,6 +2,7 @@ import type { PdfProvenance, RawBlock, RawRow, RawTableBlock } from '../../src/m
 import type { PageContent } from './page-content.js';
 import { pageTables, tablesHold, type TableMethod } from './page-tables.js';
 import type { Box, GridCell, RuledTable } from './ruled-tables.js';
+import { splitOpenRows } from './open-rows.js';
 import { joinCellLines } from './stream-rows.js';
 import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 
@@ -18,8 +19,8 @@ const BLOCK_GAP = 3;
  * outside tables. Page numbers and 续表 markers are page furniture, not text, and are dropped.
  */
 export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
-  // an unruled table's cells that take several lines are one cell each here (tabula, and pageTables, keep a row per line)
-  const tables = pageTables(content, method, areaChosen).map((t) => (t.unruled ? joinCellLines(t) : t));
+  // here, for the document, a cell printed over several lines is one cell, and rows the rules leave open are rows (pageTables keeps tabula's grid)
+  const tables = pageTables(content, method, areaChosen).map((t) => (t.unruled ? joinCellLines(t) : splitOpenRows(t)));
   const inTable = tablesHold(tables);
   const free = content.glyphs.filter((g) => !inTable(g));
   const lines = groupLines(free).flatMap((l) => splitAtGaps(l, BLOCK_GAP)).filter((l) => !isFurniture(l, content));

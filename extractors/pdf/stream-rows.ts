@@ -4,7 +4,7 @@ import { cellText, type GridCell, type RuledTable } from './ruled-tables.js';
 import { glyphBox, groupLines } from './text-lines.js';
 
 /** A printed amount, code or share: never the second line of a cell that wrapped. */
-const NUMBER = /^[-+−(（]?[\d,，.．]+%?[)）]?$/u;
+export const NUMBER = /^[-+−(（]?[\d,，.．]+%?[)）]?$/u;
 
 /**
  * The rows of an unruled table as printed, each made of one or more lines. A stream table has

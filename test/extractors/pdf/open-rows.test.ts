@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
+import { splitOpenRows } from '../../../extractors/pdf/open-rows.js';
+import type { Glyph } from '../../../extractors/pdf/page-content.js';
+import type { GridCell, RuledTable } from '../../../extractors/pdf/ruled-tables.js';
+import type { RawDocument } from '../../../src/model/index.js';
+import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+
+// LibreOffice's prints (scripts/make-pdf-fixtures.ts, FOUR_ROWS): the rows as the source writes them
+const PRINTED = [
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+  ['2010301', '行政运行', '433.22', '433.22', ''],
+  ['', '合计', '929.90', '578.60', '351.30'],
+];
+const read = (name: string) => extractPdf(new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))));
+const tables = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((r) => r.cells.map((c) => c.raw))] : []));
+
+describe('rows a ruled table leaves open', () => {
+  it('rules between the columns only (竖线表): a row per printed row, the wrapped name one cell', async () => {
+    const raw = await read('column-rules.pdf');
+    expect(tables(raw)).toEqual([PRINTED]);
+    const t = normalizeDocument(raw).tables[0]!;
+    expect(t.columns.map((c) => c.path)).toEqual(PRINTED[0]!.map((h) => [h]));
+    expect(t.nRows).toBe(4);
+  });
+
+  it('a frame and nothing inside it: the same rows', async () => {
+    expect(tables(await read('frame-only.pdf'))).toEqual([PRINTED]);
+  });
+
+  const SIZE = 10;
+  const glyphs = (text: string, x: number, y: number): Glyph[] => Array.from(text).map((ch, i) => ({ ch, x0: x + i * 5, x1: x + (i + 1) * 5, y, size: SIZE, spaceBefore: false }));
+  const cell = (col: number, xs: number[], ys: number[], lines: [string, number][]): GridCell => {
+    const gs = lines.flatMap(([t, y]) => glyphs(t, xs[col]! + 2, y));
+    return { row: 0, col, rowspan: 1, colspan: 1, box: [xs[col]!, ys[1]!, xs[col + 1]!, ys[0]!], glyphs: gs, text: lines.map(([t]) => t).join('\n') };
+  };
+
+  it('leaves a ruled row alone whose cells hold one or two amounts (an amount in two currencies)', () => {
+    const xs = [0, 100, 200, 300];
+    const ys = [700, 660];
+    const t: RuledTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['Procurement', 685]]), cell(1, xs, ys, [['62,785,105', 690], ['11,200', 678]]), cell(2, xs, ys, [['¥Japan', 690], ['US$', 678]])] };
+    expect(splitOpenRows(t)).toBe(t);
+  });
+
+  it('splits a ruled row where two columns stack three amounts or more', () => {
+    const xs = [0, 100, 200, 300];
+    const ys = [700, 640];
+    const t: RuledTable = {
+      box: [0, 640, 300, 700],
+      xs,
+      ys,
+      cells: [cell(0, xs, ys, [['A', 690], ['B', 676], ['C', 662]]), cell(1, xs, ys, [['1.00', 690], ['2.00', 676], ['3.00', 662]]), cell(2, xs, ys, [['4.00', 690], ['5.00', 676], ['6.00', 662]])],
+    };
+    const rows = (r: RuledTable) => Array.from({ length: r.ys.length - 1 }, (_, i) => r.cells.filter((c) => c.row === i).map((c) => c.text));
+    expect(rows(splitOpenRows(t))).toEqual([['A', '1.00', '4.00'], ['B', '2.00', '5.00'], ['C', '3.00', '6.00']]);
+  });
+});
