@@ -401,16 +401,19 @@ const UNRULED_TOP_HTML = tablePage(
   { padding: 4, cell: () => ' valign="top"' },
 );
 
+/** Four rows under a header, the second name long enough to wrap in a narrow column. */
+const FOUR_ROWS = [
+  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
+  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
+  ['2010301', '行政运行', '433.22', '433.22', ''],
+  ['', '合计', '929.90', '578.60', '351.30'],
+];
+
 /** A three-line table (三线表): rules above and below the header and below the last row only, no vertical rules. */
 const THREE_LINE_HTML = tablePage(
   200,
-  [
-    ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-    ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
-    ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
-    ['2010301', '行政运行', '433.22', '433.22', ''],
-    ['', '合计', '929.90', '578.60', '351.30'],
-  ],
+  FOUR_ROWS,
   '本部门2024年支出预算929.90万元。',
   {
     padding: 4,
@@ -419,14 +422,6 @@ const THREE_LINE_HTML = tablePage(
       row === 0 ? ' style="border-top:1.5pt solid black;border-bottom:0.75pt solid black"' : row === rows - 1 ? ' style="border-bottom:1.5pt solid black"' : '',
   },
 );
-
-const FOUR_ROWS = [
-  ['科目编码', '科目名称', '合计', '基本支出', '项目支出'],
-  ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
-  ['20103', '政府办公厅（室）及相关机构事务', '784.52', '433.22', '351.30'],
-  ['2010301', '行政运行', '433.22', '433.22', ''],
-  ['', '合计', '929.90', '578.60', '351.30'],
-];
 
 /** Rules between the columns and a frame, none between the rows (竖线表): one ruled row holds every line. */
 const COLUMN_RULES_HTML = tablePage(160, FOUR_ROWS, '本部门2024年支出预算929.90万元。', { padding: 4, table: ' border="1" frame="box" rules="cols"' });
