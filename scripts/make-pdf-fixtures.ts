@@ -12,10 +12,11 @@
  * The exceptions, unruled*.pdf, three-line.pdf, column-rules.pdf and frame-only.pdf, are
  * LibreOffice's prints of tables without rules between their rows (a real producer's tables:
  * unruled; names wrapped over several lines, centred or top-aligned; over three pages with the
- * header repeated; a three-line table; rules between the columns only; a frame only).
+ * header repeated; a three-line table; rules between the columns only; a frame only; a two-row
+ * header with merged headings).
  * LibreOffice writes new bytes on every print, so they are printed only when missing or named:
  *
- *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages] [unruled-top] [three-line] [column-rules] [frame-only]
+ *   npx tsx scripts/make-pdf-fixtures.ts [unruled] [unruled-wrapped] [unruled-pages] [unruled-top] [three-line] [column-rules] [frame-only] [unruled-header]
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -429,6 +430,20 @@ const COLUMN_RULES_HTML = tablePage(160, FOUR_ROWS, '本部门2024年支出预�
 /** A frame around the table and no rules inside it. */
 const FRAME_ONLY_HTML = tablePage(160, FOUR_ROWS, '本部门2024年支出预算929.90万元。', { padding: 4, table: ' border="1" frame="box" rules="none"' });
 
+/** A two-row header: three headings over both rows, 其中 over the last two columns. */
+const UNRULED_HEADER_HTML = tablePage(
+  160,
+  [
+    [{ text: '科目编码', attrs: 'rowspan="2"' }, { text: '科目名称', attrs: 'rowspan="2"' }, { text: '合计', attrs: 'rowspan="2"' }, { text: '其中', attrs: 'colspan="2" align="center"' }],
+    ['基本支出', '项目支出'],
+    ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+    ['2010301', '行政运行', '433.22', '433.22', ''],
+    ['', '合计', '929.90', '578.60', '351.30'],
+  ],
+  '本部门2024年支出预算929.90万元。',
+  { padding: 4 },
+);
+
 interface TableStyle {
   title?: string;
   padding?: number;
@@ -439,9 +454,13 @@ interface TableStyle {
   cell?: (row: number, rows: number) => string;
 }
 
+/** A cell's text, or its text with attributes of its own (rowspan, colspan, align). */
+type CellSpec = string | { text: string; attrs: string };
+
 /** A page with a title, a unit line, a five-column table without borders unless styled (the name column `nameWidth` px wide) and a paragraph. */
-function tablePage(nameWidth: number, rows: string[][], prose: string, options: TableStyle = {}): string {
-  const tr = (r: string[], i: number) => `<tr>${r.map((c) => `<td${options.cell?.(i, rows.length) ?? ''}>${c}</td>`).join('')}</tr>\n`;
+function tablePage(nameWidth: number, rows: CellSpec[][], prose: string, options: TableStyle = {}): string {
+  const td = (c: CellSpec, i: number) => (typeof c === 'string' ? `<td${options.cell?.(i, rows.length) ?? ''}>${c}</td>` : `<td ${c.attrs}>${c.text}</td>`);
+  const tr = (r: CellSpec[], i: number) => `<tr>${r.map((c) => td(c, i)).join('')}</tr>\n`;
   const body = options.repeatHeader ? `<thead>${tr(rows[0]!, 0)}</thead>\n<tbody>\n${rows.slice(1).map((r, i) => tr(r, i + 1)).join('')}</tbody>` : rows.map(tr).join('');
   const border = options.table ? options.table : ' border="0"';
   return `<html><head><meta charset="utf-8"></head><body>
@@ -490,6 +509,7 @@ const PRINTS = [
   ['three-line', THREE_LINE_HTML],
   ['column-rules', COLUMN_RULES_HTML],
   ['frame-only', FRAME_ONLY_HTML],
+  ['unruled-header', UNRULED_HEADER_HTML],
 ] as const;
 for (const [name, html] of PRINTS) {
   if (process.argv.includes(name) || !fs.existsSync(path.join(OUT, `${name}.pdf`))) writeWithLibreOffice(name, html);

@@ -3,7 +3,7 @@ import type { PageContent } from './page-content.js';
 import { pageTables, tablesHold, type TableMethod } from './page-tables.js';
 import type { Box, GridCell, RuledTable } from './ruled-tables.js';
 import { splitOpenRows } from './open-rows.js';
-import { joinCellLines } from './stream-rows.js';
+import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
 import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
@@ -20,7 +20,7 @@ const BLOCK_GAP = 3;
  */
 export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
   // here, for the document, a cell printed over several lines is one cell, and rows the rules leave open are rows (pageTables keeps tabula's grid)
-  const tables = pageTables(content, method, areaChosen).map((t) => (t.unruled ? joinCellLines(t) : splitOpenRows(t)));
+  const tables = pageTables(content, method, areaChosen).map((t) => (t.unruled ? mergeHeaderCells(joinCellLines(t)) : splitOpenRows(t)));
   const inTable = tablesHold(tables);
   const free = content.glyphs.filter((g) => !inTable(g));
   const lines = groupLines(free).flatMap((l) => splitAtGaps(l, BLOCK_GAP)).filter((l) => !isFurniture(l, content));

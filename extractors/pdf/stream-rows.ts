@@ -83,3 +83,44 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? 10;
 }
+
+/**
+ * Merged header cells of an unruled table, as a ruled one has them. Above the first row with an
+ * amount, a heading whose centre lies left of where its column's text starts in the header row
+ * below, with nothing to its left, is centred over both columns (其中 over 基本支出 | 项目支出);
+ * a heading with nothing below it down to the last header row spans those rows (科目编码 printed
+ * between the two lines of a two-row header). A single header row is left alone.
+ */
+export function mergeHeaderCells(t: RuledTable): RuledTable {
+  const nr = t.ys.length - 1;
+  const at = (r: number, c: number) => t.cells.find((x) => x.row === r && x.col === c);
+  let headerRows = 0;
+  while (headerRows < nr && !t.cells.some((c) => c.row === headerRows && NUMBER.test(c.text))) headerRows++;
+  if (headerRows < 2 || headerRows === nr) return t;
+  const last = headerRows - 1;
+  const covered = new Set<GridCell>();
+  const merged = new Map<GridCell, GridCell>();
+  for (let r = 0; r < last; r++) {
+    for (let c = 1; c + 1 < t.xs.length; c++) {
+      const cell = at(r, c);
+      const left = at(r, c - 1);
+      const below = at(last, c);
+      if (!cell || cell.text === '' || !left || left.text !== '' || covered.has(left) || !below?.glyphs.length) continue;
+      const centre = (Math.min(...cell.glyphs.map((g) => g.x0)) + Math.max(...cell.glyphs.map((g) => g.x1))) / 2;
+      if (centre >= Math.min(...below.glyphs.map((g) => g.x0))) continue;
+      covered.add(left);
+      merged.set(cell, { ...cell, col: c - 1, colspan: 2, box: [left.box[0], cell.box[1], cell.box[2], cell.box[3]] });
+    }
+  }
+  for (let r = 0; r < last; r++) {
+    for (const cell of t.cells.filter((x) => x.row === r && x.text !== '')) {
+      const base = merged.get(cell) ?? cell;
+      const under = Array.from({ length: last - r }, (_, k) => at(r + 1 + k, base.col)).filter((x): x is GridCell => !!x);
+      if (base.colspan > 1 || under.length !== last - r || under.some((x) => x.text !== '' || covered.has(x))) continue;
+      for (const x of under) covered.add(x);
+      merged.set(cell, { ...base, rowspan: last - r + 1, box: [base.box[0], under.at(-1)!.box[1], base.box[2], base.box[3]] });
+    }
+  }
+  if (merged.size === 0) return t;
+  return { ...t, cells: t.cells.filter((c) => !covered.has(c)).map((c) => merged.get(c) ?? c) };
+}

@@ -60,23 +60,30 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
   let run: TextLine[] = [];
   // short lines after the run's last tabular line: kept if the run goes on, or if they fit its columns
   let pending: TextLine[] = [];
+  // short lines right above where a run starts: perhaps its header (see headerLines)
+  let lead: TextLine[] = [];
   const flush = () => {
-    const tabularRows = run.length;
-    run.push(...pending.filter((l) => fitsColumns(l, run)));
-    if (tabularRows >= detection.minRows) runs.push(run);
+    if (run.length >= detection.minRows) {
+      run.push(...pending.filter((l) => fitsColumns(l, run)));
+      runs.push([...headerLines(lead, run), ...run]);
+    }
     run = [];
     pending = [];
+    lead = [];
   };
   for (const line of lines) {
     const tabular = splitAtGaps(line, ROW_GAP).length >= detection.minCols;
-    const prev = pending.at(-1) ?? run.at(-1);
+    const prev = pending.at(-1) ?? run.at(-1) ?? lead.at(-1);
     const close = prev !== undefined && prev.baseline - line.baseline <= ROW_SPACING * Math.max(prev.size, line.size);
     if (!close) flush();
     if (tabular) {
       run.push(...pending, line);
       pending = [];
     } else if (run.length > 0 && withinPitch(prev!, line, run) && fitsColumns(line, run)) pending.push(line);
-    else flush();
+    else {
+      if (run.length > 0) flush();
+      lead.push(line);
+    }
   }
   flush();
   const tables: RuledTable[] = [];
@@ -96,9 +103,40 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
  */
 function withinPitch(prev: TextLine, line: TextLine, run: TextLine[]): boolean {
   if (run.length < 2) return true;
+  return prev.baseline - line.baseline <= rowPitch(run) * 1.2;
+}
+
+/** The widest distance between baselines of neighbouring lines of a run. */
+function rowPitch(run: TextLine[]): number {
   let pitch = 0;
   for (let i = 1; i < run.length; i++) pitch = Math.max(pitch, run[i - 1]!.baseline - run[i]!.baseline);
-  return prev.baseline - line.baseline <= pitch * 1.2;
+  return pitch;
+}
+
+/**
+ * The header lines above a run that do not line up as a row themselves (a heading centred over
+ * two columns, with the row-spanning headings printed between its lines): going up from the
+ * run, the first within the run's row pitch, each next one set close above it (1.5 ems, single
+ * spaced as one header's lines are), all fitting the run's columns, and together covering two
+ * columns or more. A unit line or a title above the table covers one column or spans several.
+ */
+function headerLines(lead: TextLine[], run: TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  let below = run[0]!;
+  for (let i = lead.length - 1; i >= 0; i--) {
+    const line = lead[i]!;
+    const limit = out.length === 0 ? rowPitch(run) * 1.2 : 1.5 * Math.max(line.size, below.size);
+    if (line.baseline - below.baseline > limit || !fitsColumns(line, run)) break;
+    out.unshift(line);
+    below = line;
+  }
+  return columnsCovered(out, run) >= 2 ? out : [];
+}
+
+function columnsCovered(lines: TextLine[], run: TextLine[]): number {
+  const columns = columnRegions(run.map((l) => splitAtGaps(l, CHUNK_GAP)));
+  const pieces = lines.flatMap((l) => splitAtGaps(l, CHUNK_GAP));
+  return columns.filter((c) => pieces.some((p) => p.x0 <= c.x1 && p.x1 >= c.x0)).length;
 }
 
 /**

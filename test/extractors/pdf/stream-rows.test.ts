@@ -100,6 +100,27 @@ describe('other borderless prints (scripts/make-pdf-fixtures.ts)', () => {
   });
 });
 
+describe('an unruled table with a two-row header (scripts/make-pdf-fixtures.ts, UNRULED_HEADER_HTML)', () => {
+  it('takes in the header lines that do not line up as a row, and merges 其中 over two columns and the headings printed between its lines', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'unruled-header.pdf')));
+    const raw = await extractPdf(bytes);
+    expect(tables(raw)).toEqual([
+      [
+        ['科目编码', '科目名称', '合计', '其中'],
+        ['', '', '', '基本支出', '项目支出'],
+        ['201', '一般公共服务支出', '784.52', '433.22', '351.30'],
+        ['2010301', '行政运行', '433.22', '433.22', ''],
+        ['', '合计', '929.90', '578.60', '351.30'],
+      ],
+    ]);
+    const t = normalizeDocument(raw).tables[0]!;
+    expect(t.columns.map((c) => c.path)).toEqual([['科目编码'], ['科目名称'], ['合计'], ['其中', '基本支出'], ['其中', '项目支出']]);
+    expect(t.nRows).toBe(3);
+    // the unit line above the table stays text
+    expect(raw.blocks.filter((b) => b.type !== 'table').map((b) => b.raw)).toContain('单位：万元');
+  });
+});
+
 describe('joinCellLines', () => {
   const SIZE = 10;
   const run = (text: string, x: number, y: number): Glyph[] =>
