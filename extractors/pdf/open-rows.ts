@@ -6,9 +6,10 @@ import { groupLines, type TextLine } from './text-lines.js';
 /**
  * Rows a ruled table leaves open. Many statements rule their columns but not the rows between
  * them (竖线表), or only the header off: the ruled grid then has one tall row whose cells hold a
- * column's text line after line. A grid row is read as rows of text when at least two of its
- * cells stack three or more amounts — a ruled cell holds one amount, at most two (an amount in
- * two currencies) — and no merged cell crosses it. Its lines are grouped into rows across the
+ * column's text line after line. A grid row is read as rows of text when two of its cells each
+ * stack two amounts or more, two of them level with two of the other's — a ruled cell holds one
+ * amount, or two in one cell beside text (an amount in two currencies, ¥Japan / US$) — and no
+ * merged cell crosses it. Its lines are grouped into rows across the
  * columns by baseline and joined where one cell wraps over several lines, as an unruled table's
  * are (stream-rows.ts); the columns stay those of the rules.
  */
@@ -18,13 +19,18 @@ export function splitOpenRows(t: RuledTable): RuledTable {
   for (let r = t.ys.length - 2; r >= 0; r--) {
     const crossed = out.cells.some((c) => c.row <= r && r < c.row + c.rowspan && (c.rowspan > 1 || c.colspan > 1));
     const row = out.cells.filter((c) => c.row === r);
-    if (crossed || row.filter(stacksAmounts).length < 2) continue;
+    if (crossed || !amountsInRows(row)) continue;
     out = replaceRow(out, r, joinCellLines(textRows(out, r, row)));
   }
   return out;
 }
 
-const stacksAmounts = (c: GridCell) => groupLines(c.glyphs).filter((l) => NUMBER.test(l.text)).length >= 3;
+/** Two cells of the row each stack two amounts or more, and two of those amounts sit on the same baselines in both. */
+function amountsInRows(row: GridCell[]): boolean {
+  const stacks = row.map((c) => groupLines(c.glyphs).filter((l) => NUMBER.test(l.text))).filter((lines) => lines.length >= 2);
+  const level = (a: TextLine, b: TextLine) => Math.abs(a.baseline - b.baseline) <= 0.35 * Math.min(a.size, b.size);
+  return stacks.some((a, i) => stacks.some((b, j) => j !== i && a.filter((l) => b.some((m) => level(l, m))).length >= 2));
+}
 
 /** Grid row `r` as an unruled table over the same columns: a row per band of lines on one baseline. */
 function textRows(t: RuledTable, r: number, row: GridCell[]): RuledTable {

@@ -46,6 +46,16 @@ describe('rows a ruled table leaves open', () => {
     expect(splitOpenRows(t)).toBe(t);
   });
 
+  it('splits a ruled row where two columns stack two amounts level with each other, not two amounts at different heights', () => {
+    const xs = [0, 100, 200, 300];
+    const ys = [700, 660];
+    const rows = (r: RuledTable) => Array.from({ length: r.ys.length - 1 }, (_, i) => r.cells.filter((c) => c.row === i).map((c) => c.text));
+    const level: RuledTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['一般公共服务', 690], ['合计', 676]]), cell(1, xs, ys, [['784.52', 690], ['929.90', 676]]), cell(2, xs, ys, [['433.22', 690], ['578.60', 676]])] };
+    expect(rows(splitOpenRows(level))).toEqual([['一般公共服务', '784.52', '433.22'], ['合计', '929.90', '578.60']]);
+    const staggered: RuledTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['项目', 685]]), cell(1, xs, ys, [['1.00', 692], ['2.00', 680]]), cell(2, xs, ys, [['3.00', 686], ['4.00', 670]])] };
+    expect(splitOpenRows(staggered)).toBe(staggered);
+  });
+
   it('splits a ruled row where two columns stack three amounts or more', () => {
     const xs = [0, 100, 200, 300];
     const ys = [700, 640];
