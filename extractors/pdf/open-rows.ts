@@ -1,6 +1,6 @@
 import type { Glyph } from './page-content.js';
-import { cellText, type GridCell, type RuledTable } from './ruled-tables.js';
-import { joinCellLines, NUMBER } from './stream-rows.js';
+import type { GridCell, RuledTable } from './ruled-tables.js';
+import { joinCellLines, lineCell, NUMBER } from './stream-rows.js';
 import { groupLines, type TextLine } from './text-lines.js';
 
 /**
@@ -9,9 +9,9 @@ import { groupLines, type TextLine } from './text-lines.js';
  * column's text line after line. A grid row is read as rows of text when two of its cells each
  * stack two amounts or more, two of them level with two of the other's — a ruled cell holds one
  * amount, or two in one cell beside text (an amount in two currencies, ¥Japan / US$) — and no
- * merged cell crosses it. Its lines are grouped into rows across the
- * columns by baseline and joined where one cell wraps over several lines, as an unruled table's
- * are (stream-rows.ts); the columns stay those of the rules.
+ * merged cell crosses it. Its lines are grouped into rows across the columns by baseline and
+ * joined where one cell wraps over several lines, as an unruled table's are (stream-rows.ts);
+ * the columns stay those of the rules.
  */
 export function splitOpenRows(t: RuledTable): RuledTable {
   let out = t;
@@ -32,29 +32,15 @@ function amountsInRows(row: GridCell[]): boolean {
   return stacks.some((a, i) => stacks.some((b, j) => j !== i && a.filter((l) => b.some((m) => level(l, m))).length >= 2));
 }
 
-/** Grid row `r` as an unruled table over the same columns: a row per band of lines on one baseline. */
+/** Grid row `r` as an unruled table over the same columns: a row per printed line across them. */
 function textRows(t: RuledTable, r: number, row: GridCell[]): RuledTable {
-  const bands: { baseline: number; size: number; lines: { col: number; line: TextLine }[] }[] = [];
-  const lines = row.flatMap((c) => groupLines(c.glyphs).map((line) => ({ col: c.col, line }))).sort((a, b) => b.line.baseline - a.line.baseline);
-  for (const item of lines) {
-    const band = bands.find((b) => Math.abs(b.baseline - item.line.baseline) <= Math.min(b.size, item.line.size) * 0.35);
-    if (band) band.lines.push(item);
-    else bands.push({ baseline: item.line.baseline, size: item.line.size, lines: [item] });
-  }
-  const ys = [t.ys[r]!];
-  for (let i = 1; i < bands.length; i++) {
-    const above = Math.min(...bands[i - 1]!.lines.map((l) => l.line.y0));
-    const below = Math.max(...bands[i]!.lines.map((l) => l.line.y1));
-    ys.push((above + below) / 2);
-  }
-  ys.push(t.ys[r + 1]!);
+  const colOf = new Map<Glyph, number>();
+  for (const c of row) for (const g of c.glyphs) colOf.set(g, c.col);
+  const lines = groupLines([...colOf.keys()]);
+  const ys = [t.ys[r]!, ...lines.slice(1).map((line, i) => (lines[i]!.y0 + line.y1) / 2), t.ys[r + 1]!];
   const cells: GridCell[] = [];
-  bands.forEach((band, i) => {
-    for (let col = 0; col + 1 < t.xs.length; col++) {
-      const glyphs: Glyph[] = band.lines.filter((l) => l.col === col).flatMap((l) => l.line.glyphs);
-      const box: GridCell['box'] = [t.xs[col]!, ys[i + 1]!, t.xs[col + 1]!, ys[i]!];
-      cells.push({ row: i, col, rowspan: 1, colspan: 1, box, glyphs, text: glyphs.length ? cellText(groupLines(glyphs), box) : '' });
-    }
+  lines.forEach((line, i) => {
+    for (let col = 0; col + 1 < t.xs.length; col++) cells.push(lineCell(i, col, [t.xs[col]!, ys[i + 1]!, t.xs[col + 1]!, ys[i]!], line.glyphs.filter((g) => colOf.get(g) === col)));
   });
   return { box: [t.xs[0]!, ys.at(-1)!, t.xs.at(-1)!, ys[0]!], xs: t.xs, ys, cells, unruled: true };
 }

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { AnnotationMode, getDocument, normalizeUnicode, OPS, PDFWorker, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { InThreadPort } from './in-thread-port.js';
 
-/** pdfjs-dist's operator codes; other modules import pdfjs-dist through this one, after load-pdfjs.mjs. */
+/** What other modules use of pdfjs-dist: they import it through this module, after load-pdfjs.mjs. */
 export { AnnotationMode, normalizeUnicode, OPS };
 
 const require = createRequire(import.meta.url);
@@ -34,8 +34,8 @@ let parser: PDFWorker | undefined;
 
 /**
  * pdfjs's parser on this thread, set up once and shared by every document opened here (pdfjs
- * would set up a new one per document), talking through an InThreadPort. Documents run on the
- * workers of the pool, in parallel across threads, one after another within each.
+ * would set up a new one per document), talking through an InThreadPort. pdfjs keeps each
+ * document apart on it; threads (the pool's workers) each have their own.
  */
 function inThreadParser(): PDFWorker {
   if (!parser) {

@@ -40,13 +40,14 @@ export function joinCellLines(t: RuledTable): RuledTable {
   const ys = [t.ys[0]!, ...groups.slice(1).map((g) => t.ys[g[0]!]!), t.ys[nr]!];
   const cells: GridCell[] = [];
   groups.forEach((group, r) => {
-    for (let col = 0; col + 1 < t.xs.length; col++) {
-      const glyphs: Glyph[] = group.flatMap((g) => rows[g]![col]?.glyphs ?? []);
-      const box: GridCell['box'] = [t.xs[col]!, ys[r + 1]!, t.xs[col + 1]!, ys[r]!];
-      cells.push({ row: r, col, rowspan: 1, colspan: 1, box, glyphs, text: glyphs.length ? cellText(groupLines(glyphs), box) : '' });
-    }
+    for (let col = 0; col + 1 < t.xs.length; col++) cells.push(lineCell(r, col, [t.xs[col]!, ys[r + 1]!, t.xs[col + 1]!, ys[r]!], group.flatMap((g) => rows[g]![col]?.glyphs ?? [])));
   });
   return { ...t, ys, cells };
+}
+
+/** A grid place of one row and column holding these glyphs, its text their lines as one cell's. */
+export function lineCell(row: number, col: number, box: GridCell['box'], glyphs: Glyph[]): GridCell {
+  return { row, col, rowspan: 1, colspan: 1, box, glyphs, text: glyphs.length ? cellText(groupLines(glyphs), box) : '' };
 }
 
 /**

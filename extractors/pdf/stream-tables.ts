@@ -18,7 +18,7 @@ export const CHUNK_GAP = 0.5;
 export function streamTable(glyphs: Glyph[]): RuledTable | null {
   const lines = groupLines(glyphs);
   if (lines.length === 0) return null;
-  return gridFromLines(lines.map((l) => splitAtGaps(l, CHUNK_GAP)));
+  return gridFromLines(lines.map(chunks));
 }
 
 /** How strict table detection on a whole page is. */
@@ -88,7 +88,8 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
   flush();
   const tables: RuledTable[] = [];
   for (const r of runs) {
-    const chunked = r.sort((a, b) => b.baseline - a.baseline).map((l) => splitAtGaps(l, CHUNK_GAP));
+    // the run's lines are in page order: lines come top to bottom, pending ones after the run, header ones before
+    const chunked = r.map(chunks);
     const widest = Math.max(...chunked.map((c) => c.length));
     const table = gridFromLines(chunked);
     if (table && table.xs.length - 1 >= detection.minCols && table.xs.length - 1 <= widest) tables.push(table);
@@ -134,8 +135,8 @@ function headerLines(lead: TextLine[], run: TextLine[]): TextLine[] {
 }
 
 function columnsCovered(lines: TextLine[], run: TextLine[]): number {
-  const columns = columnRegions(run.map((l) => splitAtGaps(l, CHUNK_GAP)));
-  const pieces = lines.flatMap((l) => splitAtGaps(l, CHUNK_GAP));
+  const columns = columnRegions(run.map(chunks));
+  const pieces = lines.flatMap(chunks);
   return columns.filter((c) => pieces.some((p) => p.x0 <= c.x1 && p.x1 >= c.x0)).length;
 }
 
@@ -144,8 +145,17 @@ function columnsCovered(lines: TextLine[], run: TextLine[]): number {
  * cell, which may be wider than that column's text so far), none across two.
  */
 function fitsColumns(line: TextLine, run: TextLine[]): boolean {
-  const columns = columnRegions(run.map((l) => splitAtGaps(l, CHUNK_GAP)));
-  return splitAtGaps(line, CHUNK_GAP).every((piece) => columns.filter((c) => piece.x0 <= c.x1 && piece.x1 >= c.x0).length === 1);
+  const columns = columnRegions(run.map(chunks));
+  return chunks(line).every((piece) => columns.filter((c) => piece.x0 <= c.x1 && piece.x1 >= c.x0).length === 1);
+}
+
+const chunksSeen = new WeakMap<TextLine, TextLine[]>();
+
+/** A line's chunks (CHUNK_GAP): asked for again for every short line a run meets, so made once per line. */
+function chunks(line: TextLine): TextLine[] {
+  let c = chunksSeen.get(line);
+  if (!c) chunksSeen.set(line, (c = splitAtGaps(line, CHUNK_GAP)));
+  return c;
 }
 
 /** Columns as tabula's columnPositions: regions of chunks that overlap horizontally, line by line. */

@@ -34,7 +34,7 @@ export function groupLines(glyphs: Glyph[]): TextLine[] {
   const sorted = [...glyphs].sort((a, b) => b.y - a.y || a.x0 - b.x0);
   const rows: { baseline: number; size: number; glyphs: Glyph[] }[] = [];
   for (const g of sorted) {
-    const row = rows.find((r) => Math.abs(r.baseline - g.y) <= Math.min(r.size, g.size) * 0.35 || raisedOrLowered(r, g) || raisedOrLowered(g, r));
+    const row = rows.find((r) => Math.abs(r.baseline - g.y) <= Math.min(r.size, g.size) * 0.35 || besideLine(g.y, g.size, r.baseline, r.size) || besideLine(r.baseline, r.size, g.y, g.size));
     if (!row) rows.push({ baseline: g.y, size: g.size, glyphs: [g] });
     else {
       row.glyphs.push(g);
@@ -49,10 +49,10 @@ export function groupLines(glyphs: Glyph[]): TextLine[] {
  * A superscript or subscript: text in a clearly smaller size whose baseline lies within the
  * larger text's band, from a third of its size below the baseline to 0.6 of it above ("23rd").
  */
-function raisedOrLowered(small: { y?: number; baseline?: number; size: number }, big: { y?: number; baseline?: number; size: number }): boolean {
-  if (small.size > big.size * 0.85) return false;
-  const shift = (small.baseline ?? small.y!) - (big.baseline ?? big.y!);
-  return shift > -big.size * 0.35 && shift < big.size * 0.6;
+function besideLine(baseline: number, size: number, lineBaseline: number, lineSize: number): boolean {
+  if (size > lineSize * 0.85) return false;
+  const shift = baseline - lineBaseline;
+  return shift > -lineSize * 0.35 && shift < lineSize * 0.6;
 }
 
 /** A line from its glyphs: text left to right, spaces only between non-CJK characters set apart. */

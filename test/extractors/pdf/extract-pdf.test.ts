@@ -6,9 +6,9 @@ import { extractPdf, PdfError } from '../../../extractors/pdf/extract-pdf.js';
 import { parseArea, parsePageRanges, PdfOptionError } from '../../../extractors/pdf/options.js';
 import { PDFJS_RESOURCES } from '../../../extractors/pdf/pdfjs.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { fixture } from './pdf-fixtures.js';
 
 // made by scripts/make-pdf-fixtures.ts: STSong-Light + UniGB-UCS2-H (not embedded), a ruled table over two pages
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name)));
 const STSONG = fixture('stsong-ruled.pdf');
 
 const bodyRows = (t: { cells: { row: number; col: number; text: string; isHeader: boolean }[]; headerRows: number; nRows: number }) =>

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
 import { splitOpenRows } from '../../../extractors/pdf/open-rows.js';
 import type { Glyph } from '../../../extractors/pdf/page-content.js';
 import type { GridCell, RuledTable } from '../../../extractors/pdf/ruled-tables.js';
-import type { RawDocument } from '../../../src/model/index.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
 // LibreOffice's prints (scripts/make-pdf-fixtures.ts, FOUR_ROWS): the rows as the source writes them
 const PRINTED = [
@@ -16,8 +14,7 @@ const PRINTED = [
   ['2010301', '行政运行', '433.22', '433.22', ''],
   ['', '合计', '929.90', '578.60', '351.30'],
 ];
-const read = (name: string) => extractPdf(new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))));
-const tables = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((r) => r.cells.map((c) => c.raw))] : []));
+const read = (name: string) => extractPdf(fixture(name));
 
 describe('rows a ruled table leaves open', () => {
   it('rules between the columns only (竖线表): a row per printed row, the wrapped name one cell', async () => {

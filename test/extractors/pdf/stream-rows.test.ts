@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
 import { readPageContent, type Glyph } from '../../../extractors/pdf/page-content.js';
@@ -8,12 +6,11 @@ import { openPdf } from '../../../extractors/pdf/pdfjs.js';
 import { joinCellLines } from '../../../extractors/pdf/stream-rows.js';
 import { streamTable } from '../../../extractors/pdf/stream-tables.js';
 import { glyphCenter, groupLines } from '../../../extractors/pdf/text-lines.js';
-import type { RawDocument } from '../../../src/model/index.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
 // LibreOffice's print of a borderless table whose names wrap (scripts/make-pdf-fixtures.ts, UNRULED_WRAPPED_HTML)
-const fixture = () => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'unruled-wrapped.pdf')));
-const tables = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((r) => r.cells.map((c) => c.raw))] : []));
+const wrapped = () => fixture('unruled-wrapped.pdf');
 const rowsOf = (t: { ys: number[]; cells: { row: number; col: number; text: string }[] }) =>
   Array.from({ length: t.ys.length - 1 }, (_, r) => t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col).map((c) => c.text));
 
@@ -31,17 +28,17 @@ const PRINTED = [
 describe('an unruled table whose cells wrap over several lines', () => {
   it('is found whole (short lines inside it do not end it) and each wrapped cell is one cell, in auto and stream', async () => {
     for (const method of ['auto', 'stream'] as const) {
-      const raw = await extractPdf(fixture(), { method });
+      const raw = await extractPdf(wrapped(), { method });
       expect(tables(raw)).toEqual([PRINTED]);
       // the paragraph right under the table spans its columns: it stays text
       expect(raw.blocks.at(-1)).toMatchObject({ type: 'paragraph', raw: '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。' });
     }
-    const doc = normalizeDocument(await extractPdf(fixture()));
+    const doc = normalizeDocument(await extractPdf(wrapped()));
     expect(doc.tables[0]!.columns.map((c) => c.path)).toEqual(PRINTED[0]!.map((h) => [h]));
   });
 
   it('keeps a row per printed line in the grid tabula would give (pageTables), and joins them only for the document', async () => {
-    const doc = await openPdf(fixture());
+    const doc = await openPdf(wrapped());
     const content = await readPageContent(await doc.getPage(1), 1);
     await doc.destroy();
     const [grid] = pageTables(content, 'stream', false);
@@ -70,7 +67,7 @@ describe('an unruled table over three pages, its header repeated, every tenth na
   const printed = Array.from({ length: 70 }, (_, i) => [`2010${String(i).padStart(3, '0')}`, names[i % 10]!, `${100 + i}.${two(i)}`, `${50 + i}.00`, `50.${two(i)}`]);
 
   it('is one table of 70 body rows under one header, found by auto, each wrapped name one cell', async () => {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'unruled-pages.pdf')));
+    const bytes = fixture('unruled-pages.pdf');
     const doc = normalizeDocument(await extractPdf(bytes));
     expect(doc.tables).toHaveLength(1);
     const t = doc.tables[0]!;
@@ -85,7 +82,7 @@ describe('an unruled table over three pages, its header repeated, every tenth na
 });
 
 describe('other borderless prints (scripts/make-pdf-fixtures.ts)', () => {
-  const read = (name: string, method: 'auto' | 'stream' | 'lattice') => extractPdf(new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))), { method });
+  const read = (name: string, method: 'auto' | 'stream' | 'lattice') => extractPdf(fixture(name), { method });
 
   it('top-aligned cells: the amounts beside a name\'s first line, its other lines below, 4 px padding', async () => {
     for (const method of ['auto', 'stream'] as const)
@@ -102,7 +99,7 @@ describe('other borderless prints (scripts/make-pdf-fixtures.ts)', () => {
 
 describe('an unruled table with a two-row header (scripts/make-pdf-fixtures.ts, UNRULED_HEADER_HTML)', () => {
   it('takes in the header lines that do not line up as a row, and merges 其中 over two columns and the headings printed between its lines', async () => {
-    const bytes = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'unruled-header.pdf')));
+    const bytes = fixture('unruled-header.pdf');
     const raw = await extractPdf(bytes);
     expect(tables(raw)).toEqual([
       [

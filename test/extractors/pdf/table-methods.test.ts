@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
 import { parseMethod, PdfOptionError } from '../../../extractors/pdf/options.js';
@@ -8,11 +6,10 @@ import { openPdf } from '../../../extractors/pdf/pdfjs.js';
 import { glyphCenter, makeLine } from '../../../extractors/pdf/text-lines.js';
 import type { RawDocument } from '../../../src/model/index.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
 // made by scripts/make-pdf-fixtures.ts; the expected cells below were read off the fixtures' page images by hand
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name)));
 
-const tables = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table' ? [b.rows.map((r) => r.cells.map((c) => c.raw))] : []));
 const texts = (raw: RawDocument) => raw.blocks.flatMap((b) => (b.type === 'table' ? [] : [b.raw]));
 const bodyRows = (t: { cells: { row: number; col: number; text: string }[]; headerRows: number; nRows: number }) =>
   Array.from({ length: t.nRows }, (_, r) => t.cells.filter((c) => c.row === t.headerRows + r).sort((a, b) => a.col - b.col).map((c) => c.text));
