@@ -343,6 +343,68 @@ function unframedPage(): string {
 }
 
 /**
+ * Pages as a spreadsheet prints them (the Shanghai disclosures' producer): every cell of the
+ * sheet, the title and org rows too, filled white, then black rules around the table's cells
+ * only. The 合计 label spans the three code and name columns, the table goes on to page 2
+ * without its header, and page 2 starts a second table of the same five columns under a title
+ * of its own.
+ */
+const SX = [60, 110, 160, 330, 430, 530];
+const ROW = 20;
+const whiteCells = (top: number, rows: number) => ['1 g', ...Array.from({ length: rows }, (_, r) => SX.slice(0, -1).map((x, k) => `${x} ${top - (r + 1) * ROW} ${SX[k + 1]! - x} ${ROW} re f`).join('\n')), '0 g'];
+/** A sheet row's rules and texts: `cells` as [first column, span, text]. */
+function sheetRow(top: number, cells: [number, number, string][], ruled = true): string[] {
+  const ops: string[] = [];
+  if (ruled) ops.push(hline(top - ROW, SX[0]!, SX[5]!), ...[...new Set(cells.flatMap(([c, n]) => [c, c + n]))].map((k) => vline(SX[k]!, top - ROW, top)));
+  for (const [c, , t] of cells) if (t) ops.push(/^[\d.,]+$/.test(t) ? latin(SX[c]! + 4, top - 14, 10, t) : cjk(SX[c]! + 4, top - 14, 10, t));
+  return ops;
+}
+function sheetTitle(top: number, title: string): string[] {
+  return [...whiteCells(top + 3 * ROW, 3), cjk(200, top + 2 * ROW + 6, 14, title), cjk(SX[0]!, top + ROW + 6, 10, '编制部门：测试部门'), cjk(SX[4]! + 40, top + ROW + 6, 10, '单位：元')];
+}
+function sheetPage1(): string {
+  const top = 700;
+  return [
+    '0.8 w',
+    ...sheetTitle(top, '部门收入预算总表'),
+    ...whiteCells(top, 5),
+    hline(top, SX[0]!, SX[5]!),
+    // header: 科目编码 over 类 and 款; 科目名称, 合计, 财政拨款 each down both header rows
+    hline(top - ROW, SX[0]!, SX[2]!),
+    vline(SX[1]!, top - 2 * ROW, top - ROW),
+    ...[0, 2, 3, 4, 5].map((k) => vline(SX[k]!, top - 2 * ROW, top)),
+    hline(top - 2 * ROW, SX[0]!, SX[5]!),
+    cjk(SX[0]! + 4, top - 14, 10, '科目编码'),
+    cjk(SX[0]! + 4, top - 34, 10, '类'),
+    cjk(SX[1]! + 4, top - 34, 10, '款'),
+    cjk(SX[2]! + 4, top - 24, 10, '科目名称'),
+    cjk(SX[3]! + 4, top - 24, 10, '合计'),
+    cjk(SX[4]! + 4, top - 24, 10, '财政拨款'),
+    ...sheetRow(top - 2 * ROW, [[0, 1, '201'], [1, 1, ''], [2, 1, '一般公共服务支出'], [3, 1, '100.00'], [4, 1, '100.00']]),
+    ...sheetRow(top - 3 * ROW, [[0, 1, '201'], [1, 1, '03'], [2, 1, '政府办公厅'], [3, 1, '100.00'], [4, 1, '100.00']]),
+    latin(295, 40, 9, '1'),
+  ].join('\n');
+}
+function sheetPage2(): string {
+  const top = 780;
+  const next = 640;
+  return [
+    '0.8 w',
+    ...whiteCells(top, 2),
+    hline(top, SX[0]!, SX[5]!),
+    ...sheetRow(top, [[0, 1, '208'], [1, 1, ''], [2, 1, '社会保障和就业支出'], [3, 1, '50.00'], [4, 1, '50.00']]),
+    ...sheetRow(top - ROW, [[0, 3, '合计'], [3, 1, '150.00'], [4, 1, '150.00']]),
+    ...sheetTitle(next, '财政拨款收支总表'),
+    ...whiteCells(next, 3),
+    hline(next, SX[0]!, SX[5]!),
+    ...sheetRow(next, [[0, 1, '收入'], [1, 1, '金额'], [2, 1, '支出'], [3, 1, '合计'], [4, 1, '财政拨款']]),
+    ...sheetRow(next - ROW, [[0, 1, '拨款'], [1, 1, '150.00'], [2, 1, '一般公共服务支出'], [3, 1, '100.00'], [4, 1, '100.00']]),
+    ...sheetRow(next - 2 * ROW, [[0, 2, '收入总计'], [2, 1, '支出总计'], [3, 1, '150.00'], [4, 1, '150.00']]),
+    latin(295, 40, 9, '2'),
+  ].join('\n');
+}
+
+/**
  * An unruled table as Word processors print one: an HTML table without borders, opened by
  * LibreOffice as a Word document and printed to PDF (embedded fonts, the producer's own glyph
  * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
@@ -499,6 +561,7 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
     { content: rotatedPage(270), rotate: 270 },
   ]));
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
+fs.writeFileSync(path.join(OUT, 'sheet-print.pdf'), writePdf([sheetPage1(), sheetPage2()]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 // LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
 const PRINTS = [

@@ -2,7 +2,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Diagnostic, RawBlock, RawDocument } from '../../src/model/index.js';
 import type { PdfOptions } from './options.js';
 import { readPageContent, type PageContent } from './page-content.js';
-import { layoutPage, pdfProv, tableBlock, tableLayout, type PageItem } from './page-blocks.js';
+import { layoutPage, pdfProv, sharedEdges, tableBlock, type PageItem } from './page-blocks.js';
 import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
 import { cropToArea } from './page-area.js';
 import type { RuledTable } from './ruled-tables.js';
@@ -11,7 +11,7 @@ import { rowsWrappedFromAbove } from './wrapped-rows.js';
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
-export const PDF_EXTRACTOR = { name: 'pdf', version: '1.2.0' } as const;
+export const PDF_EXTRACTOR = { name: 'pdf', version: '1.3.0' } as const;
 
 /**
  * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's
@@ -81,34 +81,40 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
 /**
  * Tables into blocks. A table that opens a page (nothing but paragraphs — its repeated org /
  * year / unit lines — above it) right after a page that ended in a table is that table's
- * continuation and is printed in its layout, so that normalisation stitches the pieces.
+ * continuation: its rows that go on from the row cut by the page break are marked, and all the
+ * pieces of one table count their columns on the same edges, so that normalisation stitches
+ * them column for column.
  */
 function printTables(pages: PageItem[][]): RawBlock[] {
-  const out: RawBlock[] = [];
-  let lastLayout: 'positional' | 'compact' | null = null;
-  let lastTable: RuledTable | null = null;
-  for (const items of pages) {
-    let opening: boolean = lastLayout !== null;
-    for (const item of items) {
+  type Piece = { table: RuledTable; page: number; chain: RuledTable[]; wrapped: ReturnType<typeof rowsWrappedFromAbove> };
+  const items: ({ kind: 'text'; block: RawBlock } | Piece)[] = [];
+  let last: Piece | null = null;
+  for (const pageItems of pages) {
+    let opening = last !== null;
+    for (const item of pageItems) {
       if (item.kind === 'text') {
         if (item.block.type !== 'paragraph') opening = false;
-        out.push(item.block);
-        lastLayout = null;
+        items.push(item);
+        last = null;
         continue;
       }
-      const continues: boolean = opening && lastLayout !== null && lastTable !== null;
-      const layout: 'positional' | 'compact' = continues ? lastLayout! : tableLayout(item.table);
-      // a row cut by the page break goes on in this piece: say which rows would continue the last one, and how
-      const wrapped = continues ? rowsWrappedFromAbove(lastTable!, item.table) : [];
-      const block = tableBlock(item.table, item.page, layout, new Map(wrapped.flatMap((w) => [...w.joins])));
-      for (const w of wrapped) block.rows[w.row]!.wrapsFromAbove = true;
-      out.push(block);
-      lastLayout = layout;
-      lastTable = item.table;
+      const continues: Piece | null = opening ? last : null;
+      const piece: Piece = { table: item.table, page: item.page, chain: continues ? continues.chain : [], wrapped: continues ? rowsWrappedFromAbove(continues.table, item.table) : [] };
+      piece.chain.push(item.table);
+      items.push(piece);
+      last = piece;
       opening = false;
     }
   }
-  return out;
+  const edges = new Map<RuledTable[], number[]>();
+  return items.map((item) => {
+    if ('block' in item) return item.block;
+    let shared = edges.get(item.chain);
+    if (!shared) edges.set(item.chain, (shared = sharedEdges(item.chain)));
+    const block = tableBlock(item.table, item.page, shared, new Map(item.wrapped.flatMap((w) => [...w.joins])));
+    for (const w of item.wrapped) block.rows[w.row]!.wrapsFromAbove = true;
+    return block;
+  });
 }
 
 function ranges(pages: number[]): string {

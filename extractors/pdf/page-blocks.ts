@@ -1,4 +1,4 @@
-import type { PdfProvenance, RawBlock, RawRow, RawTableBlock } from '../../src/model/index.js';
+import type { PdfProvenance, RawBlock, RawCoveredCell, RawRow, RawTableBlock } from '../../src/model/index.js';
 import type { PageContent } from './page-content.js';
 import { pageTables, tablesHold, type TableMethod } from './page-tables.js';
 import type { Box, GridCell, RuledTable } from './ruled-tables.js';
@@ -34,62 +34,60 @@ export function layoutPage(content: PageContent, method: TableMethod = 'auto', a
 /** A page's content in reading order: text blocks, and ruled tables still to be printed as blocks. */
 export type PageItem = { kind: 'text'; block: RawBlock } | { kind: 'table'; table: RuledTable; page: number };
 
+/** Column edges of pieces of one table closer than this (points) are one edge. */
+const SAME_EDGE = 2.5;
+
 /**
- * How a ruled table is printed. The rules record each merged cell as one region, exactly as
- * Word records its cells, so the table is printed `compact`, as Word's text export prints it:
- * each row its own cells, a merged cell once, an empty cell where a cell merged from above goes
- * on. This holds for tables on one column grid (budget tables with merged header cells) and
- * for tables whose rows are cut differently (绩效目标表: a 2-cell 绩效目标 row or a project-info
- * block above the indicator rows), where a grid-wide `positional` print would invent columns.
+ * The column edges several pieces of one table (its pages) share: the union of their x edges,
+ * edges closer than SAME_EDGE taken as one. Counting every piece's columns on the same edges
+ * keeps a column's index from page to page, whatever rules a page leaves out.
  */
-export function tableLayout(_t: RuledTable): 'positional' | 'compact' {
-  return 'compact';
+export function sharedEdges(pieces: RuledTable[]): number[] {
+  const all = pieces.flatMap((t) => t.xs).sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const x of all) if (out.length === 0 || x - out[out.length - 1]! > SAME_EDGE) out.push(x);
+  return out;
 }
 
 /**
- * A ruled table as a raw block in the given layout (a continuation piece takes its first
- * piece's); `joinsAbove`: cells that go on from the cell above the page break, and the separator.
+ * A ruled table as a `grid` block: the rules record each merged cell as one region, so each
+ * row holds the regions that start in it, with their first column and true spans counted on
+ * `edges` (the piece's own, or those it shares with the other pages of its table), and the
+ * places where a region from a row above goes on are listed as covered. Nothing is inferred
+ * from cell order: a 合计 label across four columns keeps the amounts after it in their columns.
+ * `joinsAbove`: cells that go on from the cell above the page break, and the separator.
  */
-export function tableBlock(t: RuledTable, page: number, layout: 'positional' | 'compact', joinsAbove: Map<GridCell, '' | ' ' | '\n'> = new Map()): RawTableBlock {
+export function tableBlock(t: RuledTable, page: number, edges: number[] = t.xs, joinsAbove: Map<GridCell, '' | ' ' | '\n'> = new Map()): RawTableBlock {
   const nr = t.ys.length - 1;
   const nc = t.xs.length - 1;
-  return layout === 'positional' ? positionalBlock(t, page, nr, nc) : compactBlock(t, page, nr, nc, joinsAbove);
-}
-
-function compactBlock(t: RuledTable, page: number, nr: number, nc: number, joinsAbove: Map<GridCell, '' | ' ' | '\n'>): RawTableBlock {
+  const at = (x: number) => nearestIndex(edges, x);
+  const span = (c: GridCell) => {
+    const col = at(t.xs[c.col]!);
+    return { col, colspan: Math.max(1, at(t.xs[c.col + c.colspan]!) - col) };
+  };
   const rows: RawRow[] = [];
   for (let r = 0; r < nr; r++) {
     const cells: RawRow['cells'] = [];
-    for (let k = 0; k < nc; ) {
-      const cell = t.cells.find((c) => c.col <= k && k < c.col + c.colspan && c.row <= r && r < c.row + c.rowspan);
-      if (!cell) {
-        k++;
-        continue;
-      }
-      const join = joinsAbove.get(cell);
-      if (cell.row === r) cells.push({ raw: cell.text, prov: [pdfProv(page, cell.box)], ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}), ...(join !== undefined ? { joinAbove: join } : {}) });
-      else cells.push({ raw: '', prov: [pdfProv(page, [t.xs[cell.col]!, t.ys[r + 1]!, t.xs[cell.col + cell.colspan]!, t.ys[r]!])] });
-      k = cell.col + cell.colspan;
+    const covered: RawCoveredCell[] = [];
+    for (const cell of t.cells) {
+      if (!(cell.row <= r && r < cell.row + cell.rowspan)) continue;
+      const place = span(cell);
+      if (cell.row === r) {
+        const join = joinsAbove.get(cell);
+        cells.push({ raw: cell.text, prov: [pdfProv(page, cell.box)], ...place, ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(join !== undefined ? { joinAbove: join } : {}) });
+      } else covered.push({ ...place, prov: [pdfProv(page, [t.xs[cell.col]!, t.ys[r + 1]!, t.xs[cell.col + cell.colspan]!, t.ys[r]!])] });
     }
-    rows.push({ cells, prov: [pdfProv(page, [t.xs[0]!, t.ys[r + 1]!, t.xs[nc]!, t.ys[r]!])] });
+    cells.sort((a, b) => a.col! - b.col!);
+    covered.sort((a, b) => a.col - b.col);
+    rows.push({ cells, prov: [pdfProv(page, [t.xs[0]!, t.ys[r + 1]!, t.xs[nc]!, t.ys[r]!])], ...(covered.length ? { covered } : {}) });
   }
-  return { type: 'table', layout: 'compact', rows, prov: [pdfProv(page, t.box)] };
+  return { type: 'table', layout: 'grid', rows, prov: [pdfProv(page, t.box)] };
 }
 
-function positionalBlock(t: RuledTable, page: number, nr: number, nc: number): RawTableBlock {
-  const rows: RawRow[] = [];
-  const at = new Map(t.cells.map((c) => [`${c.row},${c.col}`, c]));
-  for (let r = 0; r < nr; r++) {
-    const cells: RawRow['cells'] = [];
-    for (let k = 0; k < nc; k++) {
-      const cell = at.get(`${r},${k}`);
-      const box: Box = [t.xs[k]!, t.ys[r + 1]!, t.xs[k + 1]!, t.ys[r]!];
-      if (cell) cells.push({ raw: cell.text, prov: [pdfProv(page, cell.box)], ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(cell.colspan > 1 ? { colspan: cell.colspan } : {}) });
-      else cells.push({ raw: '', prov: [pdfProv(page, box)] });
-    }
-    rows.push({ cells, prov: [pdfProv(page, [t.xs[0]!, t.ys[r + 1]!, t.xs[nc]!, t.ys[r]!])] });
-  }
-  return { type: 'table', layout: 'positional', rows, prov: [pdfProv(page, t.box)] };
+function nearestIndex(xs: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < xs.length; i++) if (Math.abs(xs[i]! - x) < Math.abs(xs[best]! - x)) best = i;
+  return best;
 }
 
 /**

@@ -110,6 +110,9 @@ export function dedupeGlyphs(glyphs: Glyph[]): Glyph[] {
   return out;
 }
 
+const BLACK = '#000000';
+const WHITE = '#ffffff';
+
 /** Paths thinner than this (points) that are filled count as ruling lines. */
 const THIN = 3;
 /** DrawOPS of pdfjs 5.x path data. */
@@ -133,6 +136,10 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
   const text = new TextPlacer(fonts, glyphs);
   let ctm: Matrix = base;
   const stack: Matrix[] = [];
+  // paint colours (pdfjs hands every colour space as "#rrggbb"): a rule drawn in white is not seen
+  let fill = BLACK;
+  let stroke = BLACK;
+  const colours: [string, string][] = [];
   let shownGlyphs = 0;
   let undecodedGlyphs = 0;
   let images = 0;
@@ -144,11 +151,19 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
     switch (fn) {
       case OPS.save:
         stack.push(ctm);
+        colours.push([fill, stroke]);
         text.save();
         break;
       case OPS.restore:
         ctm = stack.pop() ?? base;
+        [fill, stroke] = colours.pop() ?? [BLACK, BLACK];
         text.restore();
+        break;
+      case OPS.setFillRGBColor:
+        fill = typeof args?.[0] === 'string' ? args[0].toLowerCase() : BLACK;
+        break;
+      case OPS.setStrokeRGBColor:
+        stroke = typeof args?.[0] === 'string' ? args[0].toLowerCase() : BLACK;
         break;
       case OPS.transform:
         ctm = multiply(ctm, args as unknown as Matrix);
@@ -224,7 +239,10 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
         const data = (args?.[1] as ArrayLike<number>[] | undefined)?.[0];
         if (!data || paintOp === OPS.endPath) break;
         const stroked = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
-        addPath(segments, data, ctm, stroked);
+        const filled = paintOp !== OPS.stroke && paintOp !== OPS.closeStroke;
+        // spreadsheet printers fill every cell of the sheet white, title rows too: those boxes are no rules
+        if (stroked && stroke !== WHITE) addPath(segments, data, ctm, true);
+        else if (filled && fill !== WHITE) addPath(segments, data, ctm, false);
         break;
       }
       default:

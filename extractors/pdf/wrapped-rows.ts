@@ -55,8 +55,13 @@ function rowWrapsFrom(above: Above[], cells: GridCell[]): Map<GridCell, '' | ' '
 
 const sameColumn = (a: GridCell, b: GridCell) => Math.abs(a.box[0] - b.box[0]) <= SAME_EDGE && Math.abs(a.box[2] - b.box[2]) <= SAME_EDGE;
 
+/** A whole number, code or amount (`208`, `05`, `1,410,886.00`, `-3.5`, `12%`): a line that fills its cell with one is still whole. */
+const WHOLE_NUMBER = /^[-+−]?\d[\d,]*(?:\.\d+)?%?$/u;
+
 function joinFrom(above: Above | undefined, cell: GridCell): '' | ' ' | '\n' | null {
   if (!above?.lastLine) return null;
+  // a narrow code column or a right-aligned amount fills its line without wrapping: a number under a number is a row of its own
+  if (WHOLE_NUMBER.test(above.cell.text.trim()) && WHOLE_NUMBER.test(cell.text.trim())) return null;
   const first = groupLines(cell.glyphs)[0];
   if (!first) return null;
   if (isSoftWrap(above.lastLine, first, above.cell.box[2])) return wrapSeparator(above.lastLine.text, first.text);

@@ -4,9 +4,11 @@ import { ExportDocument, ExportFile, type Document, type ExportTable, type Table
 import type { Store, StoredDocumentInfo } from '../store/index.js';
 
 /**
- * Body rows of a table: the cells at row >= headerRows, grouped by row, in column order. Each
- * row keeps exactly the cells stored for it — a ragged row stays short, nothing is padded — and
- * body row r is `rows[r]`, so a body row without cells is `[]` rather than a shift of the rows below.
+ * Body rows of a table: the cells at row >= headerRows, grouped by row, each at its column. A
+ * cell merged across columns prints its text in its first column and "" in the columns it
+ * covers; a row is as wide as its last cell reaches — a ragged row stays short, nothing is
+ * padded past it — and body row r is `rows[r]`, so a body row without cells is `[]` rather
+ * than a shift of the rows below.
  */
 export function bodyRows(t: Table): string[][] {
   const byRow = new Map<number, Table['cells']>();
@@ -19,7 +21,18 @@ export function bodyRows(t: Table): string[][] {
     else byRow.set(r, [c]);
     n = Math.max(n, r + 1);
   }
-  return Array.from({ length: n }, (_, r) => (byRow.get(r) ?? []).sort((a, b) => a.col - b.col).map((c) => c.text));
+  return Array.from({ length: n }, (_, r) => printRow(byRow.get(r) ?? []));
+}
+
+function printRow(cells: Table['cells']): string[] {
+  const out: string[] = [];
+  for (const c of cells.sort((a, b) => a.col - b.col)) {
+    // cells stored by order (text exports) sit at out.length already; a merged cell's columns are filled with ""
+    while (out.length < c.col) out.push('');
+    out.push(c.text);
+    for (let k = 1; k < c.colspan; k++) out.push('');
+  }
+  return out;
 }
 
 /** One table as the export contract of DESIGN.md prints it; `source` is its first provenance piece. */

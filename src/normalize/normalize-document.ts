@@ -88,7 +88,7 @@ function toGridWorkRow(r: RawRow): WorkRow {
   const cells: WorkCell[] = r.cells.map((c) => {
     const col = c.col ?? next;
     next = col + (c.colspan ?? 1);
-    return { raw: c.raw, text: cleanText(c.raw), prov: c.prov, grid: { col, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1, covered: false, isHeader } };
+    return { raw: c.raw, text: cleanText(c.raw), prov: c.prov, grid: { col, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1, covered: false, isHeader }, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}) };
   });
   for (const v of r.covered ?? []) cells.push({ raw: '', text: '', prov: v.prov, grid: { col: v.col, colspan: v.colspan, rowspan: 1, covered: true, isHeader } });
   return cells.sort((a, b) => a.grid!.col - b.grid!.col);
@@ -173,7 +173,11 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   // only Word's text export splits a row at an empty paragraph; a grid or positional row is whole
   const joined = g.layout !== 'compact' ? afterCells.map((_, i) => [i]) : joinSplitRows(afterCells.map((r) => r.length), nCols);
   const bodyRows: WorkRow[] = [...split.before.map((r) => r.cells), ...joined.map((ix) => ix.flatMap((i) => afterCells[i]!))];
-  bodyRows.forEach((r, bi) => r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false))));
+  bodyRows.forEach((r, bi) => {
+    // rows printed before the header (a 绩效目标表's project-info block) are not cut on its columns: they stay as printed
+    if (gridLayout && bi >= split.before.length) cells.push(...placeGridRow(r, gridLayout.bounds, headerRows + bi));
+    else r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false)));
+  });
 
   const columns: Column[] = layout.paths.map((path, index) => ({ index, path }));
   const title = g.title ? cleanTitle(g.title.raw) : null;
@@ -192,6 +196,25 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     prov: [...(g.title ? g.title.prov : []), ...g.prov],
   };
   return { table, org: orgLine && orgLine.field === 'org' ? { code: orgLine.code, name: orgLine.name } : null, diagnostics };
+}
+
+/**
+ * A body row of a format that records its merges, each cell in the column its grid place
+ * says, with its true spans: a cell merged across columns leaves those columns without cells
+ * of their own (the export prints them ""), so the cells after it keep their columns. A cell
+ * off the header's grid takes the next free column rather than overlap the one before.
+ */
+function placeGridRow(r: WorkRow, bounds: number[], row: number): Cell[] {
+  const out: Cell[] = [];
+  let next = 0;
+  for (const wc of r) {
+    let { start, end } = placeGridCell(bounds, wc.grid!);
+    if (start < next) start = next;
+    end = Math.max(end, start + 1);
+    out.push(makeCell(row, start, wc.text, wc.raw, wc.prov, false, wc.grid!.covered ? 1 : wc.grid!.rowspan, end - start));
+    next = end;
+  }
+  return out;
 }
 
 /** Full-width body rows printed on the header's grid (same Word table), whose cell edges refine the columns. */

@@ -29,7 +29,8 @@ export type WorkRow = WorkCell[];
 
 /** Two pieces of one cell printed apart (a page break, a converter's split): texts joined as printed, with `sep` between where the format says so. */
 export function joinCells(a: WorkCell, b: WorkCell, sep: '' | ' ' | '\n' = ''): WorkCell {
-  return { raw: a.raw + sep + b.raw, text: a.text + sep + b.text, prov: [...a.prov, ...b.prov] };
+  // the joined cell stays where its first piece is on the grid
+  return { raw: a.raw + sep + b.raw, text: a.text + sep + b.text, prov: [...a.prov, ...b.prov], ...(a.grid ? { grid: a.grid } : {}) };
 }
 
 /** Cell texts without any white space, for comparing header rows that were word-broken differently. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { openStore, type Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
+import { STAGE_VERSIONS } from './stage-versions.js';
 import { countFiles, discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
@@ -77,7 +78,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const store = openStore(options.db);
   const jobs = options.jobs ?? defaultJobs();
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
-  const extractorVersions = Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`]));
+  const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
   const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null } });
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
   const progress = options.progress ? createProgress(null) : null;
@@ -145,7 +146,7 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   }
   const sha256 = sha256Hex(bytes);
   const previous = store.findDocument(source);
-  if (!options.force && previous && previous.sha256 === sha256 && isCurrentExtractor(previous.extractorName, previous.extractorVersion)) {
+  if (!options.force && previous && previous.sha256 === sha256 && previous.stageVersions === STAGE_VERSIONS && isCurrentExtractor(previous.extractorName, previous.extractorVersion)) {
     return { kind: 'unchanged', source, bytes: bytes.length };
   }
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
@@ -176,7 +177,7 @@ function failed(source: string, sha256: string, bytes: number, error: string): P
 
 function write(store: Store, runId: number, p: Prepared): DocumentEvent {
   if (p.kind !== 'extracted') return { source: p.source, outcome: p.kind, tables: 0, cells: 0 };
-  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes };
+  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS };
   const r = p.result;
   if (!r.ok) {
     store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });

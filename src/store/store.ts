@@ -12,6 +12,8 @@ export interface SourceFile {
   source: string;
   sha256: string;
   bytes: number;
+  /** The versions of the stages after the extractor (src/pipeline/stage-versions.ts), when known. */
+  stages?: string;
 }
 
 /**
@@ -108,10 +110,10 @@ export class Store {
   }
 
   /** The stored state of a source path, to decide whether it must be extracted again. */
-  findDocument(source: string): { id: number; sha256: string; extractorName: string; extractorVersion: string; status: string } | undefined {
+  findDocument(source: string): { id: number; sha256: string; extractorName: string; extractorVersion: string; stageVersions: string | null; status: string } | undefined {
     return this.db
-      .prepare('select id, sha256, extractor_name as extractorName, extractor_version as extractorVersion, status from document where source = ?')
-      .get(source) as { id: number; sha256: string; extractorName: string; extractorVersion: string; status: string } | undefined;
+      .prepare('select id, sha256, extractor_name as extractorName, extractor_version as extractorVersion, stage_versions as stageVersions, status from document where source = ?')
+      .get(source) as { id: number; sha256: string; extractorName: string; extractorVersion: string; stageVersions: string | null; status: string } | undefined;
   }
 
   /**

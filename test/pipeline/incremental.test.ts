@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/pipeline/diff-documents.js';
 import { EXTRACTORS } from '../../src/pipeline/extract-document.js';
 import { runCorpus, type DocumentEvent } from '../../src/pipeline/run-corpus.js';
+import { STAGE_VERSIONS } from '../../src/pipeline/stage-versions.js';
 import { openStore, versionsAt } from '../../src/store/index.js';
 import { seedPath, tempDir } from '../support/corpus.js';
 
@@ -58,5 +59,24 @@ describe('a re-run after a change', () => {
 
     expect(bySource(before, '000_0018174054ff74da.txt').runId).toBe(bySource(after, '000_0018174054ff74da.txt').runId);
     store.close();
+  });
+  it('re-extracts the documents stored by an older normalise or enrich stage, whatever their format, and only those', async () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(docs);
+    for (const seed of ['000_0018174054ff74da', '001_655c0751f88457f2']) fs.copyFileSync(seedPath(seed), path.join(docs, `${seed}.txt`));
+    const db = path.join(dir, 'g.sqlite');
+    await runCorpus([docs], { db, jobs: 0 });
+    const store = openStore(db);
+    expect((store.db.prepare('select distinct stage_versions as v from document').all() as { v: string }[]).map((r) => r.v)).toEqual([STAGE_VERSIONS]);
+    // as a database written before the last normalisation fix holds it
+    store.db.prepare("update document set stage_versions = 'normalize@1.0.0 enrich@1.0.0' where source like '%655c0751%'").run();
+    store.close();
+    const events: DocumentEvent[] = [];
+    await runCorpus([docs], { db, jobs: 0, onDocument: (e) => events.push(e) });
+    expect(events.map((e) => [path.basename(e.source), e.outcome])).toEqual([
+      ['000_0018174054ff74da.txt', 'unchanged'],
+      ['001_655c0751f88457f2.txt', 'changed'],
+    ]);
   });
 });

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { readBody } from '../../extractors/docx/read-body.js';
+import { readStyles } from '../../extractors/docx/read-styles.js';
+import { child, parseXml } from '../../extractors/docx/xml.js';
+import { bodyRows } from '../../src/export/index.js';
+import type { RawDocument } from '../../src/model/index.js';
+import { normalizeDocument } from '../../src/normalize/normalize-document.js';
+
+const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
+const tc = (text: string, pr = '') => `<w:tc>${pr ? `<w:tcPr>${pr}</w:tcPr>` : ''}${p(text)}</w:tc>`;
+const tr = (cells: string) => `<w:tr>${cells}</w:tr>`;
+const span = (n: number) => `<w:gridSpan w:val="${n}"/>`;
+
+/** A .docx body (document.xml) through the docx reader and normalisation. */
+function normalizeDocx(body: string) {
+  const root = parseXml(`<w:document ${NS}><w:body>${body}</w:body></w:document>`);
+  const { blocks, diagnostics } = readBody(child(root, 'w:body')!, readStyles(null));
+  const raw: RawDocument = { schemaVersion: 1, format: 'docx', extractor: { name: 'docx', version: 'test' }, encoding: null, blocks, diagnostics };
+  return normalizeDocument(raw);
+}
+
+describe('body cells of a format that records its merges (.docx grid)', () => {
+  const doc = normalizeDocx(
+    p('部门收入预算总表') +
+      `<w:tbl><w:tblGrid>${'<w:gridCol w:w="100"/>'.repeat(6)}</w:tblGrid>` +
+      tr(tc('科目编码', span(3)) + tc('科目名称', '<w:vMerge w:val="restart"/>') + tc('合计', '<w:vMerge w:val="restart"/>') + tc('财政拨款', '<w:vMerge w:val="restart"/>')) +
+      tr(tc('类') + tc('款') + tc('项') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>') + tc('', '<w:vMerge/>')) +
+      tr(tc('201') + tc('03') + tc('01') + tc('行政运行') + tc('12.50') + tc('12.50')) +
+      tr(tc('合计', span(4)) + tc('12.50') + tc('12.50')) +
+      tr(tc('注：本表金额单位为万元。', span(6))) +
+      '</w:tbl>',
+  );
+  const table = doc.tables[0]!;
+
+  it('sit in the columns their grid place says: a 合计 across four columns keeps the amounts under 合计 and 财政拨款', () => {
+    expect(table.columns.map((c) => c.path)).toEqual([['科目编码', '类'], ['科目编码', '款'], ['科目编码', '项'], ['科目名称'], ['合计'], ['财政拨款']]);
+    expect(bodyRows(table)).toEqual([
+      ['201', '03', '01', '行政运行', '12.50', '12.50'],
+      ['合计', '', '', '', '12.50', '12.50'],
+      ['注：本表金额单位为万元。', '', '', '', '', ''],
+    ]);
+  });
+
+  it('store the merged cell once, in its first column, with its colspan', () => {
+    const total = table.cells.filter((c) => !c.isHeader && c.row === table.headerRows + 1).map((c) => ({ text: c.text, col: c.col, colspan: c.colspan }));
+    expect(total).toEqual([
+      { text: '合计', col: 0, colspan: 4 },
+      { text: '12.50', col: 4, colspan: 1 },
+      { text: '12.50', col: 5, colspan: 1 },
+    ]);
+  });
+
+  it('are not Word-text repairs: a full-width note row is not glued onto the 合计 row above it', () => {
+    expect(table.nRows).toBe(3);
+  });
+});
