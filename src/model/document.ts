@@ -45,6 +45,11 @@ export const Table = z.object({
   unit: z.string().nullable(),
   meta: TableMeta,
   columns: z.array(Column),
+  /**
+   * A table printed as side-by-side panels of the same columns (src/normalize/panels.ts): the
+   * first column of each panel. Absent for a table of one panel.
+   */
+  panels: z.array(z.number().int().min(0)).optional(),
   /** Number of header rows; header cells have row < headerRows. */
   headerRows: z.number().int().min(0),
   nRows: z.number().int().min(0),

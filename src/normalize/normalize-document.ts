@@ -7,6 +7,7 @@ import { cleanText, cleanTitle } from './clean-text.js';
 import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-split-columns.js';
 import { placeGridCell, resolveGridHeaderLayout, resolveHeaderLayout, type GridHeaderCell } from './header-paths.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
+import { findPanels } from './panels.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
 import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
@@ -157,7 +158,7 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     for (const pc of layout.rows[ri]!) {
       if (pc.mergedAbove) continue;
       const wc = r[pc.index]!;
-      cells.push(makeCell(ri, pc.start, wc.text, wc.raw, wc.prov, true, pc.rowspan, pc.end - pc.start));
+      cells.push(makeCell(ri, pc.start, wc.text, wc.raw, wc.prov, true, pc.rowspan, Math.max(1, pc.end - pc.start)));
     }
   });
   if (numbers && gridLayout) {
@@ -189,6 +190,7 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     unit: meta.unit ?? unitFromHeader(layout.paths),
     meta,
     columns,
+    ...withPanels(layout.paths),
     headerRows,
     nRows: bodyRows.length,
     nCols,
@@ -221,6 +223,11 @@ function placeGridRow(r: WorkRow, bounds: number[], row: number): Cell[] {
 function sameGridRows(split: { header: PieceRow[] }, after: PieceRow[], width: number): WorkRow[] {
   const part = split.header[split.header.length - 1]?.part;
   return after.filter((r) => r.part === part && r.cells.length === width).map((r) => r.cells);
+}
+
+function withPanels(paths: string[][]): { panels?: number[] } {
+  const panels = findPanels(paths);
+  return panels ? { panels } : {};
 }
 
 function lastFilled(r: WorkRow): number {

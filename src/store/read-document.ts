@@ -23,6 +23,7 @@ export function readDocumentRows(db: Database.Database, id: number): Document | 
     unit: t.unit,
     meta: { org: t.meta_org, year: t.meta_year, unit: t.meta_unit, asOf: t.meta_as_of },
     columns: (columns.get(t.ord) ?? []).map((c): Column => ({ index: c.idx, path: JSON.parse(c.path) })),
+    ...(t.panels ? { panels: JSON.parse(t.panels) as number[] } : {}),
     headerRows: t.header_rows,
     nRows: t.n_rows,
     nCols: t.n_cols,

@@ -76,7 +76,7 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
 
   const table = prepared(db, 
     `insert into doc_table (document_id, ord, title, title_raw, kind, unit, meta_org, meta_year, meta_unit, meta_as_of, header_rows, n_rows, n_cols,
-     prov, first_line, last_line, first_page, last_page) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     panels, prov, first_line, last_line, first_page, last_page) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const column = prepared(db, 'insert into "column" (document_id, table_ord, idx, path, path_text) values (?, ?, ?, ?, ?)');
   const cell = prepared(db, 
@@ -87,7 +87,7 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
   for (const t of doc.tables) {
     const [firstLine, lastLine] = lineRange(t.prov);
     const [firstPage, lastPage] = pageRange(t.prov);
-    table.run(id, t.order, t.title, t.titleRaw, t.kind, t.unit, t.meta.org, t.meta.year, t.meta.unit, t.meta.asOf, t.headerRows, t.nRows, t.nCols, JSON.stringify(t.prov), firstLine, lastLine, firstPage, lastPage);
+    table.run(id, t.order, t.title, t.titleRaw, t.kind, t.unit, t.meta.org, t.meta.year, t.meta.unit, t.meta.asOf, t.headerRows, t.nRows, t.nCols, t.panels ? JSON.stringify(t.panels) : null, JSON.stringify(t.prov), firstLine, lastLine, firstPage, lastPage);
     for (const c of t.columns) column.run(id, t.order, c.index, JSON.stringify(c.path), c.path.join('/'));
     for (const c of t.cells) {
       const p = c.prov[0];
