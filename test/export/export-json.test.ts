@@ -155,9 +155,16 @@ describe('bodyRows', () => {
     cells: cells.map(([row, col, text]) => ({ row, col, rowspan: 1, colspan: 1, isHeader: row < headerRows, text, raw: text, value: null, prov: [] })),
   });
 
-  it('groups body cells by row in column order, whatever order they are stored in, without padding', () => {
+  it('groups body cells by row, each at its column, whatever order they are stored in, without padding past the last cell', () => {
     const t = table([[2, 1, 'b'], [0, 0, 'H'], [1, 0, 'h'], [3, 0, 'c'], [2, 0, 'a'], [2, 3, 'd']], 2, 2);
-    expect(bodyRows(t)).toEqual([['a', 'b', 'd'], ['c']]);
+    // column 2 of the first body row has no cell: it prints "", and `d` stays in column 3
+    expect(bodyRows(t)).toEqual([['a', 'b', '', 'd'], ['c']]);
+  });
+
+  it('prints a cell merged across columns once, in its first column, and "" in the columns it covers', () => {
+    const t = table([[1, 0, '合计'], [1, 3, '150.00'], [1, 4, '130.00']], 1, 1);
+    t.cells[0]!.colspan = 3;
+    expect(bodyRows(t)).toEqual([['合计', '', '', '150.00', '130.00']]);
   });
 
   it('keeps a body row without cells in its place', () => {

@@ -87,6 +87,7 @@ describe('normalizeDocument on a grid table', () => {
         row(3, [cell('乙', 0, 3, 0), cell('1.00', 1, 3, 1), cell('', 2, 3, 2)]),
       ]),
     );
-    expect(bodyRows(d.tables[0]!)).toEqual([['甲'], ['说明'], ['乙', '1.00', '']]);
+    // each merged cell is one cell, its text in its first column and "" in the columns it covers
+    expect(bodyRows(d.tables[0]!)).toEqual([['甲', ''], ['说明', '', ''], ['乙', '1.00', '']]);
   });
 });

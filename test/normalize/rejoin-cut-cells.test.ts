@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../extractors/pdf/extract-pdf.js';
-import type { RawTableBlock } from '../../src/model/index.js';
+import type { RawRow, RawTableBlock } from '../../src/model/index.js';
 import { normalizeDocument } from '../../src/normalize/normalize-document.js';
 import { isCutContinuation, rejoinWrappedTail } from '../../src/normalize/rejoin-cut-cells.js';
 import type { WorkRow } from '../../src/normalize/work-cell.js';
@@ -10,7 +10,11 @@ import type { WorkRow } from '../../src/normalize/work-cell.js';
 // real input: the raw blocks the PDF reader gives for seed 002's rendering, pages 10–11 (办公楼修缮工程费绩效目标表)
 const PDF = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, '../../corpus/rendered/002_c52ee38ce6c6c3d2.pdf')));
 const PDF004 = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, '../../corpus/rendered/004_3c83e1ac369f3f17.pdf')));
-const work = (cells: RawTableBlock['rows'][number]['cells']): WorkRow => cells.map((c) => ({ raw: c.raw, text: c.raw, prov: c.prov }));
+/** A raw grid row as normalisation works on it: its cells and the places it continues a merge from above ("") in column order. */
+const work = (r: RawRow): WorkRow =>
+  [...r.cells.map((c) => ({ col: c.col ?? 0, cell: { raw: c.raw, text: c.raw, prov: c.prov } })), ...(r.covered ?? []).map((v) => ({ col: v.col, cell: { raw: '', text: '', prov: v.prov } }))]
+    .sort((a, b) => a.col - b.col)
+    .map((x) => x.cell);
 
 describe('rows cut by a page break in a PDF (wrapsFromAbove)', () => {
   it('joins the tail even when it fills the key column, as the PDF shows it wrapping on', async () => {
@@ -20,10 +24,10 @@ describe('rows cut by a page break in a PDF (wrapsFromAbove)', () => {
     const above = onPage(10).at(-1)!.rows.at(-1)!;
     const tail = onPage(11)[0]!.rows[1]!;
     expect(tail.wrapsFromAbove).toBe(true);
-    expect(above.cells.map((c) => c.raw)).toEqual(['', '经济效益', '保持办公大楼原有的使用功能，防止、减少', '保持办公大楼原有的使用功能，防止、减少', '比上年有', '合同约']);
+    expect(work(above).map((c) => c.raw)).toEqual(['', '经济效益', '保持办公大楼原有的使用功能，防止、减少', '保持办公大楼原有的使用功能，防止、减少', '比上年有', '合同约']);
     // 二级指标, the column every indicator row fills, holds the tail `指标`: the text rule cannot tell it from a row
-    expect(isCutContinuation(work(tail.cells), work(above.cells), [1, 2, 3, 4, 5])).toBe(false);
-    const [joined] = rejoinWrappedTail([work(above.cells)], work(tail.cells))!;
+    expect(isCutContinuation(work(tail), work(above), [1, 2, 3, 4, 5])).toBe(false);
+    const [joined] = rejoinWrappedTail([work(above)], work(tail))!;
     expect(joined!.map((c) => c.text)).toEqual(['', '经济效益指标', '保持办公大楼原有的使用功能，防止、减少和控制空调设备、电梯、消防、楼顶防水及公共区域的破损，达到保修目的', '保持办公大楼原有的使用功能，防止、减少和控制空调设备、电梯、消防、楼顶防水及公共区域的破损，达到保修目的', '比上年有所提高', '合同约定及工作计划']);
     expect(joined![1]!.prov.map((p) => (p.kind === 'pdf' ? p.page : null))).toEqual([10, 11]);
   });
@@ -31,11 +35,11 @@ describe('rows cut by a page break in a PDF (wrapsFromAbove)', () => {
   it('joins a tail cell to a merged cell above, printed once in its first row (seed 004 pp. 9–10, …线路运 / 行维护)', async () => {
     const raw = await extractPdf(PDF004, { pages: [9, 10] });
     const tables = raw.blocks.filter((b): b is RawTableBlock => b.type === 'table');
-    const piece = tables[0]!.rows.map((r) => work(r.cells));
+    const piece = tables[0]!.rows.map(work);
     const tail = tables[1]!.rows.find((r) => r.wrapsFromAbove && r.cells.some((c) => c.raw === '行维护'))!;
     // the last row above prints "" under the merged 内容描述 cell
     expect(piece.at(-1)![2]!.text).toBe('');
-    const rows = rejoinWrappedTail(piece, work(tail.cells))!;
+    const rows = rejoinWrappedTail(piece, work(tail))!;
     const cell = rows.flat().find((c) => c.text.includes('⑥智慧城市指挥系统网络线路运'))!;
     expect(cell.text.endsWith('⑥智慧城市指挥系统网络线路运行维护')).toBe(true);
     expect(cell.prov.map((p) => (p.kind === 'pdf' ? p.page : null))).toEqual([9, 10]);
