@@ -16,6 +16,13 @@ export type MetaLine =
 const ORG_LABEL = '(?:预算主管部门|主管部门|预算单位|单位名称|部门名称|(?:编制|填报)(?:部门|单位))';
 const ORG_LINE = new RegExp(`^${ORG_LABEL}[:：]\\s*(\\S.*)$`, 'u');
 
+const META_LABEL = new RegExp(`^(?:${ORG_LABEL}|(?:预算|决算)?年度|(?:金额)?单位|截[止至](?:时间|日期)?)[:：]`, 'u');
+
+/** A line that begins with a metadata label (`单位：…`, `截止时间：…`, `预算主管部门：…`): never a title, even when its value reads oddly. */
+export function isMetaLabelled(text: string): boolean {
+  return META_LABEL.test(text.replace(/\s+/gu, ''));
+}
+
 /** Reads one clean line as table or document metadata, or null when it is something else. */
 export function parseMetaLine(text: string): MetaLine | null {
   let m = /^(?:预算|决算)?年度[:：]\s*(\d{4})/u.exec(text);
