@@ -5,6 +5,7 @@ import type { Box, GridCell, RuledTable } from './ruled-tables.js';
 import { splitOpenRows } from './open-rows.js';
 import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
 import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
+import { isTocLine, tocBlock } from './toc-lines.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -26,7 +27,8 @@ export function layoutPage(content: PageContent, method: TableMethod = 'auto', a
   const lines = groupLines(free).flatMap((l) => splitAtGaps(l, BLOCK_GAP)).filter((l) => !isFurniture(l, content));
   const items: { top: number; left: number; item: PageItem }[] = [];
   for (const t of tables) items.push({ top: t.box[3], left: t.box[0], item: { kind: 'table', table: t, page: content.page } });
-  for (const p of paragraphs(lines, content)) items.push({ top: p.y1, left: p.x0, item: { kind: 'text', block: p.block } });
+  for (const l of lines.filter((l) => isTocLine(l.text))) items.push({ top: l.y1, left: l.x0, item: { kind: 'text', block: tocBlock(l, (box) => pdfProv(content.page, box)) } });
+  for (const p of paragraphs(lines.filter((l) => !isTocLine(l.text)), content)) items.push({ top: p.y1, left: p.x0, item: { kind: 'text', block: p.block } });
   items.sort((a, b) => b.top - a.top || a.left - b.left);
   return items.map((i) => i.item);
 }

@@ -2,6 +2,7 @@ import type { Glyph, PageContent } from './page-content.js';
 import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
 import { AUTO, ASKED, findStreamTables, streamTable } from './stream-tables.js';
 import { centerX, centerY } from './text-lines.js';
+import { isTocTable } from './toc-lines.js';
 
 /** Glyphs this close (points) outside a table's frame belong to it (strokes have width). */
 const EDGE = 1;
@@ -33,9 +34,16 @@ export type TableMethod = 'lattice' | 'stream' | 'auto';
  * that line up in columns. `auto`: a page with ruled tables is read by its rules alone (text
  * around them stays text); a page without them gets only stream tables that pass the strict
  * detection (AUTO), so prose, titles and org/unit lines never become tables; inside a chosen
- * area without rules, the area is the table.
+ * area without rules, the area is the table. Outside a chosen area, a table of contents is no
+ * table (toc-lines.ts).
  */
 export function pageTables(content: PageContent, method: TableMethod, areaChosen: boolean): RuledTable[] {
+  const found = findTables(content, method, areaChosen);
+  // a table of contents laid out in a table (or lined up like one) is text: its lines become toc blocks
+  return areaChosen ? found : found.filter((t) => !isTocTable(t));
+}
+
+function findTables(content: PageContent, method: TableMethod, areaChosen: boolean): RuledTable[] {
   const ruled = () => findRuledTables(content.segments, content.glyphs).filter((t) => t.cells.some((c) => c.text !== '') || t.ys.length > 2);
   const wholeArea = () => {
     const t = streamTable(content.glyphs);

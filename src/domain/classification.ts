@@ -29,9 +29,9 @@ export function findCodeColumns(layout: TableLayout): CodeColumns | null {
   const codeCells = (c: number) => rows.map((r) => layout.text(r, c)).filter((t) => CODE.test(t) && CODE_LENGTHS.has(digits(t).length)).length;
   const filled = (c: number) => rows.filter((r) => layout.text(r, c) !== '').length;
 
-  // 决算 tables: 科目编码 split into 类 / 款 / 项 columns
-  const split = ['类', '款', '项'].map((leaf) => headers.findIndex((h) => h.at(-1) === leaf && h.length > 1));
-  if (split[0]! >= 0 && split[1]! >= 0) {
+  // 科目编码 split into 类 / 款 / 项 columns (决算 tables, Shanghai 预算 tables), side by side
+  const split = ['类', '款', '项'].map((leaf) => headers.findIndex((h) => h.at(-1) === leaf));
+  if (split[0]! >= 0 && split[1] === split[0]! + 1 && (split[2]! < 0 || split[2] === split[1] + 1)) {
     const code = split.filter((c) => c >= 0);
     return { system: systemOf(code[0]!), code, name: nameColumn(headers, Math.max(...code)), combined: false };
   }
@@ -122,13 +122,29 @@ function rowCode(layout: TableLayout, columns: CodeColumns, r: number, lastCode:
     const t = layout.text(r, columns.code[0]!);
     return CODE.test(t) ? digits(t) : null;
   }
-  // 类 / 款 / 项 columns: a row may print only its own part (款 `03` under the 类 above)
-  const parts = columns.code.map((c) => digits(layout.text(r, c)));
-  if (parts.every((p) => p === '')) return null;
-  if (parts[0]) return parts.join('');
-  if (!lastCode) return null;
-  const k = parts.findIndex((p) => p !== '');
-  return lastCode.slice(0, 3 + 2 * (k - 1)) + parts.slice(k).join('');
+  return joinSplitCode(columns.code.map((c) => digits(layout.text(r, c))), lastCode);
+}
+
+/**
+ * One 科目 code from its 类 / 款 / 项 parts printed in columns of their own: `201 | 03 | 01` →
+ * 2010301. Some tables print 款 and 项 without their leading zero (`201 | 3 | 1`), so each is
+ * padded to two digits. A row may print only its own part (款 `03` under the 类 above): the
+ * missing leading parts come from the code of the row above. Null when the parts are not digits
+ * or skip a level.
+ */
+export function joinSplitCode(parts: string[], above: string | null): string | null {
+  const first = parts.findIndex((p) => p !== '');
+  if (first < 0) return null;
+  let end = parts.length;
+  while (parts[end - 1] === '') end--;
+  const own = parts.slice(first, end);
+  if (own.some((p) => !/^\d+$/u.test(p))) return null;
+  const padded = own.map((p, k) => (first + k === 0 ? p : p.padStart(2, '0')));
+  if (padded.some((p, k) => (first + k === 0 ? p.length !== 3 : p.length !== 2))) return null;
+  if (first === 0) return padded.join('');
+  const prefix = 3 + 2 * (first - 1);
+  if (!above || above.length < prefix) return null;
+  return above.slice(0, prefix) + padded.join('');
 }
 
 function rowName(layout: TableLayout, columns: CodeColumns, r: number): string | null {

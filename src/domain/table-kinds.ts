@@ -72,7 +72,9 @@ export function tableRole(kind: string): TableRole {
 /**
  * Title patterns, most specific first. Titles are compared without white space; 政府基金 and
  * 政府性基金, 一般公共预算 with or without 财政拨款 are the same table (seed 000 prints
- * 政府基金预算财政拨款支出表). 决算 titles name the 决算 kinds.
+ * 政府基金预算财政拨款支出表). 决算 titles name the 决算 kinds. Shanghai names its 预算 tables
+ * with 预算 before 总表 and 收支 for 收入支出 (`2025年部门财务收支预算总表`,
+ * `2025年预算单位财政拨款收支预算总表`, `…一般公共预算支出功能分类预算表`), 部门 or 单位 alike.
  */
 const BY_TITLE: [id: string, pattern: RegExp][] = [
   ['final_three_public_expenses', /三公.*决算/u],
@@ -84,9 +86,9 @@ const BY_TITLE: [id: string, pattern: RegExp][] = [
   ['fixed_assets', /固定资产|资产构成|国有资产|资产占用/u],
   ['org_structure', /机构设置/u],
   ['final_fiscal_appropriation_summary', /财政拨款收入支出决算总表|财政拨款收支决算总表/u],
-  ['fiscal_appropriation_summary', /财政拨款收支总表/u],
+  ['fiscal_appropriation_summary', /财政拨款收入?支出?(?:预算)?总表/u],
   ['final_revenue_expenditure_summary', /收入支出决算总表|收支决算总表/u],
-  ['budget_revenue_expenditure_summary', /收支总表/u],
+  ['budget_revenue_expenditure_summary', /收入?支出?(?:预算)?总表/u],
   ['final_general_budget_basic_expenditure', /一般公共预算.*基本支出.*决算/u],
   ['general_budget_basic_expenditure', /一般公共预算.*基本支出/u],
   ['final_general_budget_expenditure', /一般公共预算.*支出决算/u],
@@ -96,9 +98,9 @@ const BY_TITLE: [id: string, pattern: RegExp][] = [
   ['final_soe_capital_expenditure', /国有资本经营.*决算/u],
   ['soe_capital_expenditure', /国有资本经营/u],
   ['final_revenue', /收入决算表/u],
-  ['budget_revenue_summary', /收入总表/u],
+  ['budget_revenue_summary', /收入(?:预算)?总表/u],
   ['final_expenditure', /支出决算表/u],
-  ['budget_expenditure_summary', /支出总表/u],
+  ['budget_expenditure_summary', /支出(?:预算)?总表/u],
 ];
 
 /** The kind id of a table from its clean title (`other` when unknown or untitled). */

@@ -39,7 +39,7 @@ export function normalizeDocument(raw: RawDocument): Document {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   const { groups, consumed } = groupTables(raw);
   const tables: Table[] = [];
-  const orgLines: { code: string; name: string }[] = [];
+  const orgLines: { code: string | null; name: string }[] = [];
   const blocks: Block[] = [];
   const groupAt = new Map(groups.map((g) => [g.firstBlock, g]));
 
@@ -100,7 +100,7 @@ const toGridHeaderCell = (c: WorkCell): GridHeaderCell => ({ text: c.text, col: 
 const isNumberRow = (r: WorkRow) => COLUMN_NUMBER_ROW.has((r[0]?.text ?? '').replace(/\s+/gu, ''));
 const isBlankRow = (r: WorkRow) => r.every((c) => c.text === '');
 
-function buildTable(g: TableGroup, order: number): { table: Table; org: { code: string; name: string } | null; diagnostics: Diagnostic[] } {
+function buildTable(g: TableGroup, order: number): { table: Table; org: { code: string | null; name: string } | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positional = g.layout === 'positional';
   const grid = g.layout === 'grid';

@@ -1,6 +1,7 @@
 import type { Provenance, RawDocument, RawRow, RawTableBlock, RawTextBlock } from '../model/index.js';
 import { cleanText, cleanTitle } from './clean-text.js';
-import { parseMetaParagraph, type MetaLine } from './metadata-lines.js';
+import { isMetaLabelled, parseMetaParagraph, type MetaLine } from './metadata-lines.js';
+import { findTitleInGrid } from './title-in-grid.js';
 
 /** One logical table: its title, the metadata lines printed around it, and the printed pieces (pages) of it. */
 export interface TableGroup {
@@ -22,35 +23,43 @@ export interface GroupedBlocks {
 
 /**
  * Pairs tables with their titles and stitches continuations. The text block before a table
- * (past any metadata lines) is its title; a table that follows another table with nothing but
- * metadata lines between — a page header repeated by a PDF, or nothing at all, as between the
- * two Word tables of a 绩效目标表 — continues it.
+ * (past any metadata lines) is its title; a table without one of its own — prose right above
+ * it — takes the nearest heading above, if no table has taken it yet (`二、部门决算单位构成`,
+ * then `纳入…编制范围的单位包括：`, then the table: corpus/real 2024 决算 p.4–5). A table that
+ * follows another table with nothing but metadata lines between — a page header repeated by a
+ * PDF, or nothing at all, as between the two Word tables of a 绩效目标表 — continues it.
  */
 export function groupTables(raw: RawDocument): GroupedBlocks {
   const groups: TableGroup[] = [];
   const consumed = new Set<number>();
   let current: TableGroup | null = null;
   let title: { block: RawTextBlock; index: number } | null = null;
+  let heading: RawTextBlock | null = null;
   let pendingMeta: { lines: MetaLine[]; index: number }[] = [];
 
   raw.blocks.forEach((b, i) => {
     if (b.type === 'table') {
       const metaIndexes = pendingMeta.map((m) => m.index);
-      if (current && current.layout === b.layout) {
-        current.parts.push(b.rows);
+      // a title printed inside the grid starts a table of its own, whatever is above it
+      const inner = findTitleInGrid(b);
+      if (inner) title = { block: inner.title, index: i };
+      const rows = inner?.rows ?? b.rows;
+      if (current && current.layout === b.layout && !inner) {
+        current.parts.push(rows);
         current.prov = mergeSpan(current.prov, b.prov[0]);
         metaIndexes.forEach((k) => consumed.add(k));
       } else {
         current = {
-          title: title?.block ?? null,
+          title: title?.block ?? heading,
           meta: pendingMeta.flatMap((m) => m.lines),
           layout: b.layout,
-          parts: [b.rows],
+          parts: [rows],
           prov: b.prov.slice(0, 1),
           firstBlock: i,
         };
         metaIndexes.forEach((k) => consumed.add(k));
         groups.push(current);
+        heading = null;
       }
       title = null;
       pendingMeta = [];
@@ -66,6 +75,7 @@ export function groupTables(raw: RawDocument): GroupedBlocks {
     current = null;
     pendingMeta = [];
     title = b.type !== 'toc' && isTitleLike(b.raw) ? { block: b, index: i } : null;
+    if (isHeading(b)) heading = b;
   });
   return { groups, consumed };
 }
@@ -76,7 +86,8 @@ function readMeta(text: string, pending: { lines: MetaLine[] }[]): { lines: Meta
   if (lines) return { lines };
   const last = pending[pending.length - 1]?.lines;
   const lastLine = last?.[last.length - 1];
-  if (lastLine?.field === 'org' && /^\p{Script=Han}{1,8}$/u.test(text) && !/[表况算]$/u.test(text)) return { tail: text };
+  // a cover's 目录 follows its 预算主管部门 line: no wrapped name
+  if (lastLine?.field === 'org' && /^\p{Script=Han}{1,8}$/u.test(text) && !/[表况算]$/u.test(text) && text !== '目录') return { tail: text };
   return null;
 }
 
@@ -90,7 +101,15 @@ function appendOrgTail(pending: { lines: MetaLine[]; index: number }[], tail: st
 
 function isTitleLike(raw: string): boolean {
   const t = cleanTitle(raw);
-  return t.length > 0 && t.length <= 80 && !/[。；;:：]$/u.test(t);
+  return t.length > 0 && t.length <= 80 && !/[。；;:：]$/u.test(t) && !isMetaLabelled(t);
+}
+
+/** A section heading: set as one, or a short numbered line (`二、部门决算单位构成`) that is no sentence. */
+const NUMBERED_HEADING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/u;
+function isHeading(b: RawTextBlock): boolean {
+  if (b.type === 'toc' || !isTitleLike(b.raw)) return false;
+  const t = cleanText(b.raw);
+  return (b.type === 'heading' || NUMBERED_HEADING.test(t)) && t.length <= 40 && !/[。，,；;]/u.test(t);
 }
 
 function spanOf(a: Provenance | undefined, b: Provenance | undefined): Provenance {

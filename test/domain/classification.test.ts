@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classifyRows, codeLevel, findCodeColumns, parentCode } from '../../src/domain/classification.js';
+import { classify, classifyRows, codeLevel, findCodeColumns, joinSplitCode, parentCode } from '../../src/domain/classification.js';
 import { tableRole } from '../../src/domain/table-kinds.js';
 import { layoutTable } from '../../src/domain/table-layout.js';
 import { ALL_SEEDS } from '../support/corpus.js';
@@ -77,6 +77,42 @@ describe('classifyRows', () => {
     });
     const layout = layoutTable(t);
     expect(classifyRows(layout, findCodeColumns(layout)).map((r) => r.classification?.code)).toEqual(['201', '20103', '2010301', '2010302']);
+  });
+
+  it('joins 类 / 款 / 项 printed without leading zeros, under a one-level header, padding 款 and 项 to two digits', () => {
+    // Shanghai 预算 tables print `201 | 03 | 01`, some others `201 | 3 | 1`; the cells stay as printed
+    const t = buildTable({
+      title: '2025年部门支出预算总表',
+      columns: ['类', '款', '项', '功能分类科目名称', '合计'],
+      rows: [
+        ['', '', '', '合计', '9.00'],
+        ['201', '', '', '一般公共服务支出', '9.00'],
+        ['201', '3', '', '政府办公厅（室）及相关机构事务', '9.00'],
+        ['201', '3', '1', '行政运行', '4.00'],
+        ['201', '03', '50', '事业运行', '5.00'],
+        ['', '', '2', '一般行政管理事务', '0.00'],
+      ],
+    });
+    const layout = layoutTable(t);
+    const columns = findCodeColumns(layout);
+    expect(columns).toMatchObject({ code: [0, 1, 2], name: 3 });
+    expect(classifyRows(layout, columns).map((r) => [r.label, r.classification?.code ?? null, r.classification?.level ?? null])).toEqual([
+      ['合计', null, null],
+      ['一般公共服务支出', '201', '类'],
+      ['政府办公厅（室）及相关机构事务', '20103', '款'],
+      ['行政运行', '2010301', '项'],
+      ['事业运行', '2010350', '项'],
+      ['一般行政管理事务', '2010302', '项'],
+    ]);
+    expect(layout.text(4, 1)).toBe('3');
+  });
+
+  it('reads no code from split parts that skip a level or are not digits', () => {
+    expect(joinSplitCode(['201', '', '01'], null)).toBeNull();
+    expect(joinSplitCode(['合计', '', ''], null)).toBeNull();
+    expect(joinSplitCode(['', '', '01'], null)).toBeNull();
+    expect(joinSplitCode(['301', '1'], null)).toBe('30101');
+    expect(joinSplitCode(['', '5', ''], '2080101')).toBe('20805');
   });
 
   it('tells 经济分类 from 功能分类 by the header, else by the codes', () => {

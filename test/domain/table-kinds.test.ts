@@ -30,6 +30,28 @@ describe('classifyTableKind (by title)', () => {
     ]);
   });
 
+  it('names the Shanghai 部门 and 单位 预算 tables (corpus/real), 预算 before 总表 and 收支 for 收入支出', () => {
+    const titles: [string, string][] = [
+      ['2025年部门财务收支预算总表', 'budget_revenue_expenditure_summary'],
+      ['2025年预算单位财务收支预算总表', 'budget_revenue_expenditure_summary'],
+      ['2025年部门收入预算总表', 'budget_revenue_summary'],
+      ['2025年预算单位收入预算总表', 'budget_revenue_summary'],
+      ['2025年部门支出预算总表', 'budget_expenditure_summary'],
+      ['2025年预算单位支出预算总表', 'budget_expenditure_summary'],
+      ['2025年部门财政拨款收支预算总表', 'fiscal_appropriation_summary'],
+      ['2025年预算单位财政拨款收支预算总表', 'fiscal_appropriation_summary'],
+      ['2025年部门一般公共预算支出功能分类预算表', 'general_budget_expenditure'],
+      ['2025年部门政府性基金预算支出功能分类预算表', 'gov_fund_expenditure'],
+      ['2025年部门国有资本经营预算支出功能分类预算表', 'soe_capital_expenditure'],
+      ['2025年部门一般公共预算基本支出部门预算经济分类预算表', 'general_budget_basic_expenditure'],
+      ['2025年部门“三公”经费和机关运行经费预算表', 'three_public_expenses'],
+      ['2025年单位“三公”经费和机关运行经费预算表', 'three_public_expenses'],
+      ['单位收入支出决算总表', 'final_revenue_expenditure_summary'],
+      ['部门决算单位构成', 'other'],
+    ];
+    for (const [title, id] of titles) expect(classifyTableKind(title), title).toBe(id);
+  });
+
   it('names their 部门决算 equivalents, which share the role of the 预算 table', () => {
     const titles: [string, string][] = [
       ['收入支出决算总表', 'final_revenue_expenditure_summary'],
