@@ -15,6 +15,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = process.argv[2] ?? '/usr/share/unicode/EquivalentUnifiedIdeograph.txt';
 const OUT = path.join(ROOT, 'src/normalize/radical-ideographs.ts');
 
+/**
+ * Where the documents' own fonts disagree with Unicode's equivalent: mainland (SC) fonts draw the
+ * Kangxi radical DOOR ⼾ as 户, not as the old form 戶 Unicode names. Noto Serif and Sans CJK SC
+ * give 户 and ⼾ one glyph and 戶 a glyph of its own, so Chromium prints seed 000's 财政专户 as
+ * 财政专⼾ (corpus/rendered-chromium/). 靑/青, 黃/黄 and 門/门 each have a radical of their own
+ * there (⾭/⻘, ⿈/⻩, ⾨/⻔), which Unicode's data already tells apart.
+ */
+const MAINLAND_FORMS = new Map([[0x2f3e, 0x6237]]);
+
 /** `2E8C..2E8D ; 5C0F  # …` → one [from, to] pair per code point of the range. */
 function parse(text: string): [number, number][] {
   const pairs: [number, number][] = [];
@@ -23,7 +32,7 @@ function parse(text: string): [number, number][] {
     if (!m) continue;
     const first = parseInt(m[1]!, 16);
     const last = m[2] ? parseInt(m[2], 16) : first;
-    for (let cp = first; cp <= last; cp++) pairs.push([cp, parseInt(m[3]!, 16)]);
+    for (let cp = first; cp <= last; cp++) pairs.push([cp, MAINLAND_FORMS.get(cp) ?? parseInt(m[3]!, 16)]);
   }
   return pairs;
 }
@@ -42,7 +51,8 @@ function main(): void {
 /**
  * CJK radicals (Kangxi Radicals U+2F00–U+2FDF, CJK Radicals Supplement U+2E80–U+2EFF) and CJK
  * strokes (U+31C0–U+31EF), each with the unified ideograph it is visually equivalent to, as code
- * points. Radicals and strokes without such an ideograph are not listed.
+ * points; ⼾ as 户, as mainland fonts draw it (scripts/make-radical-table.ts, MAINLAND_FORMS).
+ * Radicals and strokes without such an ideograph are not listed.
  */
 export const RADICAL_IDEOGRAPHS: readonly (readonly [number, number])[] = [
 ${rows.join('\n')}

@@ -1,7 +1,8 @@
 /**
  * Clean-up of printed text that every format needs: artifacts of the tools that made the file
  * (Word bookmarks and field codes, markdown and HTML from PDF converters) and white space that
- * layout put between CJK characters, and radicals that stand for ideographs. Never changes what
+ * layout put between CJK characters, and code points that other producers map CJK glyphs to
+ * (radicals for ideographs, one long dash for two). Never changes what
  * the text says.
  */
 import { RADICAL_IDEOGRAPHS } from './radical-ideographs.js';
@@ -42,6 +43,15 @@ const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf\u31c0-\u31ef]/gu;
  */
 export function unifyRadicals(s: string): string {
   return s.replace(RADICAL, (r) => IDEOGRAPH_OF.get(r) ?? r);
+}
+
+/**
+ * A two- or three-em dash as the em dashes it stands for (`⸺` → `——`): the 破折号 is two em
+ * dashes, and a producer may shape them into one glyph that it maps to U+2E3A (Chromium, seed
+ * 004's 部门固定资产占用情况表); NFKC leaves it as it is.
+ */
+export function splitLongDashes(s: string): string {
+  return s.replace(/\u2e3a/gu, '——').replace(/\u2e3b/gu, '———');
 }
 
 /** HTML that converters leave in cells: paragraphs and breaks become line breaks, other tags go. */
@@ -86,7 +96,7 @@ export function removeMarkdown(line: string): string {
 
 /** The clean text of a cell or a line of prose: artifacts removed, each line's spacing normalised, empty lines dropped. */
 export function cleanText(raw: string): string {
-  const text = unifyRadicals(removeLatex(removeHtml(removeFieldCodes(removeBookmarks(raw)))));
+  const text = splitLongDashes(unifyRadicals(removeLatex(removeHtml(removeFieldCodes(removeBookmarks(raw))))));
   return text
     .split('\n')
     .map((l) => collapseSpaces(removeMarkdown(l)))

@@ -3,7 +3,8 @@
 /**
  * CJK radicals (Kangxi Radicals U+2F00–U+2FDF, CJK Radicals Supplement U+2E80–U+2EFF) and CJK
  * strokes (U+31C0–U+31EF), each with the unified ideograph it is visually equivalent to, as code
- * points. Radicals and strokes without such an ideograph are not listed.
+ * points; ⼾ as 户, as mainland fonts draw it (scripts/make-radical-table.ts, MAINLAND_FORMS).
+ * Radicals and strokes without such an ideograph are not listed.
  */
 export const RADICAL_IDEOGRAPHS: readonly (readonly [number, number])[] = [
   [0x2e81, 0x5382], // ⺁ → 厂
@@ -182,7 +183,7 @@ export const RADICAL_IDEOGRAPHS: readonly (readonly [number, number])[] = [
   [0x2f3b, 0x5f73], // ⼻ → 彳
   [0x2f3c, 0x5fc3], // ⼼ → 心
   [0x2f3d, 0x6208], // ⼽ → 戈
-  [0x2f3e, 0x6236], // ⼾ → 戶
+  [0x2f3e, 0x6237], // ⼾ → 户
   [0x2f3f, 0x624b], // ⼿ → 手
   [0x2f40, 0x652f], // ⽀ → 支
   [0x2f41, 0x6534], // ⽁ → 攴

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, cleanTitle, unifyRadicals } from '../../src/normalize/clean-text.js';
+import { cleanText, cleanTitle, splitLongDashes, unifyRadicals } from '../../src/normalize/clean-text.js';
 import { RADICAL_IDEOGRAPHS } from '../../src/normalize/radical-ideographs.js';
 
 describe('cleanText', () => {
@@ -55,12 +55,26 @@ describe('unifyRadicals', () => {
     expect(unifyRadicals('部门预算 929.90 ≥90%')).toBe('部门预算 929.90 ≥90%');
   });
 
-  it('agrees with NFKC on every Kangxi radical and covers both radical blocks', () => {
+  it('reads ⼾ as 户, the form mainland fonts draw it in (Noto CJK SC shares its glyph with 户, not 戶)', () => {
+    expect(unifyRadicals('财政专⼾')).toBe('财政专户');
+    expect(unifyRadicals('⾭⻘⿈⻩⾨⻔')).toBe('靑青黃黄門门');
+  });
+
+  it('agrees with NFKC on every Kangxi radical but ⼾, and covers both radical blocks', () => {
     const kangxi = RADICAL_IDEOGRAPHS.filter(([from]) => from >= 0x2f00 && from <= 0x2fdf);
     expect(kangxi).toHaveLength(214);
-    for (const [from, to] of kangxi) expect(String.fromCodePoint(from).normalize('NFKC')).toBe(String.fromCodePoint(to));
+    for (const [from, to] of kangxi) if (from !== 0x2f3e) expect(String.fromCodePoint(from).normalize('NFKC')).toBe(String.fromCodePoint(to));
     const supplement = RADICAL_IDEOGRAPHS.filter(([from]) => from >= 0x2e80 && from <= 0x2eff);
     expect(supplement.length).toBeGreaterThan(100);
     for (const [from, to] of supplement) expect(unifyRadicals(String.fromCodePoint(from))).toBe(String.fromCodePoint(to));
+  });
+});
+
+describe('splitLongDashes', () => {
+  it('gives the em dashes a two- or three-em dash stands for, in clean text', () => {
+    expect(splitLongDashes('\u2e3a')).toBe('——');
+    expect(splitLongDashes('a\u2e3bb')).toBe('a———b');
+    expect(cleanText('\u2e3a')).toBe('——');
+    expect(cleanText('——')).toBe('——');
   });
 });
