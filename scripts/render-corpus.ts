@@ -35,7 +35,7 @@ interface GoldTable {
   rows: string[][];
   source: { page: number | null; line: number | null };
 }
-interface Gold {
+export interface Gold {
   source: string;
   org: { code: string; name: string };
   year: number;
@@ -166,7 +166,8 @@ function introProse(seedText: string, firstTableLine: number | null): string[] {
     .slice(0, 30);
 }
 
-export function renderHtml(gold: Gold, seedText: string): string {
+/** A seed's golden tables as one HTML page; `css` is added after the house style (scripts/render-chromium.ts adds the print rules). */
+export function renderHtml(gold: Gold, seedText: string, css = ''): string {
   const { org, year } = gold;
   const parts: string[] = [`<h1>${esc(org.name)}${year}年部门预算公开</h1>`];
   for (const line of introProse(seedText, gold.tables[0]?.source.line ?? null)) parts.push(`<p>${esc(line)}</p>`);
@@ -183,7 +184,7 @@ export function renderHtml(gold: Gold, seedText: string): string {
 body { font-family: "Noto Serif CJK SC", serif; font-size: 10.5pt; }
 h1 { font-size: 16pt; text-align: center; } h2 { font-size: 13pt; }
 table { border-collapse: collapse; } th, td { border: 1px solid #000; font-size: 9pt; }
-</style></head>
+${css}</style></head>
 <body>
 ${parts.join('\n')}
 </body></html>

@@ -1,8 +1,11 @@
 /**
  * Clean-up of printed text that every format needs: artifacts of the tools that made the file
  * (Word bookmarks and field codes, markdown and HTML from PDF converters) and white space that
- * layout put between CJK characters. Never changes what the text says.
+ * layout put between CJK characters, and code points that other producers map CJK glyphs to
+ * (radicals for ideographs, one long dash for two). Never changes what
+ * the text says.
  */
+import { RADICAL_IDEOGRAPHS } from './radical-ideographs.js';
 
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
 const SPACE_BEFORE_CJK = new RegExp(`[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'gu');
@@ -26,6 +29,29 @@ export function collapseSpaces(line: string): string {
     .replace(/(?<=[≥≤<>=≠])[ \t\u00a0]+(?=\d)/gu, '')
     .replace(/[ \t\u00a0]{2,}/g, ' ')
     .trim();
+}
+
+const IDEOGRAPH_OF = new Map(RADICAL_IDEOGRAPHS.map(([from, to]) => [String.fromCodePoint(from), String.fromCodePoint(to)]));
+const RADICAL = /[\u2e80-\u2eff\u2f00-\u2fdf\u31c0-\u31ef]/gu;
+
+/**
+ * Radicals and strokes as the unified ideographs they look like (`部⻔预算收⽀总表` →
+ * `部门预算收支总表`): a PDF producer that finds one glyph under several code points in a CJK font
+ * (Skia in Chromium, with 门 and ⻔ sharing a glyph) may map it to the radical, which reads the
+ * same and matches nothing. Unicode's EquivalentUnifiedIdeograph data, because NFKC covers the
+ * Kangxi Radicals but not the CJK Radicals Supplement (⻔ U+2ED4) nor the strokes.
+ */
+export function unifyRadicals(s: string): string {
+  return s.replace(RADICAL, (r) => IDEOGRAPH_OF.get(r) ?? r);
+}
+
+/**
+ * A two- or three-em dash as the em dashes it stands for (`⸺` → `——`): the 破折号 is two em
+ * dashes, and a producer may shape them into one glyph that it maps to U+2E3A (Chromium, seed
+ * 004's 部门固定资产占用情况表); NFKC leaves it as it is.
+ */
+export function splitLongDashes(s: string): string {
+  return s.replace(/\u2e3a/gu, '——').replace(/\u2e3b/gu, '———');
 }
 
 /** HTML that converters leave in cells: paragraphs and breaks become line breaks, other tags go. */
@@ -70,7 +96,7 @@ export function removeMarkdown(line: string): string {
 
 /** The clean text of a cell or a line of prose: artifacts removed, each line's spacing normalised, empty lines dropped. */
 export function cleanText(raw: string): string {
-  const text = removeLatex(removeHtml(removeFieldCodes(removeBookmarks(raw))));
+  const text = splitLongDashes(unifyRadicals(removeLatex(removeHtml(removeFieldCodes(removeBookmarks(raw))))));
   return text
     .split('\n')
     .map((l) => collapseSpaces(removeMarkdown(l)))

@@ -66,7 +66,10 @@ export function groupTables(raw: RawDocument): GroupedBlocks {
       return;
     }
     const text = cleanText(b.raw);
-    const meta = b.type === 'paragraph' ? readMeta(text, pendingMeta) : null;
+    // a line that reads as metadata is metadata in whatever size it is set: a PDF page whose
+    // free text is mostly 9 pt (a table cell cut by the page break and read as prose) makes its
+    // 10.5 pt 预算年度 line a heading (Chromium's print of seed 000, p. 11)
+    const meta = b.type === 'paragraph' || b.type === 'heading' ? readMeta(text, pendingMeta) : null;
     if (meta) {
       if ('tail' in meta) appendOrgTail(pendingMeta, meta.tail, i);
       else pendingMeta.push({ lines: meta.lines, index: i });

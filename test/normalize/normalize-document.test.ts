@@ -83,3 +83,29 @@ describe('normalizeDocument on PDF-converted text', () => {
     expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(['1、部门预算支出总表', '2、办公楼物业费绩效目标表']);
   });
 });
+
+describe('normalizeDocument on text with radicals for ideographs', () => {
+  // what a Chromium (Skia) print of a CJK font can map its glyphs to: 门 as ⻔ (CJK Radicals
+  // Supplement), 支 入 一 as Kangxi radicals
+  const text = [
+    '部⻔预算收⽀总表',
+    '\t434政府办', '\t预算年度：2022', '\t单位：万元', '',
+    '\t收⼊', '\t⽀出', '',
+    '\t⼀般公共预算拨款收⼊', '\t929.90', '',
+    '', '',
+    '本部⻔⽆三公经费⽀出。',
+  ].join('\n');
+  const doc = Document.parse(normalizeDocument(extractWordText(text)));
+  const t = doc.tables[0]!;
+
+  it('gives the unified ideographs in text and keeps the radicals in raw', () => {
+    expect(t.title).toBe('部门预算收支总表');
+    expect(t.titleRaw).toBe('部⻔预算收⽀总表');
+    expect(paths(t)).toEqual(['收入', '支出']);
+    expect(bodyRows(t)).toEqual([['一般公共预算拨款收入', '929.90']]);
+    const label = t.cells.find((c) => c.text === '一般公共预算拨款收入')!;
+    expect(label.raw).toBe('⼀般公共预算拨款收⼊');
+    expect(t.cells.find((c) => c.text === '收入')!.raw).toBe('收⼊');
+    expect(doc.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text)).toContain('本部门无三公经费支出。');
+  });
+});
