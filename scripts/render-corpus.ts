@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import officeCrypto from 'officecrypto-tool';
-import { readZipDirectory, readZipEntry } from '../extractors/docx/read-zip.js';
+import { readZipDirectory, readZipEntry } from '../extractors/zip/read-zip.js';
 import { writeZip, type ZipInput } from './lib/write-zip.js';
 
 const run = promisify(execFile);

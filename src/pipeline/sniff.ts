@@ -1,6 +1,6 @@
 import { classifyOle } from '../../extractors/docx/legacy-doc.js';
 import { classifyPackage } from '../../extractors/docx/read-package.js';
-import { ZipError } from '../../extractors/docx/read-zip.js';
+import { ZipError } from '../../extractors/zip/read-zip.js';
 import type { InputFormat } from '../model/index.js';
 
 /** What the first bytes of a file say it is, before any decoding. */
