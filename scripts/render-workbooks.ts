@@ -39,11 +39,16 @@ const FIXTURES = path.join(ROOT, 'test/extractors/spreadsheet/fixtures');
 
 const AMOUNT = /^-?(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?$/;
 
-/** Calc's HTML import attributes: an amount stored as a number with its printed decimals, anything else as text. */
+/**
+ * Calc's HTML import attributes: an amount stored as a number with its printed decimals, anything
+ * else as text. Calc 7.4 applies an sdnum format only when it is one of its built-in formats
+ * (`0`, `0.00`, `#,##0`, `#,##0.00`; `0.0000` is dropped for General, which prints 482.4310 as
+ * 482.431), so amounts with other decimals are stored as text, as many real workbooks hold them.
+ */
 export function calcNumberAttrs(text: string): string {
   const m = AMOUNT.exec(text);
-  if (!m) return ' sdnum="2052;0;@"';
-  const decimals = m[1]?.length ?? 0;
+  const decimals = m?.[1]?.length ?? 0;
+  if (!m || (decimals !== 0 && decimals !== 2)) return ' sdnum="2052;0;@"';
   const format = (text.includes(',') ? '#,##0' : '0') + (decimals ? '.' + '0'.repeat(decimals) : '');
   return ` sdval="${Number(text.replace(/,/g, ''))}" sdnum="2052;0;${format}"`;
 }
