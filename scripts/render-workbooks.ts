@@ -15,7 +15,7 @@
  * .xlsx, and a workbook of 200 sheets.
  *
  *   apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-noto-cjk
- *   npx tsx scripts/render-workbooks.ts          # --keep DIR keeps the HTML in DIR
+ *   npx tsx scripts/render-workbooks.ts          # --keep DIR keeps the HTML in DIR; --fixtures-only skips the seeds
  *
  * CI never runs this; the tests read the committed results.
  */
@@ -165,10 +165,10 @@ export const HANDMADE: SheetSpec[] = [
       ['科目编码', '科目名称', '本年预算', '', '', '占比', '备注（内部）'],
       ['', '', '合计', '基本支出', '项目支出', '', ''],
       ['栏次', '', { v: 1 }, { v: 2 }, { v: 3 }, { v: 4 }, ''],
-      ['201', '一般公共服务支出', { v: 1234.5, fmt: 'thousands' }, { v: 1000, fmt: 'fixed2' }, { v: 234.5, fmt: 'fixed2' }, { f: 'C6/C9', v: 0.61725, fmt: 'pct2' }, '核对'],
+      ['201', '一般公共服务支出', { v: 1234.56, fmt: 'thousands' }, { v: 1000, fmt: 'fixed2' }, { v: 234.56, fmt: 'fixed2' }, { f: 'C6/C9', v: 0.617261482155535, fmt: 'pct2' }, '核对'],
       ['299', '隐藏行（不打印）', { v: 1, fmt: 'fixed2' }, { v: 1, fmt: 'fixed2' }, { v: 0, fmt: 'fixed2' }, '', ''],
       ['208', '社会保障和就业支出', { v: 765.5, fmt: 'fixed2' }, { v: 765.5, fmt: 'fixed2' }, { v: 0, fmt: 'fixed2' }, { f: 'C8/C9', fmt: 'pct2' }, ''],
-      ['', '合计', { f: 'SUM(C6,C8)', v: 2000, fmt: 'thousands' }, { f: 'D6+D8', v: 1765.5, fmt: 'fixed2' }, { f: 'E6+E8', v: 234.5, fmt: 'fixed2' }, { v: 1, fmt: 'pct0' }, ''],
+      ['', '合计', { f: 'SUM(C6,C8)', v: 2000.06, fmt: 'thousands' }, { f: 'D6+D8', v: 1765.5, fmt: 'fixed2' }, { f: 'E6+E8', v: 234.56, fmt: 'fixed2' }, { v: 1, fmt: 'pct0' }, ''],
       [],
       ['注：隐藏行与隐藏列不属于打印的表。'],
       [{ fmt: 'fixed2' }, { fmt: 'fixed2' }],
@@ -208,23 +208,24 @@ function zipBomb(): Buffer {
 
 async function main(): Promise<void> {
   const keepAt = process.argv.indexOf('--keep');
+  const fixturesOnly = process.argv.includes('--fixtures-only');
   const work = keepAt > 0 ? path.resolve(process.argv[keepAt + 1]!) : fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-workbooks-'));
   fs.mkdirSync(work, { recursive: true });
   fs.mkdirSync(FIXTURES, { recursive: true });
   const seeds = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.gold.json')).map((f) => f.slice(0, -'.gold.json'.length)).sort();
-  for (const s of seeds) {
+  for (const s of fixturesOnly ? [] : seeds) {
     const gold = JSON.parse(fs.readFileSync(path.join(CORPUS, `${s}.gold.json`), 'utf8'));
     fs.writeFileSync(path.join(work, `${s}.html`), renderHtml(gold, fs.readFileSync(path.join(CORPUS, `${s}.txt`), 'utf8'), calcNumberAttrs));
   }
   await Promise.all(
-    seeds.map(async (s, i) => {
+    (fixturesOnly ? [] : seeds).map(async (s, i) => {
       const profile = path.join(work, `profile-${i}`);
       const html = path.join(work, `${s}.html`);
       await soffice(profile, ['--infilter=HTML (StarCalc)', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', work, html]);
       await soffice(profile, ['--infilter=HTML (StarCalc)', '--convert-to', 'xls:MS Excel 97', '--outdir', work, html]);
     }),
   );
-  for (const s of seeds) for (const ext of ['xlsx', 'xls']) fs.copyFileSync(path.join(work, `${s}.${ext}`), path.join(OUT, `${s}.${ext}`));
+  for (const s of fixturesOnly ? [] : seeds) for (const ext of ['xlsx', 'xls']) fs.copyFileSync(path.join(work, `${s}.${ext}`), path.join(OUT, `${s}.${ext}`));
 
   fs.writeFileSync(path.join(FIXTURES, 'handmade.xlsx'), workbookXlsx(HANDMADE));
   // the .xls: the same workbook saved by Calc as BIFF8 (Calc keeps cached formula results on load)

@@ -110,7 +110,9 @@ function readSheet(name: string, ws: XLSXTypes.WorkSheet, hidden: boolean, budge
   const cells: (SheetCell | undefined)[][] = [];
   let nRows = 0;
   let nCols = 0;
-  let truncated = data.length > MAX_SHEET_ROWS;
+  // SheetJS stops at sheetRows: rows past the limit show as a longer data or row-property list, or a !fullref
+  const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : null;
+  let truncated = data.length > MAX_SHEET_ROWS || (ws['!rows']?.length ?? 0) > MAX_SHEET_ROWS || (full !== null && full.e.r >= MAX_SHEET_ROWS);
   let kept = 0;
   for (let r = 0; r < Math.min(data.length, MAX_SHEET_ROWS); r++) {
     const row = data[r];
