@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import officeCrypto from 'officecrypto-tool';
-import { readZipDirectory, readZipEntry } from '../extractors/docx/read-zip.js';
+import { readZipDirectory, readZipEntry } from '../extractors/zip/read-zip.js';
 import { writeZip, type ZipInput } from './lib/write-zip.js';
 
 const run = promisify(execFile);
@@ -98,7 +98,11 @@ function continuesAbove(kind: string, rows: string[][], r: number, c: number, wi
   return false;
 }
 
-function bodyHtml(rows: string[][], width: number, kind: string): string {
+/** Extra attributes of a cell from its text (the workbook rendering gives Calc the number format). */
+export type CellAttrs = (text: string) => string;
+const noAttrs: CellAttrs = () => '';
+
+function bodyHtml(rows: string[][], width: number, kind: string, cellAttrs: CellAttrs = noAttrs): string {
   const span = rows.map(() => [] as number[]);
   const skip = rows.map(() => new Set<number>());
   for (let r = 0; r < rows.length; r++) {
@@ -118,7 +122,7 @@ function bodyHtml(rows: string[][], width: number, kind: string): string {
         if (skip[r]!.has(c)) return '';
         const colspan = c === row.length - 1 && row.length < width ? width - row.length + 1 : 1;
         const attrs = `${span[r]![c]! > 1 ? ` rowspan="${span[r]![c]}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}`;
-        return `<td${attrs}>${cellHtml(text)}</td>`;
+        return `<td${attrs}${cellAttrs(text)}>${cellHtml(text)}</td>`;
       });
       return `<tr>${tds.join('')}</tr>`;
     })
@@ -127,7 +131,7 @@ function bodyHtml(rows: string[][], width: number, kind: string): string {
 
 const TABLE = '<table border="1" cellspacing="0" cellpadding="3" width="100%">';
 
-function tableHtml(t: GoldTable): string {
+function tableHtml(t: GoldTable, cellAttrs: CellAttrs): string {
   const width = t.columns.length;
   // rows printed before the header (绩效目标表: the 绩效目标 row, the project-info block) are a
   // Word table of their own in the originals, ragged as printed
@@ -137,13 +141,13 @@ function tableHtml(t: GoldTable): string {
   if (lead > 0) {
     const block = t.rows.slice(0, lead);
     const w = Math.max(2, ...block.map((r) => r.length));
-    out.push(`${TABLE}\n<tbody>\n${bodyHtml(block, w, 'block')}\n</tbody></table>`);
+    out.push(`${TABLE}\n<tbody>\n${bodyHtml(block, w, 'block', cellAttrs)}\n</tbody></table>`);
   }
   const head = headerGrid(t.columns)
-    .map((r) => `<tr>${r.map((c) => `<th${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}>${cellHtml(c.text)}</th>`).join('')}</tr>`)
+    .map((r) => `<tr>${r.map((c) => `<th${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ''}${c.colspan > 1 ? ` colspan="${c.colspan}"` : ''}${cellAttrs(c.text)}>${cellHtml(c.text)}</th>`).join('')}</tr>`)
     .join('\n');
   const body = t.rows.slice(lead);
-  out.push(`${TABLE}\n<thead>\n${head}\n</thead>\n<tbody>\n${body.length ? bodyHtml(body, width, t.kind) : ''}\n</tbody></table>`);
+  out.push(`${TABLE}\n<thead>\n${head}\n</thead>\n<tbody>\n${body.length ? bodyHtml(body, width, t.kind, cellAttrs) : ''}\n</tbody></table>`);
   return out.join('\n<p></p>\n');
 }
 
@@ -166,8 +170,11 @@ function introProse(seedText: string, firstTableLine: number | null): string[] {
     .slice(0, 30);
 }
 
-/** A seed's golden tables as one HTML page; `css` is added after the house style (scripts/render-chromium.ts adds the print rules). */
-export function renderHtml(gold: Gold, seedText: string, css = ''): string {
+/**
+ * A seed's golden tables as one HTML page; `css` is added after the house style
+ * (scripts/render-chromium.ts adds the print rules), `cellAttrs` to each cell (scripts/render-workbooks.ts).
+ */
+export function renderHtml(gold: Gold, seedText: string, css = '', cellAttrs: CellAttrs = noAttrs): string {
   const { org, year } = gold;
   const parts: string[] = [`<h1>${esc(org.name)}${year}年部门预算公开</h1>`];
   for (const line of introProse(seedText, gold.tables[0]?.source.line ?? null)) parts.push(`<p>${esc(line)}</p>`);
@@ -175,7 +182,7 @@ export function renderHtml(gold: Gold, seedText: string, css = ''): string {
     parts.push(`<h2>${i + 1}、${esc(t.title ?? '')}</h2>`);
     parts.push(`<p>${esc(org.code)}${esc(org.name)}</p>`, `<p>预算年度：${year}</p>`);
     if (t.unit) parts.push(`<p>单位：${esc(t.unit)}</p>`);
-    parts.push(tableHtml(t));
+    parts.push(tableHtml(t, cellAttrs));
     if (i % 4 === 3) parts.push(`<p>以上是本部门${year}年部门预算公开表格的第${i + 1}张，表中数据按公开口径填列，空白单元格表示没有该项数据。</p>`);
   });
   return `<!DOCTYPE html>

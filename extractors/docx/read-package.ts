@@ -1,4 +1,4 @@
-import { readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './read-zip.js';
+import { readZipDirectory, readZipEntry, ZipError, type ZipEntry } from '../zip/read-zip.js';
 import { elements, parseXml, XmlError, type XmlElement } from './xml.js';
 
 /** The largest XML part gongkai inflates (document.xml of a 300-page table-heavy disclosure is ~20 MB). */

@@ -96,11 +96,12 @@ export function sameCheck(rule: CheckRule, name: string, a: Operand, b: Operand,
   };
 }
 
-/** The first text position of a provenance list as `line N` / `page N`, for messages. */
+/** The first position of a provenance list as `line N` / `page N` / `sheet S C7`, for messages. */
 export function where(prov: Provenance[]): string {
   const p = prov[0];
   if (!p) return 'no position';
   if (p.kind === 'text') return `line ${p.start.line}`;
   if (p.kind === 'pdf') return `page ${p.page}`;
+  if (p.kind === 'sheet') return `sheet ${p.sheet} ${p.cell}`;
   return `block ${p.block}`;
 }

@@ -36,8 +36,20 @@ export const DocxProvenance = z.object({
 export type DocxProvenance = z.infer<typeof DocxProvenance>;
 
 /**
+ * A cell of a spreadsheet: the sheet by name (names are unique in a workbook) and the cell's
+ * A1 reference; `range` is the merged range the cell starts (`A6:H7`) when it is merged.
+ */
+export const SheetProvenance = z.object({
+  kind: z.literal('sheet'),
+  sheet: z.string(),
+  cell: z.string().regex(/^[A-Z]{1,3}[1-9]\d*$/),
+  range: z.string().regex(/^[A-Z]{1,3}[1-9]\d*:[A-Z]{1,3}[1-9]\d*$/).optional(),
+});
+export type SheetProvenance = z.infer<typeof SheetProvenance>;
+
+/**
  * Where a piece of extracted text came from. A value may have several pieces (a cell rejoined
  * across a page break); a value computed by gongkai rather than read has none.
  */
-export const Provenance = z.discriminatedUnion('kind', [TextProvenance, PdfProvenance, DocxProvenance]);
+export const Provenance = z.discriminatedUnion('kind', [TextProvenance, PdfProvenance, DocxProvenance, SheetProvenance]);
 export type Provenance = z.infer<typeof Provenance>;

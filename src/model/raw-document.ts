@@ -3,7 +3,7 @@ import { Diagnostic } from './diagnostic.js';
 import { Provenance } from './provenance.js';
 
 /** The input formats gongkai tells apart by content. */
-export const InputFormat = z.enum(['word-text', 'pdf-text', 'docx', 'doc', 'pdf']);
+export const InputFormat = z.enum(['word-text', 'pdf-text', 'docx', 'doc', 'pdf', 'xlsx', 'xls']);
 export type InputFormat = z.infer<typeof InputFormat>;
 
 /** A cell as the extractor saw it: text exactly as in the source (lines joined with "\n"), no clean-up. */

@@ -1,6 +1,7 @@
 import { DOCX_EXTRACTOR, DocxError, extractDocx } from '../../extractors/docx/extract-docx.js';
 import { convertDocToDocx } from '../../extractors/docx/legacy-doc.js';
 import { extractPdf, PDF_EXTRACTOR, PdfError, type PdfOptions } from '../../extractors/pdf/extract-pdf.js';
+import { extractSpreadsheet, SPREADSHEET_EXTRACTOR, SpreadsheetError } from '../../extractors/spreadsheet/extract-spreadsheet.js';
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
@@ -17,6 +18,8 @@ export const EXTRACTORS: Partial<Record<InputFormat, { name: string; version: st
   docx: DOCX_EXTRACTOR,
   // a legacy .doc is converted to .docx by LibreOffice and read by the docx extractor
   doc: DOCX_EXTRACTOR,
+  xlsx: SPREADSHEET_EXTRACTOR,
+  xls: SPREADSHEET_EXTRACTOR,
 };
 
 /** The outcome for one file: a Document, or the reason there is none. */
@@ -59,10 +62,18 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   return normalized(raw, format);
 }
 
-/** A .docx (or a legacy .doc, converted first); a container that is neither fails with its reason. */
+/** A .docx (or a legacy .doc, converted first), an .xlsx or .xls workbook; another container fails with its reason. */
 function extractContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): ExtractionResult {
   const container = sniffContainer(bytes, kind);
   if (container.format === null) return { ok: false, format: null, error: container.error };
+  if (container.format === 'xlsx' || container.format === 'xls') {
+    try {
+      return normalized(extractSpreadsheet(bytes, container.format), container.format);
+    } catch (e) {
+      if (e instanceof SpreadsheetError) return { ok: false, format: container.format, error: e.message };
+      throw e;
+    }
+  }
   try {
     const docx = container.format === 'doc' ? convertDocToDocx(bytes) : bytes;
     return normalized(extractDocx(docx, container.format), container.format);

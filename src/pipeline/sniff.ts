@@ -1,6 +1,6 @@
 import { classifyOle } from '../../extractors/docx/legacy-doc.js';
 import { classifyPackage } from '../../extractors/docx/read-package.js';
-import { ZipError } from '../../extractors/docx/read-zip.js';
+import { readZipDirectory, ZipError } from '../../extractors/zip/read-zip.js';
 import type { InputFormat } from '../model/index.js';
 
 /** What the first bytes of a file say it is, before any decoding. */
@@ -16,24 +16,27 @@ export function sniffBytes(bytes: Uint8Array): ByteKind {
 }
 
 /** The format inside a zip or OLE container, or why there is none gongkai can read. */
-export type ContainerFormat = { format: 'docx' | 'doc' } | { format: null; error: string };
+export type ContainerFormat = { format: 'docx' | 'doc' | 'xlsx' | 'xls' } | { format: null; error: string };
 
 /**
  * Zip: a Word package when it has a main document part (word/document.xml); one with word/
- * parts but no main part is still called a docx, so that extraction names what is missing.
- * OLE: a legacy .doc, or a password-protected OOXML file (the encrypted package inside an OLE
- * container). Only directories are read, nothing is inflated.
+ * parts but no main part is still called a docx, so that extraction names what is missing; an
+ * Excel package when it has xl/workbook.xml.
+ * OLE: a legacy .doc, a BIFF .xls (a Workbook or Book stream), or a password-protected OOXML
+ * file (the encrypted package inside an OLE container). Only directories are read, nothing is
+ * inflated.
  */
 export function sniffContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): ContainerFormat {
   if (kind === 'ole') {
     const ole = classifyOle(bytes);
     if (ole === 'doc') return { format: 'doc' };
-    if (ole === 'encrypted-ooxml') return { format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy as .docx' };
-    if (ole === 'xls') return { format: null, error: 'legacy Excel .xls workbook — not supported yet' };
+    if (ole === 'encrypted-ooxml') return { format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)' };
+    if (ole === 'xls') return { format: 'xls' };
     if (ole === 'ppt') return { format: null, error: 'legacy PowerPoint file — not a disclosure format gongkai reads' };
     return { format: null, error: 'OLE compound file that is neither a Word .doc nor an encrypted Office document' };
   }
   try {
+    if (readZipDirectory(bytes).has('xl/workbook.xml')) return { format: 'xlsx' };
     const pkg = classifyPackage(bytes);
     if (pkg.kind === 'other') return { format: null, error: `not a Word document: ${pkg.what}` };
     return { format: 'docx' };

@@ -162,6 +162,7 @@
       return prov.map(function (p) {
         if (p.kind === 'text') return 'line ' + p.start.line + ':' + p.start.column + '–' + p.end.line + ':' + p.end.column;
         if (p.kind === 'pdf') return 'page ' + p.page + ' [' + p.bbox.map(function (n) { return Math.round(n); }).join(', ') + ']';
+        if (p.kind === 'sheet') return p.sheet + '!' + p.cell + (p.range ? ' (merged ' + p.range + ')' : '');
         return 'docx block ' + p.block + ['table', 'row', 'cell', 'paragraph'].map(function (k) { return p[k] === undefined ? '' : ' ' + k + ' ' + p[k]; }).join('');
       }).join(' + ') || 'no source position';
     }
@@ -189,6 +190,7 @@
     if (src.kind === 'text') renderTextSource(sourcePane, src);
     else if (src.kind === 'pdf') renderPdfSource(sourcePane, src);
     else if (src.kind === 'docx') renderDocxSource(sourcePane, src);
+    else if (src.kind === 'sheet') renderSheetSource(sourcePane, src);
     else sourcePane.appendChild(h('p', { class: 'note unavailable' }, 'Source not shown: ' + src.reason + ' (' + src.path + ')'));
     if (src.changed) sourcePane.insertBefore(h('p', { class: 'note warn' }, 'The file has changed since it was extracted: positions may not match.'), sourcePane.firstChild);
 
@@ -352,6 +354,32 @@
       });
       pane.appendChild(h('div', { class: 'path' }, src.path));
       pane.appendChild(body);
+    }
+
+    // — workbook source: each sheet drawn as printed (column letters, row numbers, merges); a
+    // cell's sheet provenance names the sheet and the cell's A1 reference —
+    function renderSheetSource(pane, src) {
+      var cellsAt = {};
+      tables.forEach(function (t) {
+        t.cells.forEach(function (c) {
+          c.prov.forEach(function (p) { if (p.kind === 'sheet') { var k = p.sheet + '!' + p.cell; (cellsAt[k] = cellsAt[k] || []).push('c:' + c.id); } });
+        });
+      });
+      pane.appendChild(h('div', { class: 'path' }, src.path));
+      src.sheets.forEach(function (sheet) {
+        pane.appendChild(h('h3', { class: 'sheet-name' }, sheet.name));
+        var head = h('tr', null, [h('th', { class: 'corner' }, '')].concat(sheet.cols.map(function (c) { return h('th', { class: 'col-name' }, c); })));
+        var body = sheet.rows.map(function (r) {
+          return h('tr', null, [h('th', { class: 'row-no' }, String(r.n))].concat(r.cells.map(function (c) {
+            var td = h('td', { 'data-ref': sheet.name + '!' + c.ref, rowspan: c.rowspan || null, colspan: c.colspan || null }, c.text);
+            var keys = cellsAt[sheet.name + '!' + c.ref] || [];
+            if (keys.length) { td.classList.add('seg'); link(td, keys); }
+            return td;
+          })));
+        });
+        pane.appendChild(h('table', { class: 'sheet', 'data-sheet': sheet.name }, h('thead', null, head), h('tbody', null, body)));
+        if (sheet.cut) pane.appendChild(h('p', { class: 'note' }, 'Only the first rows of this sheet are shown.'));
+      });
     }
 
     /** pdfjs's BinaryDataFactory reading the cMaps of assets/pdf-cmaps.js (no fetch: pages may be opened from disk). */

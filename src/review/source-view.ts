@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractDocx } from '../../extractors/docx/extract-docx.js';
+import { readSheetViews, type SheetView } from '../../extractors/spreadsheet/sheet-view.js';
 import { decodeText } from '../../extractors/text/decode-text.js';
 import { splitLines } from '../../extractors/text/lines.js';
 import type { RawBlock } from '../model/index.js';
@@ -13,13 +14,15 @@ const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
 /**
  * What the left side of a document page shows: the decoded source lines (offsets as the
- * extractors counted them), the PDF's bytes for pdfjs, or why the source cannot be shown.
+ * extractors counted them), the PDF's bytes for pdfjs, a workbook's sheets as printed, or why
+ * the source cannot be shown.
  * `changed` is set when the file's bytes are no longer those that were extracted.
  */
 export type SourceView =
   | { kind: 'text'; path: string; lines: { line: number; offset: number; text: string }[]; changed: boolean }
   | { kind: 'pdf'; path: string; base64: string; changed: boolean }
   | { kind: 'docx'; path: string; blocks: RawBlock[]; changed: boolean }
+  | { kind: 'sheet'; path: string; sheets: SheetView[]; changed: boolean }
   | { kind: 'unavailable'; path: string; reason: string };
 
 /** Reads a stored document's source file for display; never throws (a missing file is a reason, not an error). */
@@ -36,6 +39,13 @@ export function readSourceView(info: Pick<StoredDocumentInfo, 'source' | 'sha256
   }
   const changed = crypto.createHash('sha256').update(bytes).digest('hex') !== info.sha256;
   if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return { kind: 'pdf', path: file, base64: bytes.toString('base64'), changed };
+  if (info.format === 'xlsx' || info.format === 'xls') {
+    try {
+      return { kind: 'sheet', path: file, sheets: readSheetViews(bytes, info.format), changed };
+    } catch (e) {
+      return { kind: 'unavailable', path: file, reason: `the workbook cannot be read: ${(e as Error).message}` };
+    }
+  }
   if (info.format === 'docx' || bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') {
     try {
       return { kind: 'docx', path: file, blocks: extractDocx(bytes).blocks, changed };

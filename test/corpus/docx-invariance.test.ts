@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PART_BYTES } from '../../extractors/docx/read-package.js';
-import { readZipDirectory, readZipEntry } from '../../extractors/docx/read-zip.js';
+import { readZipDirectory, readZipEntry } from '../../extractors/zip/read-zip.js';
 import { writeZip } from '../../scripts/lib/write-zip.js';
 import { exportJson, toExportTable } from '../../src/export/index.js';
 import type { ExportDocument, ExportTable } from '../../src/model/index.js';

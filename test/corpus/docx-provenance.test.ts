@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_PART_BYTES } from '../../extractors/docx/read-package.js';
-import { readZipDirectory, readZipEntry } from '../../extractors/docx/read-zip.js';
+import { readZipDirectory, readZipEntry } from '../../extractors/zip/read-zip.js';
 import { child, elements, parseXml, textOf, type XmlElement } from '../../extractors/docx/xml.js';
 import type { DocxProvenance } from '../../src/model/index.js';
 import { cleanText } from '../../src/normalize/clean-text.js';

@@ -20,6 +20,7 @@ const SEED_002 = 'corpus/002_c52ee38ce6c6c3d2.txt';
 const DOCX_000 = 'corpus/rendered/000_0018174054ff74da.docx';
 const PDF_000 = 'corpus/rendered/000_0018174054ff74da.pdf';
 const PDF_ROTATED = 'test/extractors/pdf/fixtures/rotated.pdf';
+const XLSX_HANDMADE = 'test/extractors/spreadsheet/fixtures/handmade.xlsx';
 const SHOTS = path.resolve('out/review-screenshots');
 
 /** A Word-export text whose prose and cells print HTML that must never run. */
@@ -151,7 +152,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL);
   copyOf000 = path.join(tmp, 'copy-of-000.txt');
   fs.copyFileSync(SEED_000, copyOf000);
-  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
+  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, XLSX_HANDMADE, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
   // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
   fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
   await runCorpus([copyOf000], { db, jobs: 0 });
@@ -253,6 +254,27 @@ describe('gongkai review in Chromium', () => {
     // the docx row of that cell is 行政运行's
     expect(await page.$eval('#source .hl', (e) => [...e.closest('tr')!.children].map((td) => td.textContent))).toContain('行政运行');
     await page.screenshot({ path: path.join(SHOTS, 'docx-cell-336.49.png') });
+  });
+
+  it('draws a workbook source as its printed sheets and highlights the sheet cell a cell came from', async () => {
+    const id = ids().get(XLSX_HANDMADE)!;
+    const table = store.readDocument(id)!.tables[0]!;
+    const cell = table.cells.find((c) => c.text === '1,234.56')!;
+    expect(cell.prov).toEqual([{ kind: 'sheet', sheet: '部门支出总表', cell: 'C6' }]);
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('body[data-ready]');
+    // the visible sheets as printed: the hidden sheet, row 7 and column G are not drawn
+    expect(await page.$$eval('#source h3.sheet-name', (els) => els.map((e) => e.textContent))).toEqual(['部门支出总表', '主要职能']);
+    expect(await page.$$eval('#source table.sheet[data-sheet="部门支出总表"] th.row-no', (els) => els.map((e) => e.textContent))).not.toContain('7');
+    expect(await page.$$eval('#source table.sheet[data-sheet="部门支出总表"] th.col-name', (els) => els.map((e) => e.textContent))).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    await page.click(`td[data-cell="${table.order}.${cell.row}.${cell.col}"]`);
+    const hl = await page.$$eval('#source .hl', (els) => els.map((e) => ({ ref: (e as HTMLElement).dataset.ref, text: e.textContent })));
+    expect(hl).toEqual([{ ref: '部门支出总表!C6', text: '1,234.56' }]);
+    // a merged header cell highlights its merged range, drawn as one cell
+    const merged = table.cells.find((c) => c.text === '本年预算')!;
+    await page.click(`td[data-cell="${table.order}.${merged.row}.${merged.col}"], th[data-cell="${table.order}.${merged.row}.${merged.col}"]`);
+    expect(await page.$$eval('#source .hl', (els) => els.map((e) => [(e as HTMLElement).dataset.ref, e.getAttribute('colspan')]))).toEqual([['部门支出总表!C3', '3']]);
+    await page.screenshot({ path: path.join(SHOTS, 'sheet-cell-1234.56.png') });
   });
 
   it('renders a .pdf source with the bundled pdfjs, and a cell with a bbox boxes it on its page', async () => {

@@ -73,11 +73,12 @@ function excerpt(sentence: string, claim: string): string {
   return (start > 0 ? '…' : '') + sentence.slice(start, start + 90) + (start + 90 < sentence.length ? '…' : '');
 }
 
-/** `file:line` for text sources, `file p.N` for PDF pages, `file block B table T row R cell C` inside a .docx. */
+/** `file:line` for text sources, `file p.N` for PDF pages, `file block B table T row R cell C` inside a .docx, `file Sheet!C7` in a workbook. */
 export function place(source: string, prov: Provenance[]): string {
   const p = prov[0];
   if (p?.kind === 'text') return `${source}:${p.start.line}`;
   if (p?.kind === 'pdf') return `${source} p.${p.page}`;
+  if (p?.kind === 'sheet') return `${source} ${p.sheet}!${p.cell}`;
   if (p?.kind === 'docx') {
     const parts = [['block', p.block], ['table', p.table], ['row', p.row], ['cell', p.cell]].filter(([, v]) => v !== undefined);
     return `${source} ${parts.map(([k, v]) => `${k} ${v}`).join(' ')}`;

@@ -77,5 +77,5 @@ function render(before: DocumentVersion | null, after: DocumentVersion | null, l
 
 function place(prov: Provenance[]): string {
   if (prov.length === 0) return '—';
-  return prov.map((p) => (p.kind === 'text' ? `line ${p.start.line}:${p.start.column}` : p.kind === 'pdf' ? `page ${p.page}` : `block ${p.block}`)).join('+');
+  return prov.map((p) => (p.kind === 'text' ? `line ${p.start.line}:${p.start.column}` : p.kind === 'pdf' ? `page ${p.page}` : p.kind === 'sheet' ? `${p.sheet}!${p.cell}` : `block ${p.block}`)).join('+');
 }

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DocxError, extractDocx } from '../../../extractors/docx/extract-docx.js';
 import { classifyOle, convertDocToDocx, findSoffice } from '../../../extractors/docx/legacy-doc.js';
 import { classifyPackage, MAX_PART_BYTES } from '../../../extractors/docx/read-package.js';
-import { readZipDirectory, readZipEntry } from '../../../extractors/docx/read-zip.js';
+import { readZipDirectory, readZipEntry } from '../../../extractors/zip/read-zip.js';
 import type { RawTableBlock, RawTextBlock } from '../../../src/model/index.js';
 import { writeZip } from '../../../scripts/lib/write-zip.js';
 import { CORPUS } from '../../support/corpus.js';

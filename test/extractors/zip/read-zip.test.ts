@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readZipDirectory, readZipEntry, ZipError } from '../../../extractors/docx/read-zip.js';
+import { readZipDirectory, readZipEntry, ZipError } from '../../../extractors/zip/read-zip.js';
 import { writeZip } from '../../../scripts/lib/write-zip.js';
 
 describe('readZipDirectory / readZipEntry', () => {

@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 
 /**
- * Reads entries of a zip archive (the OOXML package) synchronously, with hard limits so that a
+ * Reads entries of a zip archive (an OOXML package: .docx, .xlsx) synchronously, with hard limits so that a
  * hostile archive costs bounded time and memory: the central directory is read first, an entry
  * whose declared size is over the limit is refused before anything is inflated, and inflation
  * itself stops at the limit (an archive that lies about its sizes is caught there).

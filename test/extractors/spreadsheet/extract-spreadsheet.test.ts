@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { extractSpreadsheet, SpreadsheetError } from '../../../extractors/spreadsheet/extract-spreadsheet.js';
+import { MAX_SHEET_ROWS } from '../../../extractors/spreadsheet/read-workbook.js';
+import { readZipDirectory } from '../../../extractors/zip/read-zip.js';
+import { writeZip } from '../../../scripts/lib/write-zip.js';
+import { toExportTable } from '../../../src/export/index.js';
+import type { Document } from '../../../src/model/index.js';
+import { detectFormat, extractDocument } from '../../../src/pipeline/extract-document.js';
+
+const FIXTURES = path.join(__dirname, 'fixtures');
+const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
+const GOLD = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'handmade.gold.json'), 'utf8'));
+
+function documentOf(bytes: Uint8Array): Document {
+  const result = extractDocument(bytes);
+  if (!result.ok) throw new Error(result.error);
+  return result.document;
+}
+const tablesOf = (doc: Document) => doc.tables.map((t) => toExportTable(t)).map((t) => ({ title: t.title, unit: t.unit, columns: t.columns, rows: t.rows }));
+
+describe('the hand-made workbook (merged headers, formulas, number formats, hidden row/column/sheet, prose sheet)', () => {
+  it('.xlsx: exports the hand-written golden, the formula without a cached result empty and reported', () => {
+    const doc = documentOf(fixture('handmade.xlsx'));
+    expect(doc.format).toBe('xlsx');
+    expect(doc.extractor).toEqual({ name: 'spreadsheet', version: '1.0.0' });
+    expect(tablesOf(doc)).toEqual(GOLD.tables);
+    expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(GOLD.paragraphs);
+    expect(doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, place: d.place }))).toEqual(GOLD.diagnosticsXlsx);
+    expect(doc.diagnostics[0]!.message).toBe('部门支出总表!F8: the formula =C8/C9 was saved without its result; gongkai does not recompute formulas, so the cell is read as empty');
+  });
+
+  it('.xls (the same workbook saved by LibreOffice as BIFF8): the same tables, the formula result computed when it was saved', () => {
+    const doc = documentOf(fixture('handmade.xls'));
+    expect(doc.format).toBe('xls');
+    const expected = structuredClone(GOLD.tables);
+    const f = GOLD.xlsFormulaCell;
+    expected[0].rows[f.row][f.col] = f.text;
+    expect(tablesOf(doc)).toEqual(expected);
+    expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(GOLD.paragraphs);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['sheet-hidden']);
+  });
+
+  it.each(['handmade.xlsx', 'handmade.xls'])('%s: each cell names its sheet cell and merged range; value is the stored number', (name) => {
+    const doc = documentOf(fixture(name));
+    const cells = doc.tables.flatMap((t) => t.cells);
+    for (const { text, prov } of GOLD.provenance) expect(cells.find((c) => c.text === text)?.prov, text).toEqual([prov]);
+    for (const [text, value] of Object.entries(GOLD.values)) expect(cells.find((c) => c.text === text)?.value, text).toBe(value);
+    // the hidden row 7 and the hidden column G are nowhere
+    expect(cells.filter((c) => c.text.includes('隐藏行') || c.text === '299' || c.text === '核对' || c.text.includes('备注')).map((c) => c.text)).toEqual([]);
+  });
+});
+
+describe('bad workbooks: a clear error or bounded work', () => {
+  it('tells .xlsx and .xls apart by content', () => {
+    expect(detectFormat(fixture('handmade.xlsx'))).toBe('xlsx');
+    expect(detectFormat(fixture('handmade.xls'))).toBe('xls');
+  });
+
+  it('a password-protected .xlsx fails with the reason', () => {
+    const result = extractDocument(fixture('encrypted.xlsx'));
+    expect(result).toEqual({ ok: false, format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)' });
+  });
+
+  it('a zip bomb posing as .xlsx is refused by its declared size, and when the size lies, by inflating no further than the limit', () => {
+    const bomb = fixture('zip-bomb.xlsx');
+    expect(() => extractSpreadsheet(bomb, 'xlsx')).toThrow(SpreadsheetError);
+    expect(extractDocument(bomb)).toEqual({ ok: false, format: 'xlsx', error: 'unreadable .xlsx: the package declares more than 268435456 bytes uncompressed — refused as a possible zip bomb' });
+    // the same archive claiming its sheet is 2 KiB, in the central directory and the local header
+    const lying = Buffer.from(bomb);
+    const entry = readZipDirectory(lying).get('xl/worksheets/sheet1.xml')!;
+    lying.writeUInt32LE(2048, entry.localHeaderOffset + 22);
+    const dir = lying.indexOf(Buffer.from('xl/worksheets/sheet1.xml'), lying.length - 4096) - 46;
+    lying.writeUInt32LE(2048, dir + 24);
+    expect(extractDocument(lying)).toEqual({ ok: false, format: 'xlsx', error: 'unreadable .xlsx: xl/worksheets/sheet1.xml inflates to more than 67108864 bytes (it declares 2048) — refused as a possible zip bomb' });
+  });
+
+  it('a sheet of a million empty rows reads only up to the row limit, and says so', () => {
+    const xml = Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c></row>` +
+        `<row r="2"><c r="A2" t="inlineStr"><is><t>合计</t></is></c><c r="B2"><v>1.5</v></c></row>` +
+        Array.from({ length: 1_000_000 }, (_, i) => `<row r="${i + 3}" ht="15" customHeight="1"/>`).join('') +
+        `</sheetData></worksheet>`,
+    );
+    const base = fixture('handmade.xlsx');
+    const parts = [...readZipDirectory(base).keys()].filter((n) => !n.startsWith('xl/worksheets/sheet2') && !n.startsWith('xl/worksheets/sheet3'));
+    const book = rebuild(base, parts, { 'xl/worksheets/sheet1.xml': xml });
+    const raw = extractSpreadsheet(book, 'xlsx');
+    const table = raw.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows.map((r) => r.cells.map((c) => c.raw))).toEqual([['项目', '金额'], ['合计', '1.5']]);
+    expect(raw.diagnostics.find((d) => d.code === 'sheet-truncated')?.message).toBe(`sheet "部门支出总表" has more rows or columns than gongkai reads; the rest was not read`);
+    expect(MAX_SHEET_ROWS).toBe(100_000);
+  }, 60_000);
+
+  it('a workbook of 200 sheets gives 200 tables, each titled from its own title row', () => {
+    const doc = documentOf(fixture('many-sheets.xlsx'));
+    expect(doc.tables).toHaveLength(200);
+    expect(doc.tables[199]!.title).toBe('单位200支出表');
+    expect(toExportTable(doc.tables[199]!).rows).toEqual([['合计', '199.50']]);
+  });
+});
+
+/** The package `base` with only `keep` parts, some replaced. */
+function rebuild(base: Buffer, keep: string[], replace: Record<string, Buffer>): Buffer {
+  const entries = readZipDirectory(base);
+  const files = keep.map((name) => {
+    if (replace[name]) return { name, data: replace[name]! };
+    const e = entries.get(name)!;
+    const start = e.localHeaderOffset + 30 + base.readUInt16LE(e.localHeaderOffset + 26) + base.readUInt16LE(e.localHeaderOffset + 28);
+    const data = base.subarray(start, start + e.compressedSize);
+    return { name, data: e.method === 8 ? zlib.inflateRawSync(data) : Buffer.from(data) };
+  });
+  // the workbook must list only the sheets kept
+  const wb = files.find((f) => f.name === 'xl/workbook.xml')!;
+  wb.data = Buffer.from(wb.data.toString('utf8').replace(/<sheet name="主要职能"[^>]*\/>|<sheet name="草稿"[^>]*\/>/g, ''));
+  return writeZip(files);
+}
