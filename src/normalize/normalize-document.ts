@@ -180,6 +180,8 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     else r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false)));
   });
 
+  const moved = spreadCollidingCells(cells);
+  if (moved) diagnostics.push({ severity: 'warning', code: 'cell-place-taken', stage: 'normalize', message: `${moved} cell(s) placed where another cell of the row already was; each moved to the next free column`, ...(place ? { place } : {}) });
   const columns: Column[] = layout.paths.map((path, index) => ({ index, path }));
   const title = g.title ? cleanTitle(g.title.raw) : null;
   const table: Table = {
@@ -198,6 +200,24 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     prov: [...(g.title ? g.title.prov : []), ...g.prov],
   };
   return { table, org: orgLine && orgLine.field === 'org' ? { code: orgLine.code, name: orgLine.name } : null, diagnostics };
+}
+
+/**
+ * Two cells at one place of a row (header cells of a grid whose edges do not line up with the
+ * columns): the later one moves to the next free column, so no cell is lost and each place
+ * holds one. Returns how many moved.
+ */
+function spreadCollidingCells(cells: Cell[]): number {
+  const taken = new Set<string>();
+  let moved = 0;
+  for (const c of cells) {
+    if (taken.has(`${c.row},${c.col}`)) {
+      while (taken.has(`${c.row},${c.col}`)) c.col++;
+      moved++;
+    }
+    taken.add(`${c.row},${c.col}`);
+  }
+  return moved;
 }
 
 /**
