@@ -17,17 +17,11 @@ const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
  * True when `line` is the wrapped continuation of `prev` inside one cell whose right rule is at
  * `right`: the producer broke the line because the cell was full — `prev` leaves less room than
  * the first word of `line` needs. A line that ends early was broken in the source, and a
- * numbered item starts a line of its own. Given the cell's left rule too, lines centred in the
- * cell (header labels) wrap when `prev` leaves less room than that word on either side.
+ * numbered item starts a line of its own.
  */
-export function isSoftWrap(prev: TextLine, line: TextLine, right: number, left?: number): boolean {
+export function isSoftWrap(prev: TextLine, line: TextLine, right: number): boolean {
   if (LIST_ITEM.test(line.text)) return false;
-  const need = firstWordWidth(line) + prev.size * 0.3;
-  if (prev.x1 + need >= right - PADDING) return true;
-  if (left === undefined) return false;
-  const middle = (left + right) / 2;
-  const centred = (l: TextLine) => Math.abs((l.x0 + l.x1) / 2 - middle) <= Math.max(1.5, l.size * 0.25);
-  return centred(prev) && centred(line) && prev.x1 - prev.x0 + need >= right - left - 2 * PADDING;
+  return prev.x1 + firstWordWidth(line) + prev.size * 0.3 >= right - PADDING;
 }
 
 /**

@@ -233,7 +233,7 @@ export function cellText(lines: TextLine[], box: Box): string {
   let text = '';
   lines.forEach((line, i) => {
     if (i === 0) text = line.text;
-    else if (isSoftWrap(lines[i - 1]!, line, box[2], box[0])) text = joinWrapped(text, line.text);
+    else if (isSoftWrap(lines[i - 1]!, line, box[2])) text = joinWrapped(text, line.text);
     else text += '\n' + line.text;
   });
   return text;
