@@ -353,9 +353,8 @@ const SX = [60, 110, 160, 330, 430, 530];
 const ROW = 20;
 const whiteCells = (top: number, rows: number) => ['1 g', ...Array.from({ length: rows }, (_, r) => SX.slice(0, -1).map((x, k) => `${x} ${top - (r + 1) * ROW} ${SX[k + 1]! - x} ${ROW} re f`).join('\n')), '0 g'];
 /** A sheet row's rules and texts: `cells` as [first column, span, text]. */
-function sheetRow(top: number, cells: [number, number, string][], ruled = true): string[] {
-  const ops: string[] = [];
-  if (ruled) ops.push(hline(top - ROW, SX[0]!, SX[5]!), ...[...new Set(cells.flatMap(([c, n]) => [c, c + n]))].map((k) => vline(SX[k]!, top - ROW, top)));
+function sheetRow(top: number, cells: [number, number, string][]): string[] {
+  const ops = [hline(top - ROW, SX[0]!, SX[5]!), ...[...new Set(cells.flatMap(([c, n]) => [c, c + n]))].map((k) => vline(SX[k]!, top - ROW, top))];
   for (const [c, , t] of cells) if (t) ops.push(/^[\d.,]+$/.test(t) ? latin(SX[c]! + 4, top - 14, 10, t) : cjk(SX[c]! + 4, top - 14, 10, t));
   return ops;
 }

@@ -16,10 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import zlib from 'node:zlib';
 import officeCrypto from 'officecrypto-tool';
 import { readZipDirectory, readZipEntry } from '../extractors/zip/read-zip.js';
-import { writeZip, type ZipInput } from './lib/write-zip.js';
+import { spacesEntry, writeZip, type ZipInput } from './lib/write-zip.js';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -200,7 +199,8 @@ ${parts.join('\n')}
 
 // ---------------------------------------------------------------- LibreOffice
 
-async function soffice(profile: string, args: string[]): Promise<void> {
+/** Runs LibreOffice headless with a profile of its own (parallel runs must not share one). */
+export async function soffice(profile: string, args: string[]): Promise<void> {
   await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', ...args], { timeout: 300_000 });
 }
 
@@ -303,13 +303,7 @@ export async function repeatedHeaders(pdf: string, gold: Gold): Promise<string[]
 
 /** A docx whose document.xml inflates to 1 GiB of spaces (declared honestly; the tests patch it to lie). */
 function zipBomb(contentTypes: Buffer, rels: Buffer): Buffer {
-  const data = Buffer.alloc(1024 * 1024 * 1024, 0x20);
-  const deflated = zlib.deflateRawSync(data, { level: 9 });
-  return writeZip([
-    { name: '[Content_Types].xml', data: contentTypes },
-    { name: '_rels/.rels', data: rels },
-    { name: 'word/document.xml', data: deflated, deflated: { size: data.length, crc32: zlib.crc32(data) } },
-  ]);
+  return writeZip([{ name: '[Content_Types].xml', data: contentTypes }, { name: '_rels/.rels', data: rels }, spacesEntry('word/document.xml', 1024 * 1024 * 1024)]);
 }
 
 /**

@@ -19,19 +19,15 @@
  *
  * CI never runs this; the tests read the committed results.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 import officeCrypto from 'officecrypto-tool';
 import { readZipDirectory, readZipEntry } from '../extractors/zip/read-zip.js';
-import { renderHtml } from './render-corpus.js';
-import { writeZip, type ZipInput } from './lib/write-zip.js';
+import { renderHtml, soffice } from './render-corpus.js';
+import { spacesEntry, writeZip, type ZipInput } from './lib/write-zip.js';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CORPUS = path.join(ROOT, 'corpus');
 const OUT = path.join(CORPUS, 'rendered');
@@ -51,10 +47,6 @@ export function calcNumberAttrs(text: string): string {
   if (!m || (decimals !== 0 && decimals !== 2)) return ' sdnum="2052;0;@"';
   const format = (text.includes(',') ? '#,##0' : '0') + (decimals ? '.' + '0'.repeat(decimals) : '');
   return ` sdval="${Number(text.replace(/,/g, ''))}" sdnum="2052;0;${format}"`;
-}
-
-async function soffice(profile: string, args: string[]): Promise<void> {
-  await run('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', ...args], { timeout: 300_000 });
 }
 
 // ---------------------------------------------------------------- a hand-made workbook
@@ -196,11 +188,9 @@ function manySheets(): SheetSpec[] {
 /** An .xlsx whose sheet XML inflates to 1 GiB (declared honestly; the tests patch it to lie). */
 function zipBomb(): Buffer {
   const base = workbookXlsx([{ name: 'Sheet1', rows: [['x']] }]);
-  const data = Buffer.alloc(1024 * 1024 * 1024, 0x20);
-  const deflated = zlib.deflateRawSync(data, { level: 9 });
   const files: ZipInput[] = [];
   for (const [name, entry] of readZipDirectory(base)) {
-    if (name === 'xl/worksheets/sheet1.xml') files.push({ name, data: deflated, deflated: { size: data.length, crc32: zlib.crc32(data) } });
+    if (name === 'xl/worksheets/sheet1.xml') files.push(spacesEntry(name, 1024 * 1024 * 1024));
     else files.push({ name, data: readZipEntry(base, entry, 1 << 20) });
   }
   return writeZip(files);

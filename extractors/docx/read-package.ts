@@ -19,9 +19,9 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
  * Tells a Word package from other zips by its parts: a main document part (word/document.xml,
  * or wherever _rels/.rels points) makes it a docx; a package with word/ parts but no main part
  * is a broken docx; spreadsheets, presentations, OpenDocument and plain archives are named.
+ * `entries`: the archive's directory, when the caller has read it already.
  */
-export function classifyPackage(bytes: Uint8Array): PackageKind {
-  const entries = readZipDirectory(bytes);
+export function classifyPackage(bytes: Uint8Array, entries: Map<string, ZipEntry> = readZipDirectory(bytes)): PackageKind {
   const main = mainPartName(bytes, entries);
   if (main && entries.has(main)) return { kind: 'docx', main };
   const names = [...entries.keys()];

@@ -79,11 +79,11 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
 }
 
 /**
- * Tables into blocks. A table that opens a page (nothing but paragraphs — its repeated org /
- * year / unit lines — above it) right after a page that ended in a table is that table's
- * continuation: its rows that go on from the row cut by the page break are marked, and all the
- * pieces of one table count their columns on the same edges, so that normalisation stitches
- * them column for column.
+ * Tables into blocks. A table that opens a page (nothing above it) right after a page that
+ * ended in a table is that table's continuation: its rows that go on from the row cut by the
+ * page break are marked, and all the pieces of one table count their columns on the same
+ * edges, so that normalisation stitches them column for column. (A continuation under repeated
+ * org / unit lines is stitched by normalisation alone, on its own column edges.)
  */
 function printTables(pages: PageItem[][]): RawBlock[] {
   type Piece = { table: RuledTable; page: number; chain: RuledTable[]; wrapped: ReturnType<typeof rowsWrappedFromAbove> };
@@ -93,7 +93,6 @@ function printTables(pages: PageItem[][]): RawBlock[] {
     let opening = last !== null;
     for (const item of pageItems) {
       if (item.kind === 'text') {
-        if (item.block.type !== 'paragraph') opening = false;
         items.push(item);
         last = null;
         continue;

@@ -6,6 +6,7 @@ import { splitOpenRows } from './open-rows.js';
 import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
 import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 import { isTocLine, tocBlock } from './toc-lines.js';
+import { SAME_EDGE } from './wrapped-rows.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -27,17 +28,18 @@ export function layoutPage(content: PageContent, method: TableMethod = 'auto', a
   const lines = groupLines(free).flatMap((l) => splitAtGaps(l, BLOCK_GAP)).filter((l) => !isFurniture(l, content));
   const items: { top: number; left: number; item: PageItem }[] = [];
   for (const t of tables) items.push({ top: t.box[3], left: t.box[0], item: { kind: 'table', table: t, page: content.page } });
-  for (const l of lines.filter((l) => isTocLine(l.text))) items.push({ top: l.y1, left: l.x0, item: { kind: 'text', block: tocBlock(l, (box) => pdfProv(content.page, box)) } });
-  for (const p of paragraphs(lines.filter((l) => !isTocLine(l.text)), content)) items.push({ top: p.y1, left: p.x0, item: { kind: 'text', block: p.block } });
+  const prose: TextLine[] = [];
+  for (const l of lines) {
+    if (isTocLine(l.text)) items.push({ top: l.y1, left: l.x0, item: { kind: 'text', block: tocBlock(l, (box) => pdfProv(content.page, box)) } });
+    else prose.push(l);
+  }
+  for (const p of paragraphs(prose, content)) items.push({ top: p.y1, left: p.x0, item: { kind: 'text', block: p.block } });
   items.sort((a, b) => b.top - a.top || a.left - b.left);
   return items.map((i) => i.item);
 }
 
 /** A page's content in reading order: text blocks, and ruled tables still to be printed as blocks. */
 export type PageItem = { kind: 'text'; block: RawBlock } | { kind: 'table'; table: RuledTable; page: number };
-
-/** Column edges of pieces of one table closer than this (points) are one edge. */
-const SAME_EDGE = 2.5;
 
 /**
  * The column edges several pieces of one table (its pages) share: the union of their x edges,

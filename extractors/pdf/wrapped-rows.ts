@@ -3,7 +3,7 @@ import type { GridCell, RuledTable } from './ruled-tables.js';
 import { groupLines, type TextLine } from './text-lines.js';
 
 /** Column edges of two pieces of one table closer than this (points) are the same column. */
-const SAME_EDGE = 2.5;
+export const SAME_EDGE = 2.5;
 
 /** A row of a continuation piece that goes on from the last row above, with what joins each filled cell to the cell above it. */
 export interface WrappedRow {

@@ -55,6 +55,19 @@ export interface SheetGrid {
   truncated: boolean;
 }
 
+/** A column's letters (`0` → `A`, `27` → `AB`), as SheetJS names them. */
+export const colName = (c: number): string => XLSX.utils.encode_col(c);
+
+/** A cell's A1 reference from 0-based row and column (`C7`). */
+export const cellRef = (r: number, c: number): string => XLSX.utils.encode_cell({ r, c });
+
+/** The columns of a sheet that are printed (not hidden), in order. */
+export function visibleColumns(sheet: SheetGrid): number[] {
+  const cols: number[] = [];
+  for (let c = 0; c < sheet.nCols; c++) if (!sheet.hiddenCols.has(c)) cols.push(c);
+  return cols;
+}
+
 /**
  * A workbook's sheets in workbook order. .xlsx packages are checked with gongkai's own zip
  * reader first — every part inflated under the limits, sizes and CRCs verified — because
@@ -121,7 +134,7 @@ function readSheet(name: string, ws: XLSXTypes.WorkSheet, hidden: boolean, budge
     for (let c = 0; c < Math.min(row.length, MAX_SHEET_COLS); c++) {
       const cell = row[c];
       if (!cell) continue;
-      const read = readCell(cell, XLSX.utils.encode_cell({ r, c }));
+      const read = readCell(cell, cellRef(r, c));
       if (read.text === '' && !read.formula) continue; // styled but empty: not content
       if (kept++ >= budget) throw new SpreadsheetError(`workbook with more than ${MAX_WORKBOOK_CELLS} filled cells — refused`);
       (cells[r] ??= [])[c] = read;

@@ -1,5 +1,5 @@
 import type { Diagnostic, RawBlock, RawCell, RawCoveredCell, RawRow, SheetProvenance } from '../../src/model/index.js';
-import type { CellRange, SheetGrid } from './read-workbook.js';
+import { cellRef, visibleColumns, type CellRange, type SheetGrid } from './read-workbook.js';
 
 /**
  * One place of a visible row: a merged range that starts on this row (its text is its top-left
@@ -17,8 +17,6 @@ interface Place {
   merged: boolean;
 }
 
-const colName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : colName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
-const ref = (r: number, c: number) => `${colName(c)}${r + 1}`;
 
 /**
  * A sheet's printed content as raw blocks, the way a person reads the printed sheet: rows with one
@@ -29,8 +27,7 @@ const ref = (r: number, c: number) => `${colName(c)}${r + 1}`;
  */
 export function sheetBlocks(sheet: SheetGrid): { blocks: RawBlock[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const visibleCols: number[] = [];
-  for (let c = 0; c < sheet.nCols; c++) if (!sheet.hiddenCols.has(c)) visibleCols.push(c);
+  const visibleCols = visibleColumns(sheet);
   const colIndex = new Map(visibleCols.map((c, i) => [c, i]));
   const width = visibleCols.length;
   const mergeAt = indexMerges(sheet.merges, sheet.nRows);
@@ -107,10 +104,10 @@ function placesOfRow(sheet: SheetGrid, r: number, visibleCols: number[], colInde
       if (c !== firstCol) continue; // inside a merge begun at its first visible column
       const colspan = visibleCols.filter((x) => x >= m.c0 && x <= m.c1).length;
       const firstRow = firstVisibleRow(sheet, m);
-      const range = `${ref(m.r0, m.c0)}:${ref(m.r1, m.c1)}`;
-      const prov: SheetProvenance = { kind: 'sheet', sheet: sheet.name, cell: ref(m.r0, m.c0), range };
+      const range = `${cellRef(m.r0, m.c0)}:${cellRef(m.r1, m.c1)}`;
+      const prov: SheetProvenance = { kind: 'sheet', sheet: sheet.name, cell: cellRef(m.r0, m.c0), range };
       if (r !== firstRow) {
-        places.push({ col: colIndex.get(c)!, colspan, rowspan: 1, text: '', prov: { ...prov, cell: ref(r, c) }, covered: true, merged: true });
+        places.push({ col: colIndex.get(c)!, colspan, rowspan: 1, text: '', prov: { ...prov, cell: cellRef(r, c) }, covered: true, merged: true });
         continue;
       }
       let rowspan = 0;
@@ -122,7 +119,7 @@ function placesOfRow(sheet: SheetGrid, r: number, visibleCols: number[], colInde
     }
     const cell = sheet.cells[r]?.[c];
     noteFormula(cell, sheet.name, diagnostics);
-    places.push({ col: colIndex.get(c)!, colspan: 1, rowspan: 1, text: cell?.text ?? '', prov: { kind: 'sheet', sheet: sheet.name, cell: ref(r, c) }, covered: false, merged: false });
+    places.push({ col: colIndex.get(c)!, colspan: 1, rowspan: 1, text: cell?.text ?? '', prov: { kind: 'sheet', sheet: sheet.name, cell: cellRef(r, c) }, covered: false, merged: false });
   }
   return places;
 }
@@ -156,7 +153,7 @@ function rawRow(places: Place[], sheet: string, r: number): RawRow {
       cells.push(cell);
     }
   }
-  const row: RawRow = { cells, prov: [{ kind: 'sheet', sheet, cell: ref(r, 0) }] };
+  const row: RawRow = { cells, prov: [{ kind: 'sheet', sheet, cell: cellRef(r, 0) }] };
   if (covered.length) row.covered = covered;
   return row;
 }

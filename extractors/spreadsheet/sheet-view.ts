@@ -1,4 +1,4 @@
-import { readWorkbook } from './read-workbook.js';
+import { cellRef, colName, readWorkbook, visibleColumns } from './read-workbook.js';
 
 /** A sheet as printed, for display: visible rows and columns, merged ranges drawn once. */
 export interface SheetView {
@@ -13,8 +13,6 @@ export interface SheetView {
 /** Rows shown per sheet; a printed table has far fewer. */
 const MAX_VIEW_ROWS = 2_000;
 
-const colName = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : colName(Math.floor(c / 26) - 1) + String.fromCharCode(65 + (c % 26)));
-
 /**
  * The visible sheets of a workbook laid out as the review page draws them: every visible cell
  * by its A1 reference (the key a cell's `sheet` provenance names), hidden rows and columns left
@@ -24,8 +22,7 @@ export function readSheetViews(bytes: Uint8Array, format: 'xlsx' | 'xls'): Sheet
   return readWorkbook(bytes, format)
     .filter((s) => !s.hidden)
     .map((s) => {
-      const cols: number[] = [];
-      for (let c = 0; c < s.nCols; c++) if (!s.hiddenCols.has(c)) cols.push(c);
+      const cols = visibleColumns(s);
       const covered = new Set<string>();
       const spans = new Map<string, { rowspan: number; colspan: number }>();
       for (const m of s.merges) {
@@ -38,7 +35,7 @@ export function readSheetViews(bytes: Uint8Array, format: 'xlsx' | 'xls'): Sheet
         spans.set(`${rs[0]},${cs[0]}`, { rowspan: rs.length, colspan: cs.length });
         // the text of a merged range is its top-left cell's, even when that row or column is hidden
         const top = s.cells[m.r0]?.[m.c0];
-        if (top && (rs[0] !== m.r0 || cs[0] !== m.c0)) ((s.cells[rs[0]!] ??= [])[cs[0]!] = { ...top, ref: top.ref });
+        if (top && (rs[0] !== m.r0 || cs[0] !== m.c0)) ((s.cells[rs[0]!] ??= [])[cs[0]!] = top);
       }
       const rows: SheetView['rows'] = [];
       for (let r = 0; r < s.nRows && rows.length < MAX_VIEW_ROWS; r++) {
@@ -48,7 +45,7 @@ export function readSheetViews(bytes: Uint8Array, format: 'xlsx' | 'xls'): Sheet
           .map((c) => {
             const cell = s.cells[r]?.[c];
             const span = spans.get(`${r},${c}`);
-            return { ref: cell?.ref ?? `${colName(c)}${r + 1}`, text: cell?.text ?? '', ...(span && span.rowspan > 1 ? { rowspan: span.rowspan } : {}), ...(span && span.colspan > 1 ? { colspan: span.colspan } : {}) };
+            return { ref: cell?.ref ?? cellRef(r, c), text: cell?.text ?? '', ...(span && span.rowspan > 1 ? { rowspan: span.rowspan } : {}), ...(span && span.colspan > 1 ? { colspan: span.colspan } : {}) };
           });
         rows.push({ n: r + 1, cells });
       }

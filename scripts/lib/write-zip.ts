@@ -12,6 +12,15 @@ export interface ZipInput {
 }
 
 /**
+ * A part of `size` spaces, deflated ahead (a zip bomb's part: about 1 MB holds 1 GiB), with its
+ * true size and CRC; tests patch the declared size to make it lie.
+ */
+export function spacesEntry(name: string, size: number): ZipInput {
+  const data = Buffer.alloc(size, 0x20);
+  return { name, data: zlib.deflateRawSync(data, { level: 9 }), deflated: { size, crc32: zlib.crc32(data) } };
+}
+
+/**
  * A minimal zip writer (no zip64, no encryption) for the corpus script and test fixtures:
  * local headers, data, central directory, end record. Entries keep the given order.
  */

@@ -61,7 +61,7 @@ export function inferDocumentMeta(tables: Table[], texts: string[], orgLines: Or
 export function inferOrg(texts: string[], orgLines: OrgLine[]): DocumentMeta['org'] {
   const coded = orgLines.find((l) => l.code !== null);
   if (coded) return { code: coded.code, name: coded.name };
-  const labelled = [...orgLines, ...texts.flatMap(orgLinesOf)][0];
+  const labelled = orgLines[0] ?? firstLabelledOrg(texts);
   if (labelled) return { code: null, name: labelled.name };
   for (const t of texts.slice(0, COVER_BLOCKS)) {
     const m = COVER_TITLE.exec(t.trim());
@@ -70,9 +70,13 @@ export function inferOrg(texts: string[], orgLines: OrgLine[]): DocumentMeta['or
   return { code: null, name: null };
 }
 
-/** Labelled org lines of a prose block; a bare `100人…` in prose is no coded org line. */
-function orgLinesOf(text: string): OrgLine[] {
-  return (parseMetaParagraph(text) ?? []).flatMap((l) => (l.field === 'org' && l.code === null ? [{ code: null, name: l.name }] : []));
+/** The first labelled org line of the prose (a bare `100人…` in prose is no coded org line). */
+function firstLabelledOrg(texts: string[]): OrgLine | null {
+  for (const text of texts) {
+    const line = parseMetaParagraph(text)?.find((l) => l.field === 'org' && l.code === null);
+    if (line?.field === 'org') return { code: null, name: line.name };
+  }
+  return null;
 }
 
 export type { Document };

@@ -2,8 +2,7 @@
  * Clean-up of printed text that every format needs: artifacts of the tools that made the file
  * (Word bookmarks and field codes, markdown and HTML from PDF converters) and white space that
  * layout put between CJK characters, and code points that other producers map CJK glyphs to
- * (radicals for ideographs, one long dash for two). Never changes what
- * the text says.
+ * (radicals for ideographs, one long dash for two). Never changes what the text says.
  */
 import { RADICAL_IDEOGRAPHS } from './radical-ideographs.js';
 

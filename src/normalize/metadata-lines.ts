@@ -16,7 +16,9 @@ export type MetaLine =
 const ORG_LABEL = '(?:预算主管部门|主管部门|预算单位|单位名称|部门名称|(?:编制|填报)(?:部门|单位))';
 const ORG_LINE = new RegExp(`^${ORG_LABEL}[:：]\\s*(\\S.*)$`, 'u');
 
-const META_LABEL = new RegExp(`^(?:${ORG_LABEL}|(?:预算|决算)?年度|(?:金额)?单位|截[止至](?:时间|日期)?)[:：]`, 'u');
+/** Every label a metadata line starts with, colon included. */
+const META_FIELD = `(?:${ORG_LABEL}|(?:预算|决算)?年度|(?:金额)?单位|截[止至](?:时间|日期)?)[:：]`;
+const META_LABEL = new RegExp(`^${META_FIELD}`, 'u');
 
 /** A line that begins with a metadata label (`单位：…`, `截止时间：…`, `预算主管部门：…`): never a title, even when its value reads oddly. */
 export function isMetaLabelled(text: string): boolean {
@@ -57,7 +59,7 @@ export function parseMetaRow(cells: string[]): MetaLine[] | null {
   return parsed;
 }
 
-const META_KEYWORD = new RegExp(`(?:${ORG_LABEL}|(?:预算|决算)?年度|(?:金额)?单位|截[止至](?:时间|日期)?)[:：]`, 'gu');
+const META_KEYWORD = new RegExp(META_FIELD, 'gu');
 
 /**
  * A line of prose that holds only metadata, possibly several fields on one line as PDF

@@ -36,8 +36,9 @@ export function sniffContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): Containe
     return { format: null, error: 'OLE compound file that is neither a Word .doc nor an encrypted Office document' };
   }
   try {
-    if (readZipDirectory(bytes).has('xl/workbook.xml')) return { format: 'xlsx' };
-    const pkg = classifyPackage(bytes);
+    const entries = readZipDirectory(bytes);
+    if (entries.has('xl/workbook.xml')) return { format: 'xlsx' };
+    const pkg = classifyPackage(bytes, entries);
     if (pkg.kind === 'other') return { format: null, error: `not a Word document: ${pkg.what}` };
     return { format: 'docx' };
   } catch (e) {

@@ -5,11 +5,12 @@ import { MAX_PART_BYTES } from '../../extractors/docx/read-package.js';
 import { readZipDirectory, readZipEntry } from '../../extractors/zip/read-zip.js';
 import { writeZip } from '../../scripts/lib/write-zip.js';
 import { exportJson, toExportTable } from '../../src/export/index.js';
-import type { ExportDocument, ExportTable } from '../../src/model/index.js';
+import type { ExportDocument } from '../../src/model/index.js';
 import { extractDocument } from '../../src/pipeline/extract-document.js';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
 import { openStore } from '../../src/store/index.js';
 import { ALL_SEEDS, CORPUS, readGold, seedPath, tempDir } from '../support/corpus.js';
+import { comparable, expectedFromText, FORMAT_DIFFERENCES } from '../support/format-invariance.js';
 import { scoreDocs } from '../support/score.mjs';
 
 /**
@@ -22,15 +23,6 @@ const RENDERED = path.join(CORPUS, 'rendered');
 const docxPath = (seed: string) => path.join(RENDERED, `${seed}.docx`);
 const BOOKMARKED = path.join(RENDERED, '000_0018174054ff74da.bookmarks.docx');
 
-interface FormatDifference {
-  table: string;
-  field: 'columns';
-  index: number;
-  docx: string[];
-  text: string[];
-  reason: string;
-}
-const DIFFERENCES: Record<string, FormatDifference[]> = JSON.parse(fs.readFileSync(path.join(RENDERED, 'format-differences.json'), 'utf8')).differences;
 
 let exported: ExportDocument[];
 beforeAll(async () => {
@@ -43,9 +35,6 @@ beforeAll(async () => {
 
 const byFile = (file: string) => exported.find((d) => path.basename(d.source) === path.basename(file))!;
 
-/** What must agree between two exports of one document: everything but source, sha256, format and provenance. */
-const comparable = (t: ExportTable) => ({ title: t.title, kind: t.kind, unit: t.unit, columns: t.columns, rows: t.rows });
-
 describe.each(ALL_SEEDS)('seed %s as .docx', (seed) => {
   it('exports the same document as its text version', () => {
     const docx = byFile(docxPath(seed));
@@ -55,14 +44,8 @@ describe.each(ALL_SEEDS)('seed %s as .docx', (seed) => {
     expect(docx.format).toBe('docx');
     expect({ org: docx.org, year: docx.year, docKind: docx.docKind }).toEqual({ org: text.org, year: text.year, docKind: text.docKind });
     expect(docx.tables.map((t) => t.title)).toEqual(text.tables.map((t) => t.title));
-    const listed = DIFFERENCES[seed] ?? [];
     text.tables.forEach((tt, i) => {
-      const expected = comparable(tt);
-      for (const d of listed.filter((x) => x.table === tt.title)) {
-        expect(expected.columns[d.index], `the listed text-side value of ${d.table}`).toEqual(d.text);
-        expected.columns = expected.columns.map((c, k) => (k === d.index ? d.docx : c));
-      }
-      expect(comparable(docx.tables[i]!), `${tt.title}`).toEqual(expected);
+      expect(comparable(docx.tables[i]!), `${tt.title}`).toEqual(expectedFromText(seed, tt));
       expect(docx.tables[i]!.source).toEqual({ page: null, line: null });
     });
   });
@@ -104,7 +87,7 @@ describe('the .docx with bookmarks inside its tables, TC fields and a PAGEREF ta
 
 describe('the difference list', () => {
   it('names only real differences, each with a reason', () => {
-    for (const [seed, list] of Object.entries(DIFFERENCES)) {
+    for (const [seed, list] of Object.entries(FORMAT_DIFFERENCES)) {
       expect(ALL_SEEDS).toContain(seed);
       for (const d of list) {
         expect(d.reason.length).toBeGreaterThan(40);

@@ -2,7 +2,7 @@ import type { Migration } from './migration.js';
 
 /**
  * The versions of normalisation and enrichment each document went through (`normalize@1.1.0
- * enrich@1.0.0`), beside its extractor's: a fix in either stage re-extracts exactly the
+ * enrich@1.1.0`), beside its extractor's: a fix in either stage re-extracts exactly the
  * documents it may change. Documents stored before have none, so the next run redoes them.
  * And the panels of a table printed as side-by-side copies of its columns (JSON first columns).
  */
