@@ -2,8 +2,15 @@ import { createRequire } from 'node:module';
 import type * as XLSXTypes from '@e965/xlsx';
 import { readZipDirectory, readZipEntry, ZipError } from '../zip/read-zip.js';
 
-// SheetJS ships CommonJS; required so that tsx and the worker threads load the same build
-const XLSX = createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes;
+let sheetjs: typeof XLSXTypes | null = null;
+/**
+ * SheetJS, loaded on first use: every worker thread imports the extractors, and loading it costs
+ * ~200 ms and ~34 MB that a batch without workbooks need not pay. It ships CommonJS; required so
+ * that tsx and the worker threads load the same build.
+ */
+function xlsx(): typeof XLSXTypes {
+  return (sheetjs ??= createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes);
+}
 
 /** Why a workbook cannot be read; the message is the per-document error. */
 export class SpreadsheetError extends Error {}
@@ -56,10 +63,10 @@ export interface SheetGrid {
 }
 
 /** A column's letters (`0` → `A`, `27` → `AB`), as SheetJS names them. */
-export const colName = (c: number): string => XLSX.utils.encode_col(c);
+export const colName = (c: number): string => xlsx().utils.encode_col(c);
 
 /** A cell's A1 reference from 0-based row and column (`C7`). */
-export const cellRef = (r: number, c: number): string => XLSX.utils.encode_cell({ r, c });
+export const cellRef = (r: number, c: number): string => xlsx().utils.encode_cell({ r, c });
 
 /** The columns of a sheet that are printed (not hidden), in order. */
 export function visibleColumns(sheet: SheetGrid): number[] {
@@ -78,7 +85,7 @@ export function readWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xls'): SheetGr
   if (format === 'xlsx') checkPackage(bytes);
   let wb: XLSXTypes.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    wb = xlsx().read(bytes, {
       type: 'buffer',
       dense: true,
       cellFormula: true,
@@ -124,7 +131,7 @@ function readSheet(name: string, ws: XLSXTypes.WorkSheet, hidden: boolean, budge
   let nRows = 0;
   let nCols = 0;
   // SheetJS stops at sheetRows: rows past the limit show as a longer data or row-property list, or a !fullref
-  const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']) : null;
+  const full = ws['!fullref'] ? xlsx().utils.decode_range(ws['!fullref']) : null;
   let truncated = data.length > MAX_SHEET_ROWS || (ws['!rows']?.length ?? 0) > MAX_SHEET_ROWS || (full !== null && full.e.r >= MAX_SHEET_ROWS);
   let kept = 0;
   for (let r = 0; r < Math.min(data.length, MAX_SHEET_ROWS); r++) {
