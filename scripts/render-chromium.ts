@@ -9,7 +9,7 @@
  *
  * Reports, per seed, the pages and the radicals (⻔ U+2ED4, ⽀ U+2F40 …) in the PDF's text as
  * pdfjs reads it: Skia maps a glyph that a CJK font reaches from several code points to the
- * first of them, often a radical (the first print of these seeds had 69 different ones, 4,400 in
+ * first of them, often a radical (the committed prints have 68 different ones, 5,016 in
  * all). pdftotext does not show them: poppler folds them into ideographs itself. CI never runs
  * this; the tests read the committed PDFs.
  */

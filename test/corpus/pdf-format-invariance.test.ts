@@ -62,3 +62,17 @@ describe.each(PRODUCERS)('format invariance: the seeds printed to .pdf by $produ
     expect(tally.equal, `${producer}: equal tables`).toBeGreaterThanOrEqual(equal);
   });
 });
+
+describe('the Chromium print maps glyphs to radicals', () => {
+  it('keeps them in raw and gives the unified ideographs in text (seed 004)', async () => {
+    const result = await extractDocumentAsync(new Uint8Array(fs.readFileSync(path.join(CORPUS, 'rendered-chromium', '004_3c83e1ac369f3f17.pdf'))));
+    if (!result.ok) throw new Error(result.error);
+    const [t] = result.document.tables;
+    expect(t!.title).toBe('部门职责-工作活动绩效目标');
+    expect(t!.titleRaw).toContain('部⻔'); // U+2ED4 CJK RADICAL C-SIMPLIFIED GATE
+    const radical = /[\u2e80-\u2fdf\u31c0-\u31ef]/u;
+    const cells = result.document.tables.flatMap((x) => x.cells);
+    expect(cells.filter((c) => radical.test(c.raw)).length).toBeGreaterThan(100);
+    expect(cells.filter((c) => radical.test(c.text))).toEqual([]);
+  });
+});

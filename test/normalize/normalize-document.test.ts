@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText } from '../../extractors/word-text/extract-word-text.js';
-import { Document, type Table } from '../../src/model/index.js';
+import { Document, type RawDocument, type Table } from '../../src/model/index.js';
 import { normalizeDocument } from '../../src/normalize/normalize-document.js';
 
 const bodyRows = (t: Table) => {
@@ -107,5 +107,32 @@ describe('normalizeDocument on text with radicals for ideographs', () => {
     expect(label.raw).toBe('⼀般公共预算拨款收⼊');
     expect(t.cells.find((c) => c.text === '收入')!.raw).toBe('收⼊');
     expect(doc.blocks.filter((b) => b.type === 'paragraph').map((b) => b.text)).toContain('本部门无三公经费支出。');
+  });
+});
+
+describe('normalizeDocument on metadata lines set as headings', () => {
+  // Chromium's print of seed 000, p. 11: the page's free text is mostly a 9 pt table cell cut by
+  // the page break, so its 10.5 pt org and 预算年度 lines come out larger than the body: headings
+  const prov = [{ kind: 'pdf' as const, page: 11, bbox: [0, 0, 10, 10] as [number, number, number, number] }];
+  const cell = (raw: string) => ({ raw, prov });
+  const row = (...cells: string[]) => ({ cells: cells.map(cell), prov });
+  const raw: RawDocument = {
+    schemaVersion: 1,
+    format: 'pdf',
+    extractor: { name: 'pdf', version: 'test' },
+    encoding: null,
+    diagnostics: [],
+    blocks: [
+      { type: 'heading', raw: '19、大气办工作经费绩效目标表', prov },
+      { type: 'heading', raw: '434政府办', prov },
+      { type: 'heading', raw: '预算年度：2022', prov },
+      { type: 'table', layout: 'compact', rows: [row('项目', '金额'), row('合计', '929.90')], prov },
+    ],
+  };
+  const doc = Document.parse(normalizeDocument(raw));
+
+  it('reads them as metadata, leaving the title the title', () => {
+    expect(doc.tables.map((t) => t.title)).toEqual(['大气办工作经费绩效目标表']);
+    expect(doc.tables[0]!.meta).toMatchObject({ org: '434政府办', year: '2022' });
   });
 });
