@@ -404,6 +404,92 @@ function sheetPage2(): string {
 }
 
 /**
+ * A page of two tables as the Shanghai 决算 template prints them (template-header.pdf). The
+ * header's bottom labels share a grid row with the body's 合计 row: 类 | 款 | 项 under a
+ * 科目编码 spanning three columns, beside 合计 and its amounts; and 合计 | 基本支出 | 项目支出
+ * under 本年支出, in the row whose 合计 spans the code and name columns. A narrow header cell
+ * breaks its label as that producer does, one character on a line of its own, every line
+ * centred (一般公共预算 / 财 / 政拨款).
+ */
+interface TemplateCell {
+  row: number;
+  col: number;
+  rowspan?: number;
+  colspan?: number;
+  /** The printed lines, top to bottom; CJK lines centred in the cell, amounts from its left. */
+  lines: string[];
+}
+const TEMPLATE_ROW = 24;
+function templateTable(top: number, xs: number[], cells: TemplateCell[]): string[] {
+  const ops: string[] = [];
+  for (const c of cells) {
+    const x0 = xs[c.col]!;
+    const x1 = xs[c.col + (c.colspan ?? 1)]!;
+    const y1 = top - c.row * TEMPLATE_ROW;
+    const y0 = y1 - (c.rowspan ?? 1) * TEMPLATE_ROW;
+    ops.push(`${x0} ${y0} ${x1 - x0} ${y1 - y0} re S`);
+    const lead = 11;
+    const first = (y0 + y1) / 2 + ((c.lines.length - 1) * lead) / 2 - 3.5;
+    c.lines.forEach((line, i) => {
+      const y = first - i * lead;
+      if (/^[\d.,-]+$/.test(line)) ops.push(latin(x0 + 3, y, 9, line));
+      else ops.push(cjk((x0 + x1) / 2 - (line.length * 9) / 2, y, 9, line));
+    });
+  }
+  return ops;
+}
+function templatePage(): string {
+  const a = [40, 70, 100, 130, 250, 330, 390, 470];
+  const b = [40, 120, 230, 300, 360, 420, 480, 520, 570];
+  return [
+    '0.6 w',
+    cjk(240, 800, 14, '收入决算表'),
+    cjk(470, 780, 9, '单位：万元'),
+    ...templateTable(770, a, [
+      { row: 0, col: 0, colspan: 4, lines: ['项目'] },
+      { row: 0, col: 4, rowspan: 2, lines: ['本年收入合计'] },
+      { row: 0, col: 5, rowspan: 2, lines: ['一般公共预算', '财', '政拨款'] },
+      { row: 0, col: 6, rowspan: 2, lines: ['其他收入'] },
+      { row: 1, col: 0, colspan: 3, lines: ['科目编码'] },
+      { row: 1, col: 3, lines: ['科目名称'] },
+      { row: 2, col: 0, lines: ['类'] },
+      { row: 2, col: 1, lines: ['款'] },
+      { row: 2, col: 2, lines: ['项'] },
+      { row: 2, col: 3, lines: ['合计'] },
+      { row: 2, col: 4, lines: ['150.00'] },
+      { row: 2, col: 5, lines: ['140.00'] },
+      { row: 2, col: 6, lines: ['10.00'] },
+      ...[['201', '', '', '一般公共服务支出'], ['201', '03', '01', '行政运行']].flatMap((codes, k) => [
+        ...codes.map((t, col) => ({ row: 3 + k, col, lines: t ? [t] : [] })),
+        { row: 3 + k, col: 4, lines: ['150.00'] },
+        { row: 3 + k, col: 5, lines: ['140.00'] },
+        { row: 3 + k, col: 6, lines: ['10.00'] },
+      ]),
+    ]),
+    cjk(180, 580, 14, '政府性基金预算财政拨款收入支出决算表'),
+    cjk(470, 560, 9, '单位：万元'),
+    ...templateTable(550, b, [
+      { row: 0, col: 0, colspan: 2, lines: ['项目'] },
+      { row: 0, col: 2, rowspan: 2, lines: ['年初结转和结余'] },
+      { row: 0, col: 3, rowspan: 2, lines: ['本年收入'] },
+      { row: 0, col: 4, colspan: 3, rowspan: 2, lines: ['本年支出'] },
+      { row: 0, col: 7, rowspan: 2, lines: ['年末结', '转和结余'] },
+      { row: 1, col: 0, lines: ['功能分类科目编码'] },
+      { row: 1, col: 1, lines: ['科目名称'] },
+      { row: 2, col: 0, colspan: 2, lines: ['合计'] },
+      { row: 2, col: 2, lines: [] },
+      { row: 2, col: 3, lines: [] },
+      { row: 2, col: 4, lines: ['合计'] },
+      { row: 2, col: 5, lines: ['基本支出'] },
+      { row: 2, col: 6, lines: ['项目支出'] },
+      { row: 2, col: 7, lines: [] },
+      ...['2120801', '征地补偿', '0.00', '5.00', '5.00', '0.00', '5.00', '0.00'].map((t, col) => ({ row: 3, col, lines: [t] })),
+    ]),
+    latin(295, 40, 9, '1'),
+  ].join('\n');
+}
+
+/**
  * An unruled table as Word processors print one: an HTML table without borders, opened by
  * LibreOffice as a Word document and printed to PDF (embedded fonts, the producer's own glyph
  * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
@@ -561,6 +647,7 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
   ]));
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 fs.writeFileSync(path.join(OUT, 'sheet-print.pdf'), writePdf([sheetPage1(), sheetPage2()]));
+fs.writeFileSync(path.join(OUT, 'template-header.pdf'), writePdf([templatePage()]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 // LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
 const PRINTS = [

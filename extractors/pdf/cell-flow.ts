@@ -8,10 +8,6 @@ const LIST_ITEM = /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六�
 
 const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef，。、；：？！）》”’]/u;
 const OPENING = /[《〈「『【〔（“‘]/u;
-/** Characters no line break may come before (UAX #14 CL, CP, IS, PO, EX): the producer broke inside a word. */
-const NO_BREAK_BEFORE = /^[%‰‱)\]},.;:!?]/u;
-const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
-const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 /**
  * True when `line` is the wrapped continuation of `prev` inside one cell whose right rule is at
@@ -41,19 +37,6 @@ function itemNumber(line: string): { style: string; n: number } | null {
   const m = /^(?:(\d{1,2})([.、．])|([（(])(\d{1,2})[）)])/u.exec(line);
   if (!m) return null;
   return m[1] !== undefined ? { style: `d${m[2]}`, n: Number(m[1]) } : { style: 'paren', n: Number(m[4]) };
-}
-
-/**
- * A wrapped line joined to the text before it: CJK without a break, a character no line may
- * start with (`%` after `≥95`) without a space, Latin words with a space.
- */
-export function joinWrapped(before: string, line: string): string {
-  return before + wrapSeparator(before, line) + line;
-}
-
-/** What joins a wrapped line to the text before it: nothing, or a space between Latin words. */
-export function wrapSeparator(before: string, line: string): '' | ' ' {
-  return CJK_END.test(before) || CJK_START.test(line) || /-$/u.test(before) || NO_BREAK_BEFORE.test(line) ? '' : ' ';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { joinWrapped } from '../../src/text/wrapped-lines.js';
 import type { PdfProvenance, RawBlock, RawCoveredCell, RawRow, RawTableBlock } from '../../src/model/index.js';
 import type { PageContent } from './page-content.js';
 import { pageTables, tablesHold, type TableMethod } from './page-tables.js';
@@ -138,10 +139,6 @@ function paragraphs(lines: TextLine[], content: PageContent): Paragraph[] {
     return { x0: box[0], y1: box[3], block: { type: heading ? 'heading' : 'paragraph', raw, prov: [pdfProv(content.page, box)] } as RawBlock };
   });
 }
-
-const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
-const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
-const joinWrapped = (a: string, b: string) => (CJK_END.test(a) || CJK_START.test(b) ? a + b : `${a} ${b}`);
 
 function mode(values: number[]): number {
   const counts = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { closeFrame } from './frame-edges.js';
 import type { Glyph, Segment } from './page-content.js';
-import { isSoftWrap, joinWrapped } from './cell-flow.js';
+import { joinWrapped } from '../../src/text/wrapped-lines.js';
+import { isSoftWrap } from './cell-flow.js';
 import { centerX, centerY, groupLines, type TextLine } from './text-lines.js';
 
 /** A box [x0, y0, x1, y1] in PDF points, y up. */

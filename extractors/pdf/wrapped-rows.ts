@@ -1,4 +1,5 @@
-import { continuesList, isSoftWrap, wrapSeparator } from './cell-flow.js';
+import { wrapSeparator } from '../../src/text/wrapped-lines.js';
+import { continuesList, isSoftWrap } from './cell-flow.js';
 import type { GridCell, RuledTable } from './ruled-tables.js';
 import { groupLines, type TextLine } from './text-lines.js';
 

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/index.js';
+import { unwrapLines } from '../text/wrapped-lines.js';
 
 /** A printed header cell placed on the column grid: it covers columns [start, end). */
 export interface PlacedHeaderCell {
@@ -178,14 +179,20 @@ function ownerAbove(rows: PlacedHeaderCell[][], r: number, cell: PlacedHeaderCel
   return undefined;
 }
 
+/**
+ * A header label is a name: where its cell was too narrow the producer broke it over lines —
+ * sometimes mid-word, sometimes one character to a line of its own — so its lines are joined
+ * as one wrapped run (`一般公共预算\n财\n政拨款` → 一般公共预算财政拨款).
+ */
 function buildPaths(rows: PlacedHeaderCell[][], width: number): string[][] {
   const paths: string[][] = Array.from({ length: width }, () => []);
   for (const row of rows) {
     for (const c of row) {
       if (c.text === '' || c.mergedAbove) continue;
+      const label = unwrapLines(c.text);
       for (let col = c.start; col < Math.min(c.end, width); col++) {
         const p = paths[col]!;
-        if (p[p.length - 1] !== c.text) p.push(c.text);
+        if (p[p.length - 1] !== label) p.push(label);
       }
     }
   }

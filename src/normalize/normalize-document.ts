@@ -6,6 +6,7 @@ import { classifyTableKind } from '../domain/table-kinds.js';
 import { cleanText, cleanTitle } from './clean-text.js';
 import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-split-columns.js';
 import { placeGridCell, resolveGridHeaderLayout, resolveHeaderLayout, type GridHeaderCell } from './header-paths.js';
+import { crossesHeaderEdges, liftLabelsFromTotalRow } from './labels-in-total-row.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { findPanels } from './panels.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
@@ -124,7 +125,9 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   let width = tableWidth(rows.map((r) => r.cells));
   if (positional) rows = rows.map((r) => ({ ...r, cells: trimTrailingEmpty(r.cells, width) }));
   const split = splitHeader(rows, width, g.layout);
-  let header = split.header.map((r) => r.cells);
+  const lifted = grid && split.after[0] && !split.numbers ? liftLabelsFromTotalRow(split.header.map((r) => r.cells), split.after[0].cells) : null;
+  if (lifted) split.after[0] = { ...split.after[0]!, cells: lifted.row };
+  let header = lifted?.header ?? split.header.map((r) => r.cells);
   let numbers = split.numbers?.cells ?? null;
   let after = dropRepeatedHeaders(split.after, [...header, ...(numbers ? [numbers] : [])]);
 
@@ -387,6 +390,7 @@ function splitHeader(rows: PieceRow[], width: number, layout: TableGroup['layout
     const above = rows[h - 1]!.cells;
     const below = rows[h]!.cells;
     if (layout === 'positional') return above.some((c, i) => i > 0 && c.text === '' && (below[i]?.text ?? '') !== '');
+    if (layout === 'grid' && crossesHeaderEdges(rows.slice(0, h).map((r) => r.cells), rows[h]!.cells)) return false;
     return above.length < width || (layout === 'grid' && spansInto(h));
   };
   let h = 1;

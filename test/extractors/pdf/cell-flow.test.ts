@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinWrapped } from '../../../extractors/pdf/cell-flow.js';
+import { joinWrapped } from '../../../src/text/wrapped-lines.js';
 import { findRuledTables } from '../../../extractors/pdf/ruled-tables.js';
 import { renderedPages } from './rendered-pages.js';
 
