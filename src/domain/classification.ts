@@ -21,7 +21,7 @@ const digits = (s: string) => s.replace(/\s+/g, '');
 
 /** Finds the code and name columns of a table, or null when it prints no 科目 codes. */
 export function findCodeColumns(layout: TableLayout): CodeColumns | null {
-  const { table, rows } = layout;
+  const { table, rows, cols } = layout;
   const headers = Array.from({ length: table.nCols }, (_, c) => headerPath(table, c));
   const joined = headers.map((h) => h.join('/'));
   const systemOf = (c: number): ClassificationSystem | null =>
@@ -30,30 +30,30 @@ export function findCodeColumns(layout: TableLayout): CodeColumns | null {
   const filled = (c: number) => rows.filter((r) => layout.text(r, c) !== '').length;
 
   // 科目编码 split into 类 / 款 / 项 columns (决算 tables, Shanghai 预算 tables), side by side
-  const split = ['类', '款', '项'].map((leaf) => headers.findIndex((h) => h.at(-1) === leaf));
+  const split = ['类', '款', '项'].map((leaf) => cols.find((c) => headers[c]!.at(-1) === leaf) ?? -1);
   if (split[0]! >= 0 && split[1] === split[0]! + 1 && (split[2]! < 0 || split[2] === split[1] + 1)) {
     const code = split.filter((c) => c >= 0);
-    return { system: systemOf(code[0]!), code, name: nameColumn(headers, Math.max(...code)), combined: false };
+    return { system: systemOf(code[0]!), code, name: nameColumn(headers, cols, Math.max(...code)), combined: false };
   }
-  for (let c = 0; c < table.nCols; c++) {
+  for (const c of cols) {
     const header = joined[c]!;
     if (/序号|行次|栏次|目录|项目编码/u.test(header)) continue;
     const n = codeCells(c);
     if (n > 0 && (/编码|代码/u.test(header) || n >= Math.max(2, filled(c) * 0.6))) {
-      return { system: systemOf(c), code: [c], name: nameColumn(headers, c), combined: false };
+      return { system: systemOf(c), code: [c], name: nameColumn(headers, cols, c), combined: false };
     }
   }
-  for (let c = 0; c < table.nCols; c++) {
+  for (const c of cols) {
     const both = rows.map((r) => CODE_AND_NAME.exec(layout.text(r, c))).filter((m) => m && CODE_LENGTHS.has(digits(m[1]!).length)).length;
     if (both >= 2 && both >= filled(c) * 0.5 && /科目|项目|名称|分类/u.test(joined[c]!)) return { system: systemOf(c), code: [c], name: c, combined: true };
   }
   return null;
 }
 
-function nameColumn(headers: string[][], codeCol: number): number | null {
-  const right = headers.findIndex((h, c) => c > codeCol && /名称/u.test(h.join('/')));
-  if (right >= 0) return right;
-  return codeCol + 1 < headers.length ? codeCol + 1 : null;
+function nameColumn(headers: string[][], cols: number[], codeCol: number): number | null {
+  const right = cols.find((c) => c > codeCol && /名称/u.test(headers[c]!.join('/')));
+  if (right !== undefined) return right;
+  return cols.includes(codeCol + 1) ? codeCol + 1 : null;
 }
 
 /** The level of a code by its length: 3 类 / 5 款 / 7 项 (经济分类 has 类 and 款 only). */

@@ -10,7 +10,7 @@ import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
 import type { ReadTable } from './table-finders.js';
 import { classifyTableKindByHeader, tableRole } from './table-kinds.js';
-import { headerPath, itemLabel, layoutTable, type TableLayout } from './table-layout.js';
+import { headerPath, itemLabel, layoutTable, panelColumns, type TableLayout } from './table-layout.js';
 import { toYuan } from './units.js';
 
 /**
@@ -22,19 +22,41 @@ import { toYuan } from './units.js';
  */
 export function enrichDocument(doc: Document): Document {
   const read: ReadTable[] = [];
+  const checks: Check[] = [];
   const tables: Table[] = doc.tables.map((t0) => {
     const kind = t0.kind === 'other' ? classifyTableKindByHeader(t0.columns.map((c) => c.path), bodyTexts(t0), doc.docKind) : t0.kind;
     const table = { ...t0, kind };
-    const layout = layoutTable(table);
-    const rowInfo = classifyRows(layout, findCodeColumns(layout));
-    read.push({ layout, rowInfo });
-    return { ...table, rowInfo, amounts: readAmounts(layout), indicators: readIndicators(layout) };
+    const whole = layoutTable(table);
+    const wholeRows = classifyRows(whole, findCodeColumns(whole));
+    const panels = panelColumns(table);
+    // each panel of a side-by-side table is read as a table of its own: its rows, codes and sums
+    const parts = panels.length === 1 ? [{ layout: whole, rowInfo: wholeRows }] : panels.map((cols, i) => readPanel(layoutTable(table, cols), i));
+    read.push({ layout: whole, rowInfo: wholeRows });
+    for (const p of parts) checks.push(...checkHierarchy(p.layout, p.rowInfo));
+    // 收入 beside 支出 is one balance read across both sides; copies of one set of columns are summed each on its own
+    if (panels.length > 1 && !sidesOfOneAccount(table, panels)) for (const p of parts) checks.push(...checkRows(p.layout, p.rowInfo));
+    else checks.push(...checkRows(whole, wholeRows));
+    return {
+      ...table,
+      rowInfo: parts.flatMap((p) => p.rowInfo),
+      amounts: parts.flatMap((p, i) => readAmounts(p.layout).map((a) => (i > 0 ? { ...a, panel: i } : a))).sort((a, b) => a.row - b.row || a.col - b.col),
+      indicators: readIndicators(whole),
+    };
   });
-  const checks: Check[] = [];
-  for (const t of read) checks.push(...checkHierarchy(t.layout, t.rowInfo), ...checkRows(t.layout, t.rowInfo));
   checks.push(...checkCrossTable(read));
   checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
   return { ...doc, tables, checks };
+}
+
+function readPanel(layout: TableLayout, panel: number): ReadTable {
+  const rowInfo = classifyRows(layout, findCodeColumns(layout));
+  return { layout, rowInfo: panel > 0 ? rowInfo.map((r) => ({ ...r, panel })) : rowInfo };
+}
+
+/** Panels whose top header labels differ (收入 | 支出): two sides of one account, not copies of one set of columns. */
+function sidesOfOneAccount(table: Table, panels: number[][]): boolean {
+  const tops = panels.map((cols) => table.columns[cols[0]!]?.path[0]?.replace(/\s+/gu, '') ?? '');
+  return new Set(tops).size === tops.length && tops.every((t) => t === '收入' || t === '支出');
 }
 
 /** The texts of a table's body that are not amounts (row labels wherever they are printed). */

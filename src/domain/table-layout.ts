@@ -7,6 +7,8 @@ export interface TableLayout {
   table: Table;
   /** Cell rows of the body, in order (headerRows … headerRows + nRows - 1). */
   rows: number[];
+  /** The columns read: all of the table's, or one panel's (Table.panels). */
+  cols: number[];
   cell(row: number, col: number): Cell | undefined;
   text(row: number, col: number): string;
   /** The cell's text read as a printed amount (memoized: checks read the same cells many times). */
@@ -25,10 +27,16 @@ const LABEL_HEADER = /项目|名称|类别|职责活动|科目|^单位$/u;
 /** Tables whose cells are indicator texts, not amounts (their project-info amounts are read apart). */
 const NO_AMOUNT_ROLES = new Set(['performance_targets', 'org_performance_targets', 'org_structure']);
 
-/** Reads the body of a table into a layout: cell lookup, amount columns, label columns. */
-export function layoutTable(table: Table): TableLayout {
+/**
+ * Reads the body of a table into a layout: cell lookup, amount columns, label columns. Given
+ * one panel's columns, only those are read: cells elsewhere read as empty.
+ */
+export function layoutTable(table: Table, panel?: number[]): TableLayout {
+  const cols = panel ?? allColumns(table);
   const grid: (Cell | undefined)[][] = [];
-  for (const c of table.cells) if (!c.isHeader) (grid[c.row] ??= [])[c.col] = c;
+  // the whole table keeps cells past its columns too (a 绩效目标表's ragged project-info rows)
+  const inside = panel ? new Set(panel) : null;
+  for (const c of table.cells) if (!c.isHeader && (!inside || inside.has(c.col))) (grid[c.row] ??= [])[c.col] = c;
   const rows = Array.from({ length: table.nRows }, (_, i) => table.headerRows + i);
   const cell = (row: number, col: number) => grid[row]?.[col];
   const text = (row: number, col: number) => grid[row]?.[col]?.text ?? '';
@@ -38,7 +46,7 @@ export function layoutTable(table: Table): TableLayout {
   const amountColumns: number[] = [];
   const labelColumns: number[] = [];
   const noAmounts = NO_AMOUNT_ROLES.has(tableRole(table.kind));
-  for (let col = 0; col < table.nCols; col++) {
+  for (const col of cols) {
     const header = headerOf(col);
     const leaf = (table.columns[col]?.path ?? []).at(-1)?.replace(/\s+/g, '') ?? '';
     let numbers = 0;
@@ -53,7 +61,19 @@ export function layoutTable(table: Table): TableLayout {
     if (!noAmounts && !notAmount && numbers > 0 && numbers >= texts) amountColumns.push(col);
     else if (texts > 0 && (LABEL_HEADER.test(header) || col === 0) && !/编码|代码|目录|序号/u.test(leaf)) labelColumns.push(col);
   }
-  return { table, rows, cell, text, amount, amountColumns, labelColumns };
+  return { table, rows, cols, cell, text, amount, amountColumns, labelColumns };
+}
+
+const allColumns = (table: Table): number[] => Array.from({ length: table.nCols }, (_, c) => c);
+
+/**
+ * The columns of each panel of a table printed as side-by-side copies of its columns
+ * (Table.panels: the first column of each), or all its columns as one panel.
+ */
+export function panelColumns(table: Table): number[][] {
+  const starts = table.panels;
+  if (!starts || starts.length < 2) return [allColumns(table)];
+  return starts.map((from, i) => Array.from({ length: (starts[i + 1] ?? table.nCols) - from }, (_, k) => from + k));
 }
 
 /** The label of a row for an amount column: the nearest label column to its left with text in that row. */

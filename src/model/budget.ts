@@ -21,6 +21,12 @@ export type Classification = z.infer<typeof Classification>;
 /** What a body row of a table is about: its label (科目名称, 项目 …) and 科目 classification. `row` is the cell row. */
 export const TableRow = z.object({
   row: z.number().int().min(0),
+  /**
+   * The panel (index into Table.panels) the row is read in, for a table printed as side-by-side
+   * panels: each panel's rows are rows of their own (人员经费 301 beside 公用经费 302 in one
+   * printed row). Absent in the first panel and in a table of one panel.
+   */
+  panel: z.number().int().min(1).optional(),
   label: z.string().nullable(),
   classification: Classification.nullable(),
 });
@@ -42,6 +48,8 @@ export const AmountCell = z.object({
   yuan: z.number().nullable(),
   item: z.string().nullable(),
   column: z.array(z.string()),
+  /** The panel of its column (see TableRow.panel): the row's 科目 is the one of this panel. */
+  panel: z.number().int().min(1).optional(),
 });
 export type AmountCell = z.infer<typeof AmountCell>;
 

@@ -6,7 +6,8 @@ const ROW_NAMING = /项目|名称|编码|代码|^科目|^[类款项]$/u;
  * 基本支出 table with 人员经费 on the left and 公用经费 on the right, each with its own 科目编码 /
  * 科目名称 / 金额): the first column of each panel, or null for a table of one panel. The table
  * stays as printed; the panels say where each copy of the columns starts, so that readers of
- * rows can take each panel's rows as rows of their own (facts and checks do not do so yet).
+ * rows can take each panel's rows as rows of their own (src/domain does: each panel's 科目,
+ * facts and sums are read apart).
  *
  * Panels are found from the header alone: the columns' lowest labels repeat as a block of at
  * least two columns (`编码 名称 金额 编码 名称 金额`, or 收入 `项目 决算数` beside 支出 `项目 决算数`)

@@ -16,15 +16,16 @@ export function readDomainRows(db: Database.Database, id: number): StoredDomain 
     if (!t) tables.set(ord, (t = { rowInfo: [], amounts: [], indicators: [] }));
     return t;
   };
-  for (const r of db.prepare('select * from table_row where document_id = ? order by table_ord, row').all(id) as Record<string, any>[]) {
+  for (const r of db.prepare('select * from table_row where document_id = ? order by table_ord, panel, row').all(id) as Record<string, any>[]) {
     of(r.table_ord).rowInfo.push({
       row: r.row,
+      ...(r.panel > 0 ? { panel: r.panel } : {}),
       label: r.label,
       classification: r.class_system ? { system: r.class_system, code: r.class_code, level: r.class_level, parent: r.class_parent } : null,
     });
   }
   for (const a of db.prepare('select * from amount where document_id = ? order by table_ord, row, col').all(id) as Record<string, any>[]) {
-    of(a.table_ord).amounts.push({ row: a.row, col: a.col, printed: a.printed, value: a.value, decimals: a.decimals, unit: a.unit, yuan: a.yuan, item: a.item, column: JSON.parse(a.column_path) });
+    of(a.table_ord).amounts.push({ row: a.row, col: a.col, printed: a.printed, value: a.value, decimals: a.decimals, unit: a.unit, yuan: a.yuan, item: a.item, column: JSON.parse(a.column_path), ...(a.panel > 0 ? { panel: a.panel } : {}) });
   }
   for (const v of db.prepare('select * from indicator_value where document_id = ? order by table_ord, row, col').all(id) as Record<string, any>[]) {
     of(v.table_ord).indicators.push({ row: v.row, col: v.col, kind: v.kind, operator: v.operator, number: v.number, upper: v.upper, unit: v.unit, raw: v.raw });

@@ -13,18 +13,18 @@ export function writeDomainRows(db: Database.Database, id: number, doc: Document
   if (!doc.checks) return;
   const prepare = cached(db);
   prepare('insert into doc_domain (document_id) values (?)').run(id);
-  const row = prepare('insert into table_row (document_id, table_ord, row, label, class_system, class_code, class_level, class_parent) values (?, ?, ?, ?, ?, ?, ?, ?)');
+  const row = prepare('insert into table_row (document_id, table_ord, row, panel, label, class_system, class_code, class_level, class_parent) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const amount = prepare(
-    `insert into amount (document_id, table_ord, row, col, printed, value, decimals, unit, yuan, item, column_path, column_text)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `insert into amount (document_id, table_ord, row, col, printed, value, decimals, unit, yuan, item, column_path, column_text, panel)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const indicator = prepare('insert into indicator_value (document_id, table_ord, row, col, kind, operator, number, upper, unit, raw) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   for (const t of doc.tables) {
     for (const r of t.rowInfo ?? []) {
       const c = r.classification;
-      row.run(id, t.order, r.row, r.label, c?.system ?? null, c?.code ?? null, c?.level ?? null, c?.parent ?? null);
+      row.run(id, t.order, r.row, r.panel ?? 0, r.label, c?.system ?? null, c?.code ?? null, c?.level ?? null, c?.parent ?? null);
     }
-    for (const a of t.amounts ?? []) amount.run(id, t.order, a.row, a.col, a.printed, a.value, a.decimals, a.unit, a.yuan, a.item, JSON.stringify(a.column), a.column.join('/'));
+    for (const a of t.amounts ?? []) amount.run(id, t.order, a.row, a.col, a.printed, a.value, a.decimals, a.unit, a.yuan, a.item, JSON.stringify(a.column), a.column.join('/'), a.panel ?? 0);
     for (const v of t.indicators ?? []) indicator.run(id, t.order, v.row, v.col, v.kind, v.operator, v.number, v.upper, v.unit, v.raw);
   }
   const check = prepare('insert into doc_check (document_id, ord, rule, name, status, message, expected, actual, difference, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
