@@ -490,6 +490,32 @@ function templatePage(): string {
 }
 
 /**
+ * A table whose last row is split over two pages and left open at the cut, as Chromium prints
+ * one (open-cut.pdf): no rule below the row's first piece on page 1, none above its second on
+ * page 2, where the piece is a one-row grid closed only by its bottom rule. The row's second
+ * cell is a numbered list, item 1 on page 1 and item 2 on page 2.
+ */
+const OX = [60, 200, 480];
+function openCutPage1(): string {
+  return [
+    '0.8 w',
+    cjk(60, 330, 14, '项目支出绩效目标表'),
+    ...[300, 280, 260].map((y) => hline(y, OX[0]!, OX[2]!)),
+    ...OX.map((x) => vline(x, 40, 300)),
+    cjk(OX[0]! + 4, 286, 10, '项目'),
+    cjk(OX[1]! + 4, 286, 10, '说明'),
+    cjk(OX[0]! + 4, 266, 10, '基本工资'),
+    cjk(OX[1]! + 4, 266, 10, '按标准发放'),
+    cjk(OX[0]! + 4, 246, 10, '工作目标'),
+    cjk(OX[1]! + 4, 246, 10, '1.完成年度工作任务'),
+    latin(295, 20, 9, '1'),
+  ].join('\n');
+}
+function openCutPage2(): string {
+  return ['0.8 w', hline(760, OX[0]!, OX[2]!), ...OX.map((x) => vline(x, 760, 800)), cjk(OX[1]! + 4, 786, 10, '2.提高服务质量'), cjk(60, 700, 10.5, '注：本表为示例。'), latin(295, 20, 9, '2')].join('\n');
+}
+
+/**
  * An unruled table as Word processors print one: an HTML table without borders, opened by
  * LibreOffice as a Word document and printed to PDF (embedded fonts, the producer's own glyph
  * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
@@ -648,6 +674,7 @@ fs.writeFileSync(path.join(OUT, 'rotated.pdf'), writePdf([
 fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 fs.writeFileSync(path.join(OUT, 'sheet-print.pdf'), writePdf([sheetPage1(), sheetPage2()]));
 fs.writeFileSync(path.join(OUT, 'template-header.pdf'), writePdf([templatePage()]));
+fs.writeFileSync(path.join(OUT, 'open-cut.pdf'), writePdf([openCutPage1(), openCutPage2()]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 // LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
 const PRINTS = [

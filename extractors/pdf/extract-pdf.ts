@@ -11,7 +11,7 @@ import { rowsWrappedFromAbove } from './wrapped-rows.js';
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
-export const PDF_EXTRACTOR = { name: 'pdf', version: '1.3.1' } as const;
+export const PDF_EXTRACTOR = { name: 'pdf', version: '1.3.2' } as const;
 
 /**
  * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's

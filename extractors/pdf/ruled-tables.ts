@@ -55,6 +55,20 @@ export function findRuledTables(segments: Segment[], glyphs: Glyph[]): RuledTabl
   return tables.sort((a, b) => b.box[3] - a.box[3]);
 }
 
+/**
+ * A piece of a table whose only row rule is its top (or bottom): a row split over two pages and
+ * left open at the cut (Chromium draws no rule below the first piece, none above the second).
+ * Its column rules all run from that rule to one common end — the page's cut — across the
+ * whole rule, at least two columns of them.
+ */
+function cutOpen(rule: HLine, v: VLine[]): boolean {
+  if (v.length < 3) return false;
+  const far = v.map((l) => (Math.abs(l.y1 - rule.y) <= SNAP ? l.y0 : Math.abs(l.y0 - rule.y) <= SNAP ? l.y1 : NaN));
+  if (far.some(Number.isNaN) || Math.max(...far) - Math.min(...far) > SNAP) return false;
+  const xs = v.map((l) => l.x);
+  return Math.min(...xs) <= rule.x0 + SNAP && Math.max(...xs) >= rule.x1 - SNAP;
+}
+
 function joinLines(lines: { at: number; from: number; to: number }[]): { at: number; from: number; to: number }[] {
   const sorted = [...lines].sort((a, b) => a.at - b.at || a.from - b.from);
   const groups: { at: number; items: { at: number; from: number; to: number }[] }[] = [];
@@ -125,7 +139,7 @@ const coverage = (spans: Span[], from: number, to: number): number => {
 };
 
 function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null {
-  if (h.length < 2 || v.length < 2) return null;
+  if (h.length < 1 || v.length < 2 || (h.length === 1 && !cutOpen(h[0]!, v))) return null;
   const xs = closeFrame(cluster(v.map((l) => l.x)), h.map((l) => ({ from: l.x0, to: l.x1 })), SNAP);
   const ys = closeFrame(cluster(h.map((l) => l.y)), v.map((l) => ({ from: l.y0, to: l.y1 })), SNAP).reverse();
   if (xs.length < 2 || ys.length < 2) return null;

@@ -147,6 +147,8 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     after = after.map((r, k) => ({ ...r, cells: realigned[k]! }));
   }
   after = rejoinCutRows(after, width);
+  // rows printed before a late header (a 绩效目标表's project info) are cut by page breaks too
+  const before = rejoinCutRows(split.before, width);
 
   const gridLayout = grid
     ? resolveGridHeaderLayout(header.map((r) => r.map(toGridHeaderCell)), [...(numbers ? [numbers] : []), ...sameGridRows(split, after, width)].map((r) => r.map(toGridHeaderCell)))
@@ -176,10 +178,10 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   const afterCells = after.map((r) => r.cells);
   // only Word's text export splits a row at an empty paragraph; a grid or positional row is whole
   const joined = g.layout !== 'compact' ? afterCells.map((_, i) => [i]) : joinSplitRows(afterCells.map((r) => r.length), nCols);
-  const bodyRows: WorkRow[] = [...split.before.map((r) => r.cells), ...joined.map((ix) => ix.flatMap((i) => afterCells[i]!))];
+  const bodyRows: WorkRow[] = [...before.map((r) => r.cells), ...joined.map((ix) => ix.flatMap((i) => afterCells[i]!))];
   bodyRows.forEach((r, bi) => {
     // rows printed before the header (a 绩效目标表's project-info block) are not cut on its columns: they stay as printed
-    if (gridLayout && bi >= split.before.length) cells.push(...placeGridRow(r, gridLayout.bounds, headerRows + bi));
+    if (gridLayout && bi >= before.length) cells.push(...placeGridRow(r, gridLayout.bounds, headerRows + bi));
     else r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false)));
   });
 
