@@ -19,7 +19,7 @@ const HELP = `gongkai — Chinese budget disclosures to one canonical table mode
              [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl
-  gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all]
+  gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all] [--severity error|warning|hint] [--format text|json]
   gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
   gongkai runs [--db ${DEFAULT_DB}]
   gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
@@ -88,8 +88,11 @@ export async function main(argv: string[]): Promise<number> {
         return diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
       }
       case 'check': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, doc: { type: 'string' }, all: { type: 'boolean', default: false } } });
-        return checkCommand({ db: values.db!, doc: values.doc, all: !!values.all });
+        const { values } = parseArgs({
+          args: rest,
+          options: { db: { type: 'string', default: DEFAULT_DB }, doc: { type: 'string' }, all: { type: 'boolean', default: false }, severity: { type: 'string' }, format: { type: 'string' } },
+        });
+        return checkCommand({ db: values.db!, doc: values.doc, all: !!values.all, severity: values.severity, format: values.format });
       }
       case 'review': {
         const { values } = parseArgs({

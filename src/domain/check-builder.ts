@@ -1,4 +1,4 @@
-import type { Check, CheckRef, CheckRule, Provenance } from '../model/index.js';
+import type { Check, CheckRef, CheckRule, CheckSeverity, Provenance } from '../model/index.js';
 import { decToNumber, equalAt, formatDec, subDec, sumDec, type Dec } from './decimal.js';
 import { headerPath, type TableLayout } from './table-layout.js';
 
@@ -35,6 +35,15 @@ export function cellOperand(layout: TableLayout, row: number, col: number, rowLa
   return a.kind === 'number' ? { dec: a.dec, decimals: a.decimals, empty: false, ref } : { dec: ZERO, decimals: 0, empty: true, ref };
 }
 
+/** The largest difference, in the check's unit, that is rounding: a hint, not an error. */
+const ROUNDING = 0.01;
+
+/** The severity of a numeric check: none for a pass, `hint` within rounding, else `error`. */
+export function severityOf(pass: boolean, difference: Dec): CheckSeverity | null {
+  if (pass) return null;
+  return Math.abs(decToNumber(difference)) <= ROUNDING + 1e-9 ? 'hint' : 'error';
+}
+
 /** Formats an amount for a message, with the digits it was printed with. */
 export function show(d: Dec): string {
   return formatDec(d);
@@ -59,6 +68,7 @@ export function sumCheck(rule: CheckRule, name: string, total: Operand, parts: O
     rule,
     name,
     status: pass ? 'pass' : 'fail',
+    severity: severityOf(pass, diff),
     message,
     expected: decToNumber(expected),
     actual: decToNumber(total.dec),
@@ -84,6 +94,7 @@ export function sameCheck(rule: CheckRule, name: string, a: Operand, b: Operand,
     rule,
     name,
     status: pass ? 'pass' : 'fail',
+    severity: severityOf(pass, diff),
     message,
     expected: decToNumber(b.dec),
     actual: decToNumber(a.dec),

@@ -1,5 +1,5 @@
 import type { Check, CheckRef } from '../model/index.js';
-import { show, type Operand } from './check-builder.js';
+import { severityOf, show, type Operand } from './check-builder.js';
 import { decToNumber, equalAt, shiftDec, subDec } from './decimal.js';
 import type { ProseClaim, ProseTopic } from './prose-claims.js';
 import { bareLabel, isTotalLabel, normalizeLabel, readOutline } from './row-outline.js';
@@ -25,6 +25,11 @@ const three = (row: RegExp): Resolver => (tables) => {
   const col = amountColumn(t, /^合计$/u);
   return r && col !== undefined ? operandAt(t, r.row, col) : null;
 };
+
+/** The 总计 row of a two-sided summary table: the 支出 side's, else the 收入 side's. */
+function grandTotal(t: ReadTable | undefined): Operand | null {
+  return sideAt(t, '支出', /^(?:支出)?总计$/u) ?? sideAt(t, '收入', /^(?:收入)?总计$/u);
+}
 
 /** The claims gongkai reads, most specific first. */
 const CLAIMS: ClaimKind[] = [
@@ -54,6 +59,23 @@ const CLAIMS: ClaimKind[] = [
     name: '项目支出',
     label: /项目支出$/u,
     target: (tables) => totalAt(findTable(tables, 'expenditure_summary'), /^项目支出$/u) ?? totalAt(findTable(tables, 'general_budget_expenditure'), /^项目支出$/u),
+  },
+  {
+    // 总计 is not 本年合计: it adds the balances carried over (收入支出决算总表 总计 2,995.39 vs 本年支出合计 2,940.05)
+    name: '财政拨款收支总计',
+    label: /财政拨款(?:收入支出|收支)(?:决算|预算)?总计$/u,
+    target: (tables) => grandTotal(findTable(tables, 'fiscal_appropriation_summary')),
+  },
+  { name: '收支总计', label: /(?:收入支出|收支)(?:决算|预算)?总计$/u, target: (tables) => grandTotal(findTable(tables, 'revenue_expenditure_summary')) },
+  {
+    name: '政府性基金预算支出',
+    label: /政府性基金预算(?:财政)?(?:拨款)?支出(?:预算|决算)?$/u,
+    target: (tables) => totalAt(findTable(tables, 'gov_fund_expenditure'), /^合计$/u),
+  },
+  {
+    name: '国有资本经营预算支出',
+    label: /国有资本经营预算(?:财政)?(?:拨款)?支出(?:预算|决算)?$/u,
+    target: (tables) => totalAt(findTable(tables, 'soe_capital_expenditure'), /^合计$/u),
   },
   {
     name: '支出总额',
@@ -194,6 +216,7 @@ export function checkProse(tables: ReadTable[], claims: ProseClaim[]): Check[] {
       rule: 'prose',
       name: 'prose-amount',
       status: pass ? 'pass' : 'fail',
+      severity: severityOf(pass, diff),
       message,
       expected: decToNumber(target.dec),
       actual: decToNumber(prose),

@@ -80,6 +80,14 @@ export const CheckRule = z.enum(['hierarchy', 'row-arithmetic', 'cross-table', '
 export type CheckRule = z.infer<typeof CheckRule>;
 
 /**
+ * How much a failed check matters to a reader: `error` a number disagrees beyond rounding,
+ * `warning` wording or metadata, `hint` a difference of at most 0.01 of the unit (the rounding
+ * of figures each printed to the cent or the 0.01 万元).
+ */
+export const CheckSeverity = z.enum(['error', 'warning', 'hint']);
+export type CheckSeverity = z.infer<typeof CheckSeverity>;
+
+/**
  * One side of a check: a table cell (tableOrder/row/col) or a sentence of prose (blockOrder),
  * with the value it contributes as printed and where it is in the source.
  */
@@ -110,6 +118,8 @@ export const Check = z.object({
   /** The specific rule, e.g. `class-sum`, `column-total`, `balance`, `same-total`, `prose-amount`. */
   name: z.string(),
   status: z.enum(['pass', 'fail']),
+  /** Null for a pass. */
+  severity: CheckSeverity.nullable(),
   message: z.string(),
   expected: z.number().nullable(),
   actual: z.number().nullable(),

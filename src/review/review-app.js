@@ -211,8 +211,8 @@
       return h('section', { class: 'checks', id: 'failed-checks' },
         h('h2', null, 'Failed checks (' + data.checks.length + ')'),
         h('ol', null, data.checks.map(function (chk) {
-          return h('li', { class: 'check' },
-            h('div', { class: 'check-msg' }, chk.message),
+          return h('li', { class: 'check' + (chk.severity ? ' sev-' + chk.severity : '') },
+            h('div', { class: 'check-msg' }, h('span', { class: 'check-rule' }, (chk.severity || 'fail') + ' · ' + chk.rule + '/' + chk.name), ' ', chk.message),
             h('div', { class: 'check-refs' }, chk.refs.map(function (r, i) {
               var key = r.tableOrder !== null && r.row !== null ? 'c:' + r.tableOrder + '.' + r.row + '.' + r.col : 'r:' + chk.ord + '.' + i;
               return h('a', {

@@ -69,6 +69,8 @@ export interface ReviewCheck {
   rule: string;
   name: string;
   status: string;
+  /** error | warning | hint; null for checks stored before severities existed. */
+  severity: string | null;
   message: string;
   refs: ReviewCheckRef[];
 }
@@ -127,6 +129,7 @@ function readFailedChecks(db: Database.Database, documentId: number): ReviewChec
     rule: c.rule,
     name: c.name,
     status: c.status,
+    severity: c.severity ?? null,
     message: c.message,
     refs: (refs.all(documentId, c.ord) as Record<string, any>[]).map((r) => ({
       role: r.role,

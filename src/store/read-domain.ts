@@ -42,7 +42,7 @@ export function readDomainRows(db: Database.Database, id: number): StoredDomain 
 
 /** A `doc_check` row as a Check. */
 export function checkFromRow(c: Record<string, any>, refs: CheckRef[]): Check {
-  return { rule: c.rule, name: c.name, status: c.status, message: c.message, expected: c.expected, actual: c.actual, difference: c.difference, unit: c.unit, refs };
+  return { rule: c.rule, name: c.name, status: c.status, severity: c.severity ?? null, message: c.message, expected: c.expected, actual: c.actual, difference: c.difference, unit: c.unit, refs };
 }
 
 /** A `doc_check_ref` row as a CheckRef. */

@@ -27,13 +27,13 @@ export function writeDomainRows(db: Database.Database, id: number, doc: Document
     for (const a of t.amounts ?? []) amount.run(id, t.order, a.row, a.col, a.printed, a.value, a.decimals, a.unit, a.yuan, a.item, JSON.stringify(a.column), a.column.join('/'), a.panel ?? 0);
     for (const v of t.indicators ?? []) indicator.run(id, t.order, v.row, v.col, v.kind, v.operator, v.number, v.upper, v.unit, v.raw);
   }
-  const check = prepare('insert into doc_check (document_id, ord, rule, name, status, message, expected, actual, difference, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const check = prepare('insert into doc_check (document_id, ord, rule, name, status, severity, message, expected, actual, difference, unit) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
   const ref = prepare(
     `insert into doc_check_ref (document_id, check_ord, ord, role, table_ord, row, col, block_ord, text, value, unit, label, prov, line, page)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   doc.checks.forEach((c, k) => {
-    check.run(id, k, c.rule, c.name, c.status, c.message, c.expected, c.actual, c.difference, c.unit);
+    check.run(id, k, c.rule, c.name, c.status, c.severity, c.message, c.expected, c.actual, c.difference, c.unit);
     c.refs.forEach((r, j) => {
       const [line, page] = firstPlace(r.prov);
       ref.run(id, k, j, r.role, r.tableOrder, r.row, r.col, r.blockOrder, r.text, r.value, r.unit, r.label, JSON.stringify(r.prov), line, page);

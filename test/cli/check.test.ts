@@ -17,7 +17,7 @@ describe('gongkai check and export --format facts', () => {
     const r = gongkai(['check'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('docs/000_0018174054ff74da.txt: ');
-    expect(r.stdout).toMatch(/FAIL {2}prose · prose-amount {2}人员经费: the text says 433\.32万元, but .* is 433\.22万元/);
+    expect(r.stdout).toMatch(/ERROR {2}prose\/prose-amount {2}人员经费: the text says 433\.32万元, but .* is 433\.22万元/);
     expect(r.stdout).toMatch(/prose {2}docs\/000_0018174054ff74da\.txt:1679 .*人员经费433\.32万元/);
     expect(r.stdout).toMatch(/cell {3}docs\/000_0018174054ff74da\.txt:1297 {2}部门预算一般公共预算财政拨款基本支出表 · 合计 · 一般公共预算基本支出\/人员经费 = 433\.22 万元/);
     expect(r.stdout).toMatch(/docs\/002_c52ee38ce6c6c3d2\.txt:396 .*8320\.77万元/);
@@ -31,7 +31,7 @@ describe('gongkai check and export --format facts', () => {
     const r = gongkai(['check', '--doc', '003_fc', '--all'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('docs/003_fc1028512c8b7c0f.txt: 15 checks, 0 failed');
-    expect(r.stdout).toMatch(/pass {2}row-arithmetic · project-funds/);
+    expect(r.stdout).toMatch(/pass {3}row-arithmetic\/project-funds/);
     expect(r.stdout).toMatch(/1 documents checked: 15 checks, 15 passed, 0 failed/);
     expect(gongkai(['check', '--doc', 'no-such-document'], dir).status).toBe(2);
   });
@@ -46,5 +46,43 @@ describe('gongkai check and export --format facts', () => {
     const first = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'facts.jsonl'), 'utf8').split('\n')[0]!);
     expect(first).toMatchObject({ source: 'docs/000_0018174054ff74da.txt', table_kind: 'budget_revenue_expenditure_summary', value_printed: '929.90', value_yuan: 9299000 });
     expect(gongkai(['export', '--format', 'facts'], dir).status).toBe(2);
+  });
+});
+
+describe('gongkai check --severity and --format json', () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'docs'));
+  // seed 001: its totals disagree with their parts by 0.01 (rounding) in 13 places and by 0.13–0.14 in 3
+  fs.copyFileSync(seedPath('001_655c0751f88457f2'), path.join(dir, 'docs', '001.txt'));
+
+  it('tells rounding (hint) from a disagreement (error), and --severity error shows the errors only', { timeout: 60_000 }, () => {
+    expect(gongkai(['run', 'docs', '--quiet', '--jobs', '0'], dir).status).toBe(0);
+    const all = gongkai(['check'], dir).stdout;
+    expect(all.match(/^ {2}HINT /gmu)).toHaveLength(13);
+    expect(all.match(/^ {2}ERROR /gmu)).toHaveLength(3);
+    const errors = gongkai(['check', '--severity', 'error'], dir);
+    expect(errors.status).toBe(0);
+    expect(errors.stdout.match(/^ {2}[A-Z]+ /gmu)).toEqual(['  ERROR ', '  ERROR ', '  ERROR ']);
+    expect(errors.stdout).toContain('docs/001.txt: ');
+    expect(errors.stdout).toMatch(/16 failed \(3 at error or above\)/);
+    expect(errors.stdout).toMatch(/ERROR {2}hierarchy\/total-of-classes {2}部门预算支出总表 · 基本支出 · 合计: .*printed 827\.09, but its 4 parts add up to 826\.96/);
+    expect(gongkai(['check', '--severity', 'fatal'], dir).status).toBe(2);
+  });
+
+  it('gives each finding as JSON: rule id, severity, the printed values and both sides with their places', { timeout: 60_000 }, () => {
+    const r = gongkai(['check', '--format', 'json', '--severity', 'error'], dir);
+    expect(r.status).toBe(0);
+    const findings = JSON.parse(r.stdout) as { ruleId: string; severity: string; expected: number; actual: number; refs: { role: string; printed: string; place: string }[] }[];
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['hierarchy/total-of-classes', 'error'],
+      ['row-arithmetic/column-total', 'error'],
+      ['cross-table/same-as-general-budget', 'error'],
+    ]);
+    const cross = findings[2]!;
+    expect([cross.actual, cross.expected]).toEqual([827.09, 826.95]);
+    expect(cross.refs.map((x) => [x.role, x.printed, x.place])).toEqual([
+      ['cell', '827.09', 'docs/001.txt:517'],
+      ['cell', '826.95', 'docs/001.txt:1056'],
+    ]);
   });
 });

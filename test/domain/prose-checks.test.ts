@@ -61,3 +61,47 @@ describe('checkProse', () => {
     expect(checks.find((c) => c.message.startsWith('公务接待费'))!.refs[1]!.label).toContain('30217 公务接待费');
   });
 });
+
+describe('checkProse: totals named in a 决算 explanation', () => {
+  // as in putuo-2024-final-accounts-finance.pdf pp. 6 and 13: 总计 adds the balances to 本年合计
+  const summary = buildTable({
+    title: '收入支出决算总表',
+    columns: ['收入/项目', '收入/决算数', '支出/项目', '支出/决算数'],
+    rows: [
+      ['一、一般公共预算财政拨款收入', '2,940.05', '一、一般公共服务支出', '2,940.05'],
+      ['本年收入合计', '2,940.05', '本年支出合计', '2,940.05'],
+      ['年初结转和结余', '55.34', '年末结转和结余', '55.34'],
+      ['总计', '2,995.39', '总计', '2,995.39'],
+    ],
+  });
+  const fiscal = buildTable({
+    title: '财政拨款收入支出决算总表',
+    columns: ['收入/项目', '收入/决算数', '支出/项目', '支出/合计'],
+    rows: [
+      ['一、一般公共预算财政拨款', '2,940.05', '一、一般公共服务支出', '2,940.05'],
+      ['年初财政拨款结转和结余', '21.63', '年末财政拨款结转和结余', '21.63'],
+      ['总计', '2,961.68', '总计', '2,961.68'],
+    ],
+  });
+  const soe = buildTable({ title: '国有资本经营预算财政拨款支出决算表', columns: ['科目编码', '科目名称', '合计'], rows: [] });
+  const checks = (paragraph: string) => enrichDocument(buildDocument([summary, fiscal, soe], [paragraph], 2024)).checks!.filter((c) => c.rule === 'prose');
+  const verdicts = (paragraph: string) => checks(paragraph).map((c) => [c.status, c.severity, c.refs[1]!.label]);
+
+  it('reads 收入支出总计 as the 总计 row, not 本年支出合计', () => {
+    expect(verdicts('本单位2024年度收入支出总计2995.39万元。')).toEqual([['pass', null, '收入支出决算总表 · 总计 · 支出/决算数']]);
+    expect(verdicts('本单位2024年度收入支出总计2995.30万元。')).toEqual([['fail', 'error', '收入支出决算总表 · 总计 · 支出/决算数']]);
+  });
+
+  it('reads 财政拨款收入支出总计 as the 财政拨款 summary’s 总计: the printed 0.3万元 is an error of the source', () => {
+    expect(verdicts('本单位2024年度财政拨款收入支出总计2961.68万元。')).toEqual([['pass', null, '财政拨款收入支出决算总表 · 总计 · 支出/合计']]);
+    expect(verdicts('本单位2024年度财政拨款收入支出总计0.3万元。')).toEqual([['fail', 'error', '财政拨款收入支出决算总表 · 总计 · 支出/合计']]);
+  });
+
+  it('a rounding difference of 0.01 is a hint', () => {
+    expect(verdicts('本单位2024年度收入支出总计2995.38万元。')).toEqual([['fail', 'hint', '收入支出决算总表 · 总计 · 支出/决算数']]);
+  });
+
+  it('never reads 国有资本经营预算拨款支出 as the whole 支出: with its table empty, 0万元 is not compared', () => {
+    expect(checks('国有资本经营预算拨款支出预算0万元，比上年持平。')).toEqual([]);
+  });
+});

@@ -1,9 +1,22 @@
-import type { CheckRef, Provenance } from '../../model/index.js';
+import { CheckSeverity, type CheckRef, type Provenance } from '../../model/index.js';
 import { openStore, readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
 import { UsageError } from './run.js';
 
 /** How `gongkai check` is called. */
-export const CHECK_USAGE = 'gongkai check [--db DB] [--doc SOURCE|SHA256] [--all]';
+export const CHECK_USAGE = 'gongkai check [--db DB] [--doc SOURCE|SHA256] [--all] [--severity error|warning|hint] [--format text|json]';
+
+/** Severities from the most to the least severe: `--severity warning` shows errors and warnings. */
+const SEVERITY_ORDER: CheckSeverity[] = ['error', 'warning', 'hint'];
+
+/** What `gongkai check` shows and how. */
+export interface CheckOptions {
+  db: string;
+  doc: string | undefined;
+  all: boolean;
+  /** Only failed checks at least this severe. */
+  severity?: string;
+  format?: string;
+}
 
 /** Addends printed in a failed sum before the rest are counted (a 收支总表 has 30 expenditure rows, most empty). */
 const MAX_PARTS = 12;
@@ -13,7 +26,13 @@ const MAX_PARTS = 12;
  * with both sides' values and where each is in the source; `--all` lists passed checks too.
  * Failures are findings about the sources, so the exit code is 0.
  */
-export function checkCommand(opts: { db: string; doc: string | undefined; all: boolean }): number {
+export function checkCommand(opts: CheckOptions): number {
+  const format = opts.format ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format takes text or json, not "${format}"`);
+  const least = opts.severity === undefined ? undefined : CheckSeverity.safeParse(opts.severity).data;
+  if (opts.severity !== undefined && !least) throw new UsageError(`--severity takes error, warning or hint, not "${opts.severity}"`);
+  if (least && opts.all) throw new UsageError('--severity shows failed checks only; it cannot be combined with --all');
+  const shown = (c: StoredCheck) => !least || (c.severity !== null && SEVERITY_ORDER.indexOf(c.severity) <= SEVERITY_ORDER.indexOf(least));
   const store = openStore(opts.db);
   try {
     let ids: number[] | undefined;
@@ -23,7 +42,11 @@ export function checkCommand(opts: { db: string; doc: string | undefined; all: b
       ids = matches.map((m) => m.id);
     }
     const summaries = summarizeChecks(store.db, ids);
-    const checks = readChecks(store.db, { documentIds: ids, ...(opts.all ? {} : { status: 'fail' as const }) });
+    const checks = readChecks(store.db, { documentIds: ids, ...(opts.all ? {} : { status: 'fail' as const }) }).filter(shown);
+    if (format === 'json') {
+      console.log(JSON.stringify(checks.map(checkJson), null, 1));
+      return 0;
+    }
     const out: string[] = [];
     for (const s of summaries) {
       const mine = checks.filter((c) => c.documentId === s.documentId);
@@ -32,7 +55,7 @@ export function checkCommand(opts: { db: string; doc: string | undefined; all: b
         continue;
       }
       if (!mine.length) continue;
-      out.push(`${s.source}: ${s.pass + s.fail} checks, ${s.fail} failed`);
+      out.push(`${s.source}: ${s.pass + s.fail} checks, ${s.fail} failed${least ? ` (${mine.length} at ${least} or above)` : ''}`);
       for (const c of mine) out.push(...formatCheck(c, s.source));
       out.push('');
     }
@@ -46,9 +69,29 @@ export function checkCommand(opts: { db: string; doc: string | undefined; all: b
   }
 }
 
-/** A check as printed: its verdict and message, then each side with its value and source position. */
+/**
+ * A check as `check --format json` gives it: its stable rule id (`hierarchy/class-sum`),
+ * severity, verdict, the printed values, and each side with its place in the source.
+ */
+export function checkJson(c: StoredCheck): Record<string, unknown> {
+  return {
+    source: c.source,
+    ruleId: `${c.rule}/${c.name}`,
+    severity: c.severity,
+    status: c.status,
+    message: c.message,
+    expected: c.expected,
+    actual: c.actual,
+    difference: c.difference,
+    unit: c.unit,
+    refs: c.refs.map((r) => ({ role: r.role, label: r.label, printed: r.text, value: r.value, unit: r.unit, place: place(c.source, r.prov), prov: r.prov })),
+  };
+}
+
+/** A check as printed: its verdict (with its severity when it failed) and message, then each side with its value and source position. */
 export function formatCheck(c: StoredCheck, source: string): string[] {
-  const lines = [`  ${c.status === 'fail' ? 'FAIL' : 'pass'}  ${c.rule} · ${c.name}  ${c.message}`];
+  const verdict = c.status === 'fail' ? (c.severity ?? 'fail').toUpperCase() : 'pass';
+  const lines = [`  ${verdict.padEnd(5)}  ${c.rule}/${c.name}  ${c.message}`];
   const parts = c.refs.filter((r) => r.role === 'part');
   const shown = parts.filter((r) => r.text !== '').slice(0, MAX_PARTS);
   for (const r of c.refs) {
