@@ -32,6 +32,8 @@ export interface SheetCell {
   ref: string;
   /** What the sheet shows: the number format applied to the stored value (`1,234.50`, `61.73%`); "" when empty. */
   text: string;
+  /** The number stored in a number cell (`text` is it formatted: 0.125 shows as `12.50%`); not for dates. */
+  number?: number;
   /** The formula, when the cell has one (its cached result is `text`; never recomputed). */
   formula?: string;
   /** A formula cell saved without a cached result. */
@@ -163,13 +165,15 @@ function readSheet(name: string, ws: XLSXTypes.WorkSheet, hidden: boolean, budge
   return { name, hidden, nRows, nCols, cells, merges, hiddenRows, hiddenCols, truncated };
 }
 
-/** The displayed text (`w`: SheetJS applies the cell's number format), or the stored value when there is none. */
+/** The displayed text (`w`: SheetJS applies the cell's number format), or the stored value when there is none; a number cell's number. */
 function readCell(cell: XLSXTypes.CellObject, ref: string): SheetCell {
   const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : undefined;
   const hasValue = cell.v !== undefined && cell.v !== null && cell.t !== 'z';
   let text = '';
   if (hasValue) text = typeof cell.w === 'string' ? cell.w : cell.t === 'e' ? String(cell.w ?? '#ERROR') : String(cell.v);
   const out: SheetCell = { ref, text };
+  // a date is stored as a day count; what it means is its text, not that number
+  if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v) && text !== '' && !(typeof cell.z === 'string' && xlsx().SSF.is_date(cell.z))) out.number = cell.v;
   if (formula) out.formula = formula;
   if (formula && !hasValue) out.noCachedValue = true;
   return out;

@@ -25,7 +25,7 @@ describe('the hand-made workbook (merged headers, formulas, number formats, hidd
   it('.xlsx: exports the hand-written golden, the formula without a cached result empty and reported', () => {
     const doc = documentOf(fixture('handmade.xlsx'));
     expect(doc.format).toBe('xlsx');
-    expect(doc.extractor).toEqual({ name: 'spreadsheet', version: '1.0.0' });
+    expect(doc.extractor).toEqual({ name: 'spreadsheet', version: '1.1.0' });
     expect(tablesOf(doc)).toEqual(GOLD.tables);
     expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(GOLD.paragraphs);
     expect(doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, place: d.place }))).toEqual(GOLD.diagnosticsXlsx);
@@ -41,6 +41,8 @@ describe('the hand-made workbook (merged headers, formulas, number formats, hidd
     expect(tablesOf(doc)).toEqual(expected);
     expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(GOLD.paragraphs);
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['sheet-hidden']);
+    // Calc stored the quotient it computed, shown as a percent
+    expect(doc.tables[0]!.cells.find((c) => c.text === f.text)?.value).toBe(765.5 / 2000.06);
   });
 
   it.each(['handmade.xlsx', 'handmade.xls'])('%s: each cell names its sheet cell and merged range; value is the stored number', (name) => {
