@@ -57,6 +57,8 @@ export interface SheetGrid {
   nRows: number;
   nCols: number;
   cells: (SheetCell | undefined)[][];
+  /** How many cells hold something (`cells` is sparse: a row's length is its last filled column). */
+  filled: number;
   merges: CellRange[];
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
@@ -106,7 +108,7 @@ export function readWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xls'): SheetGr
   let budget = MAX_WORKBOOK_CELLS;
   return wb.SheetNames.map((name, i) => {
     const grid = readSheet(name, wb.Sheets[name]!, (states[i]?.Hidden ?? 0) !== 0, budget);
-    budget -= grid.cells.reduce((n, row) => n + (row ? row.length : 0), 0);
+    budget -= grid.filled;
     return grid;
   });
 }
@@ -162,7 +164,7 @@ function readSheet(name: string, ws: XLSXTypes.WorkSheet, hidden: boolean, budge
   (ws['!cols'] ?? []).forEach((info, c) => {
     if (info?.hidden && c < MAX_SHEET_COLS) hiddenCols.add(c);
   });
-  return { name, hidden, nRows, nCols, cells, merges, hiddenRows, hiddenCols, truncated };
+  return { name, hidden, nRows, nCols, cells, filled: kept, merges, hiddenRows, hiddenCols, truncated };
 }
 
 /** The displayed text (`w`: SheetJS applies the cell's number format), or the stored value when there is none; a number cell's number. */

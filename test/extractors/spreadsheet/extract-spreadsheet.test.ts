@@ -1,15 +1,18 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type * as XLSXTypes from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { extractSpreadsheet, SpreadsheetError } from '../../../extractors/spreadsheet/extract-spreadsheet.js';
-import { MAX_SHEET_ROWS } from '../../../extractors/spreadsheet/read-workbook.js';
+import { MAX_SHEET_COLS, MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS, readWorkbook } from '../../../extractors/spreadsheet/read-workbook.js';
 import { readZipDirectory } from '../../../extractors/zip/read-zip.js';
 import { writeZip } from '../../../scripts/lib/write-zip.js';
 import { toExportTable } from '../../../src/export/index.js';
 import type { Document } from '../../../src/model/index.js';
 import { detectFormat, extractDocument } from '../../../src/pipeline/extract-document.js';
 
+const XLSX = createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes;
 const FIXTURES = path.join(__dirname, 'fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const GOLD = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'handmade.gold.json'), 'utf8'));
@@ -103,6 +106,37 @@ describe('bad workbooks: a clear error or bounded work', () => {
     expect(doc.tables[199]!.title).toBe('单位200支出表');
     expect(toExportTable(doc.tables[199]!).rows).toEqual([['合计', '199.50']]);
   });
+});
+
+describe('the workbook cell budget counts the cells that hold something', () => {
+  it('a sheet with a far-right cell on every row does not use up the budget of the sheets after it; a cell in XFD is past what is read', () => {
+    // 5,001 rows each filled in A and in ALL (the last column read): 10,002 stored cells, but
+    // 5,001,000 places if a row counted as long as its last filled column
+    const wide: XLSXTypes.WorkSheet = {};
+    const rows = Math.ceil(MAX_WORKBOOK_CELLS / MAX_SHEET_COLS) + 1;
+    for (let r = 0; r < rows; r++) {
+      wide[XLSX.utils.encode_cell({ r, c: 0 })] = { t: 's', v: `行${r + 1}` };
+      wide[XLSX.utils.encode_cell({ r, c: MAX_SHEET_COLS - 1 })] = { t: 'n', v: r };
+    }
+    wide['!ref'] = `A1:${XLSX.utils.encode_col(MAX_SHEET_COLS - 1)}${rows}`;
+    // one row, filled in A and in XFD, the last column a sheet has
+    const farRight = XLSX.utils.aoa_to_sheet([['项目']]);
+    farRight['XFD1'] = { t: 's', v: '最右' };
+    farRight['!ref'] = 'A1:XFD1';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, wide, '宽表');
+    XLSX.utils.book_append_sheet(wb, farRight, '最右');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['支出表'], ['项目', '金额'], ['合计', 12.5]]), '支出表');
+    const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+
+    const sheets = readWorkbook(bytes, 'xlsx');
+    expect(sheets.map((s) => [s.name, s.filled, s.nCols, s.truncated])).toEqual([
+      ['宽表', 2 * rows, MAX_SHEET_COLS, false],
+      ['最右', 1, 1, true],
+      ['支出表', 5, 2, false],
+    ]);
+    expect(sheets[2]!.cells[2]![1]).toEqual({ ref: 'B3', text: '12.5', number: 12.5 });
+  }, 60_000);
 });
 
 /** The package `base` with only `keep` parts, some replaced. */
