@@ -12,6 +12,9 @@ function xlsx(): typeof XLSXTypes {
   return (sheetjs ??= createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes);
 }
 
+/** How errors name a password-protected workbook. */
+export const ENCRYPTED_WORKBOOK = 'encrypted workbook';
+
 /** Why a workbook cannot be read; the message is the per-document error. */
 export class SpreadsheetError extends Error {}
 
@@ -101,13 +104,15 @@ export function readWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xls'): SheetGr
     });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    if (/password|encrypt/i.test(message)) throw new SpreadsheetError(`password-protected (encrypted) .${format} workbook: it cannot be read without its password — save an unprotected copy`);
+    if (/password|encrypt/i.test(message)) throw new SpreadsheetError(`${ENCRYPTED_WORKBOOK} — the .${format} opens only with its password: give it with --password, or save an unprotected copy`);
     throw new SpreadsheetError(`unreadable .${format} workbook: ${message.split('\n')[0]}`);
   }
   const states = wb.Workbook?.Sheets ?? [];
   let budget = MAX_WORKBOOK_CELLS;
   return wb.SheetNames.map((name, i) => {
-    const grid = readSheet(name, wb.Sheets[name]!, (states[i]?.Hidden ?? 0) !== 0, budget);
+    // by name: in an .xls whose globals carry a DIMENSIONS record (a decrypted copy) SheetJS lists one more state, first
+    const state = states.find((s) => s.name === name) ?? states[i];
+    const grid = readSheet(name, wb.Sheets[name]!, (state?.Hidden ?? 0) !== 0, budget);
     budget -= grid.filled;
     return grid;
   });

@@ -25,7 +25,7 @@ describe('bad containers in a batch', () => {
     store.close();
     const outcome = Object.fromEntries(docs.map((d) => [path.basename(d.source), [d.status, d.format, d.error]]));
     expect(outcome).toEqual({
-      'encrypted.docx': ['failed', null, 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)'],
+      'encrypted.docx': ['failed', null, 'encrypted Office document (a password-protected .xlsx or .docx) — it opens only with its password: give it with --password, or save an unprotected copy'],
       'good.docx': ['ok', 'docx', null],
       'no-document.docx': ['failed', 'docx', 'broken .docx: the package has word/ parts but no main document part (word/document.xml)'],
       'not-a-docx.zip': ['failed', null, 'not a Word document: a zip archive that is not a Word document (2 entries, e.g. readme.txt, data/budget.csv)'],

@@ -10,7 +10,7 @@ import { readZipDirectory } from '../../../extractors/zip/read-zip.js';
 import { writeZip } from '../../../scripts/lib/write-zip.js';
 import { toExportTable } from '../../../src/export/index.js';
 import type { Document } from '../../../src/model/index.js';
-import { detectFormat, extractDocument } from '../../../src/pipeline/extract-document.js';
+import { detectFormat, extractDocument, extractDocumentAsync } from '../../../src/pipeline/extract-document.js';
 
 const XLSX = createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes;
 const FIXTURES = path.join(__dirname, 'fixtures');
@@ -64,9 +64,31 @@ describe('bad workbooks: a clear error or bounded work', () => {
     expect(detectFormat(fixture('handmade.xls'))).toBe('xls');
   });
 
-  it('a password-protected .xlsx fails with the reason', () => {
-    const result = extractDocument(fixture('encrypted.xlsx'));
-    expect(result).toEqual({ ok: false, format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)' });
+  it('an encrypted .xlsx or .xls fails with the reason when no password is given', () => {
+    expect(extractDocument(fixture('encrypted.xlsx'))).toEqual({ ok: false, format: null, error: 'encrypted Office document (a password-protected .xlsx or .docx) — it opens only with its password: give it with --password, or save an unprotected copy' });
+    expect(detectFormat(fixture('encrypted.xls'))).toBe('xls');
+    expect(extractDocument(fixture('encrypted.xls'))).toEqual({ ok: false, format: 'xls', error: 'encrypted workbook — the .xls opens only with its password: give it with --password, or save an unprotected copy' });
+  });
+
+  it('with --password, an encrypted .xlsx (ECMA-376 agile) and .xls (BIFF8 RC4, saved so by Calc) read as the workbooks they hold', async () => {
+    const xlsx = await extractDocumentAsync(fixture('encrypted.xlsx'), { password: 'gongkai' });
+    if (!xlsx.ok) throw new Error(xlsx.error);
+    expect(xlsx.document.format).toBe('xlsx');
+    expect(tablesOf(xlsx.document)).toEqual(GOLD.tables);
+    const xls = await extractDocumentAsync(fixture('encrypted.xls'), { password: 'gongkai' });
+    if (!xls.ok) throw new Error(xls.error);
+    expect(xls.document.format).toBe('xls');
+    expect(tablesOf(xls.document)).toEqual(tablesOf(documentOf(fixture('handmade.xls'))));
+    // the hidden sheet stays hidden in the decrypted copy
+    expect(xls.document.diagnostics.map((d) => d.code)).toEqual(['sheet-hidden']);
+  });
+
+  it('a wrong or empty password is a clear error; a password does not change how an unencrypted workbook is read', async () => {
+    expect(await extractDocumentAsync(fixture('encrypted.xls'), { password: 'wrong' })).toEqual({ ok: false, format: 'xls', error: 'encrypted workbook — the password given does not open it' });
+    expect(await extractDocumentAsync(fixture('encrypted.xlsx'), { password: 'wrong' })).toEqual({ ok: false, format: null, error: 'encrypted Office document (a password-protected .xlsx or .docx) — the password given does not open it' });
+    expect(await extractDocumentAsync(fixture('encrypted.xls'), { password: '' })).toEqual({ ok: false, format: 'xls', error: 'encrypted workbook — the password given is empty' });
+    const plain = await extractDocumentAsync(fixture('handmade.xls'), { password: 'gongkai' });
+    expect(plain).toEqual(extractDocument(fixture('handmade.xls')));
   });
 
   it('a zip bomb posing as .xlsx is refused by its declared size, and when the size lies, by inflating no further than the limit', () => {
