@@ -110,7 +110,8 @@ export function readWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xls'): SheetGr
   const states = wb.Workbook?.Sheets ?? [];
   let budget = MAX_WORKBOOK_CELLS;
   return wb.SheetNames.map((name, i) => {
-    // by name: in an .xls whose globals carry a DIMENSIONS record (a decrypted copy) SheetJS lists one more state, first
+    // by name: a decrypted .xls keeps its FilePass record as a record of type 0, which SheetJS reads
+    // as a BIFF2 DIMENSIONS record and so lists one more sheet state, first
     const state = states.find((s) => s.name === name) ?? states[i];
     const grid = readSheet(name, wb.Sheets[name]!, (state?.Hidden ?? 0) !== 0, budget);
     budget -= grid.filled;
