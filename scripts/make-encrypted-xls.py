@@ -8,6 +8,7 @@ Python that package installs into).
     /usr/bin/python3 scripts/make-encrypted-xls.py IN.xls OUT.xls PASSWORD
 """
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,6 +53,7 @@ def main(src, out, password):
             pass  # the bridge goes down with the office
     finally:
         office.wait(timeout=60)
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":
