@@ -11,14 +11,16 @@
  * "929.9", which no real budget workbook does.
  *
  * Also writes the fixtures of test/extractors/spreadsheet/: a hand-made workbook (XML written
- * below, literally), its .xls conversion, a password-protected .xlsx, a zip bomb posing as
- * .xlsx, and a workbook of 200 sheets.
+ * below, literally), its .xls conversion, a password-protected .xlsx (officecrypto-tool) and
+ * .xls (saved with a password by Calc, through UNO: scripts/make-encrypted-xls.py), a zip bomb
+ * posing as .xlsx, and a workbook of 200 sheets. The password is `gongkai`.
  *
- *   apt-get install -y --no-install-recommends libreoffice-calc-nogui fonts-noto-cjk
+ *   apt-get install -y --no-install-recommends libreoffice-calc-nogui python3-uno fonts-noto-cjk
  *   npx tsx scripts/render-workbooks.ts          # --keep DIR keeps the HTML in DIR; --fixtures-only skips the seeds
  *
  * CI never runs this; the tests read the committed results.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -221,6 +223,8 @@ async function main(): Promise<void> {
   // the .xls: the same workbook saved by Calc as BIFF8 (Calc keeps cached formula results on load)
   await soffice(path.join(work, 'profile-xls'), ['--convert-to', 'xls:MS Excel 97', '--outdir', work, path.join(FIXTURES, 'handmade.xlsx')]);
   fs.copyFileSync(path.join(work, 'handmade.xls'), path.join(FIXTURES, 'handmade.xls'));
+  // --convert-to cannot set a password and officecrypto-tool encrypts only OOXML; python3-uno installs into the system Python
+  execFileSync('/usr/bin/python3', [path.join(path.dirname(fileURLToPath(import.meta.url)), 'make-encrypted-xls.py'), path.join(FIXTURES, 'handmade.xls'), path.join(FIXTURES, 'encrypted.xls'), 'gongkai'], { stdio: 'inherit' });
   fs.writeFileSync(path.join(FIXTURES, 'encrypted.xlsx'), officeCrypto.encrypt(workbookXlsx(HANDMADE), { password: 'gongkai' }));
   fs.writeFileSync(path.join(FIXTURES, 'zip-bomb.xlsx'), zipBomb());
   fs.writeFileSync(path.join(FIXTURES, 'many-sheets.xlsx'), workbookXlsx(manySheets()));

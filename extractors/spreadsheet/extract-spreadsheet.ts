@@ -2,7 +2,7 @@ import type { Diagnostic, RawBlock, RawDocument } from '../../src/model/index.js
 import { readWorkbook, SpreadsheetError, type SheetGrid } from './read-workbook.js';
 import { sheetBlocks } from './sheet-blocks.js';
 
-export const SPREADSHEET_EXTRACTOR = { name: 'spreadsheet', version: '1.0.0' } as const;
+export const SPREADSHEET_EXTRACTOR = { name: 'spreadsheet', version: '1.1.0' } as const;
 
 /** Names spreadsheet programs give new sheets; such a name says nothing about the table on it. */
 const DEFAULT_SHEET_NAME = /^(?:sheet|工作表|表)\s*\d+$/i;

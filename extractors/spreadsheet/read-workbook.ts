@@ -12,6 +12,9 @@ function xlsx(): typeof XLSXTypes {
   return (sheetjs ??= createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes);
 }
 
+/** How errors name a password-protected workbook. */
+export const ENCRYPTED_WORKBOOK = 'encrypted workbook';
+
 /** Why a workbook cannot be read; the message is the per-document error. */
 export class SpreadsheetError extends Error {}
 
@@ -32,6 +35,8 @@ export interface SheetCell {
   ref: string;
   /** What the sheet shows: the number format applied to the stored value (`1,234.50`, `61.73%`); "" when empty. */
   text: string;
+  /** The number stored in a number cell (`text` is it formatted: 0.125 shows as `12.50%`); not for dates. */
+  number?: number;
   /** The formula, when the cell has one (its cached result is `text`; never recomputed). */
   formula?: string;
   /** A formula cell saved without a cached result. */
@@ -55,6 +60,8 @@ export interface SheetGrid {
   nRows: number;
   nCols: number;
   cells: (SheetCell | undefined)[][];
+  /** How many cells hold something (`cells` is sparse: a row's length is its last filled column). */
+  filled: number;
   merges: CellRange[];
   hiddenRows: Set<number>;
   hiddenCols: Set<number>;
@@ -97,14 +104,17 @@ export function readWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xls'): SheetGr
     });
   } catch (e) {
     const message = (e as Error).message ?? String(e);
-    if (/password|encrypt/i.test(message)) throw new SpreadsheetError(`password-protected (encrypted) .${format} workbook: it cannot be read without its password — save an unprotected copy`);
+    if (/password|encrypt/i.test(message)) throw new SpreadsheetError(`${ENCRYPTED_WORKBOOK} — the .${format} opens only with its password: give it with --password, or save an unprotected copy`);
     throw new SpreadsheetError(`unreadable .${format} workbook: ${message.split('\n')[0]}`);
   }
   const states = wb.Workbook?.Sheets ?? [];
   let budget = MAX_WORKBOOK_CELLS;
   return wb.SheetNames.map((name, i) => {
-    const grid = readSheet(name, wb.Sheets[name]!, (states[i]?.Hidden ?? 0) !== 0, budget);
-    budget -= grid.cells.reduce((n, row) => n + (row ? row.length : 0), 0);
+    // by name: a decrypted .xls keeps its FilePass record as a record of type 0, which SheetJS reads
+    // as a BIFF2 DIMENSIONS record and so lists one more sheet state, first
+    const state = states.find((s) => s.name === name) ?? states[i];
+    const grid = readSheet(name, wb.Sheets[name]!, (state?.Hidden ?? 0) !== 0, budget);
+    budget -= grid.filled;
     return grid;
   });
 }
@@ -160,16 +170,18 @@ function readSheet(name: string, ws: XLSXTypes.WorkSheet, hidden: boolean, budge
   (ws['!cols'] ?? []).forEach((info, c) => {
     if (info?.hidden && c < MAX_SHEET_COLS) hiddenCols.add(c);
   });
-  return { name, hidden, nRows, nCols, cells, merges, hiddenRows, hiddenCols, truncated };
+  return { name, hidden, nRows, nCols, cells, filled: kept, merges, hiddenRows, hiddenCols, truncated };
 }
 
-/** The displayed text (`w`: SheetJS applies the cell's number format), or the stored value when there is none. */
+/** The displayed text (`w`: SheetJS applies the cell's number format), or the stored value when there is none; a number cell's number. */
 function readCell(cell: XLSXTypes.CellObject, ref: string): SheetCell {
   const formula = typeof cell.f === 'string' && cell.f !== '' ? cell.f : undefined;
   const hasValue = cell.v !== undefined && cell.v !== null && cell.t !== 'z';
   let text = '';
   if (hasValue) text = typeof cell.w === 'string' ? cell.w : cell.t === 'e' ? String(cell.w ?? '#ERROR') : String(cell.v);
   const out: SheetCell = { ref, text };
+  // a date is stored as a day count; what it means is its text, not that number
+  if (cell.t === 'n' && typeof cell.v === 'number' && Number.isFinite(cell.v) && text !== '' && !(typeof cell.z === 'string' && xlsx().SSF.is_date(cell.z))) out.number = cell.v;
   if (formula) out.formula = formula;
   if (formula && !hasValue) out.noCachedValue = true;
   return out;

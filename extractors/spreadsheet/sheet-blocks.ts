@@ -1,5 +1,5 @@
 import type { Diagnostic, RawBlock, RawCell, RawCoveredCell, RawRow, SheetProvenance } from '../../src/model/index.js';
-import { cellRef, visibleColumns, type CellRange, type SheetGrid } from './read-workbook.js';
+import { cellRef, visibleColumns, type CellRange, type SheetCell, type SheetGrid } from './read-workbook.js';
 
 /**
  * One place of a visible row: a merged range that starts on this row (its text is its top-left
@@ -10,6 +10,8 @@ interface Place {
   colspan: number;
   rowspan: number;
   text: string;
+  /** The number a number cell stores (SheetCell.number). */
+  number?: number;
   prov: SheetProvenance;
   /** This place continues a vertical merge from above (RawRow.covered). */
   covered: boolean;
@@ -114,15 +116,17 @@ function placesOfRow(sheet: SheetGrid, r: number, visibleCols: number[], colInde
       for (let x = m.r0; x <= m.r1; x++) if (!sheet.hiddenRows.has(x)) rowspan++;
       const cell = sheet.cells[m.r0]?.[m.c0];
       noteFormula(cell, sheet.name, diagnostics);
-      places.push({ col: colIndex.get(c)!, colspan, rowspan, text: cell?.text ?? '', prov, covered: false, merged: true });
+      places.push({ col: colIndex.get(c)!, colspan, rowspan, text: cell?.text ?? '', ...numberOf(cell), prov, covered: false, merged: true });
       continue;
     }
     const cell = sheet.cells[r]?.[c];
     noteFormula(cell, sheet.name, diagnostics);
-    places.push({ col: colIndex.get(c)!, colspan: 1, rowspan: 1, text: cell?.text ?? '', prov: { kind: 'sheet', sheet: sheet.name, cell: cellRef(r, c) }, covered: false, merged: false });
+    places.push({ col: colIndex.get(c)!, colspan: 1, rowspan: 1, text: cell?.text ?? '', ...numberOf(cell), prov: { kind: 'sheet', sheet: sheet.name, cell: cellRef(r, c) }, covered: false, merged: false });
   }
   return places;
 }
+
+const numberOf = (cell: SheetCell | undefined): { number?: number } => (cell?.number !== undefined ? { number: cell.number } : {});
 
 function firstVisibleRow(sheet: SheetGrid, m: CellRange): number {
   for (let r = m.r0; r <= m.r1; r++) if (!sheet.hiddenRows.has(r)) return r;
@@ -148,6 +152,7 @@ function rawRow(places: Place[], sheet: string, r: number): RawRow {
     if (p.covered) covered.push({ col: p.col, colspan: p.colspan, prov: [p.prov] });
     else {
       const cell: RawCell = { raw: p.text, prov: [p.prov], col: p.col };
+      if (p.number !== undefined) cell.number = p.number;
       if (p.rowspan > 1) cell.rowspan = p.rowspan;
       if (p.colspan > 1) cell.colspan = p.colspan;
       cells.push(cell);

@@ -15,7 +15,8 @@ const DEFAULT_DB = 'out/gongkai.sqlite';
 const HELP = `gongkai — Chinese budget disclosures to one canonical table model in SQLite
 
   gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
-             [--pages 1-3,7] [--area top,left,bottom,right] [--password PW]   (PDF: pages, area in points, password)
+             [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
+             [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
              [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl
@@ -119,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t). */
+/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t); `--password` opens encrypted workbooks and .docx too. */
 function pdfOptions(values: { pages?: string; area?: string; password?: string; method?: string; lattice?: boolean; stream?: boolean }): ExtractOptions {
   const asked = [values.method, values.lattice ? 'lattice' : undefined, values.stream ? 'stream' : undefined].filter((m) => m !== undefined);
   if (new Set(asked).size > 1) throw new UsageError(`choose one table method, not ${asked.join(' and ')}`);

@@ -13,7 +13,11 @@ export const Cell = z.object({
   isHeader: z.boolean(),
   text: z.string(),
   raw: z.string(),
-  /** The amount printed in the cell, when the clean text is a plain number; null otherwise. */
+  /**
+   * A body cell's number: the one the format stores (a spreadsheet number cell, whatever its
+   * display format — `12.5%` is 0.125), else the amount printed, when the clean text is a plain
+   * number; null otherwise, and for header cells.
+   */
   value: z.number().nullable(),
   prov: z.array(Provenance),
 });

@@ -23,6 +23,12 @@ export const RawCell = z.object({
    * item of a numbered list, on a line of its own).
    */
   joinAbove: z.enum(['', ' ', '\n']).optional(),
+  /**
+   * The number the format stores for the cell, where it stores one apart from the text it
+   * displays (a spreadsheet number cell: `raw` is `12.5%` or `1,234.50`, `number` 0.125 or
+   * 1234.5). Normalisation takes it as the cell's value instead of reading the text.
+   */
+  number: z.number().finite().optional(),
 });
 export type RawCell = z.infer<typeof RawCell>;
 

@@ -1,4 +1,4 @@
-import type { Block, Cell, Column, Diagnostic, Document, Provenance, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
+import type { Block, Cell, Column, Diagnostic, Document, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
 import { Document as DocumentSchema } from '../model/index.js';
 import { isNumeric, parseAmount } from '../domain/amount.js';
 import { inferDocumentMeta } from '../domain/document-meta.js';
@@ -76,7 +76,7 @@ export function normalizeDocument(raw: RawDocument): Document {
 }
 
 function toWorkRow(r: RawRow): WorkRow {
-  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}) }));
+  return r.cells.map((c) => ({ raw: c.raw, text: cleanText(c.raw), prov: c.prov, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}), ...(c.number !== undefined ? { number: c.number } : {}) }));
 }
 
 /**
@@ -90,7 +90,7 @@ function toGridWorkRow(r: RawRow): WorkRow {
   const cells: WorkCell[] = r.cells.map((c) => {
     const col = c.col ?? next;
     next = col + (c.colspan ?? 1);
-    return { raw: c.raw, text: cleanText(c.raw), prov: c.prov, grid: { col, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1, covered: false, isHeader }, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}) };
+    return { raw: c.raw, text: cleanText(c.raw), prov: c.prov, grid: { col, colspan: c.colspan ?? 1, rowspan: c.rowspan ?? 1, covered: false, isHeader }, ...(c.joinAbove !== undefined ? { joinAbove: c.joinAbove } : {}), ...(c.number !== undefined ? { number: c.number } : {}) };
   });
   for (const v of r.covered ?? []) cells.push({ raw: '', text: '', prov: v.prov, grid: { col: v.col, colspan: v.colspan, rowspan: 1, covered: true, isHeader } });
   return cells.sort((a, b) => a.grid!.col - b.grid!.col);
@@ -163,16 +163,16 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     for (const pc of layout.rows[ri]!) {
       if (pc.mergedAbove) continue;
       const wc = r[pc.index]!;
-      cells.push(makeCell(ri, pc.start, wc.text, wc.raw, wc.prov, true, pc.rowspan, Math.max(1, pc.end - pc.start)));
+      cells.push(makeCell(ri, pc.start, wc, true, pc.rowspan, Math.max(1, pc.end - pc.start)));
     }
   });
   if (numbers && gridLayout) {
     for (const wc of numbers) {
       if (wc.grid!.covered) continue;
       const { start, end } = placeGridCell(gridLayout.bounds, wc.grid!);
-      cells.push(makeCell(header.length, start, wc.text, wc.raw, wc.prov, true, 1, Math.max(1, end - start)));
+      cells.push(makeCell(header.length, start, wc, true, 1, Math.max(1, end - start)));
     }
-  } else if (numbers) numbers.forEach((wc, ci) => cells.push(makeCell(header.length, ci, wc.text, wc.raw, wc.prov, true)));
+  } else if (numbers) numbers.forEach((wc, ci) => cells.push(makeCell(header.length, ci, wc, true)));
   const headerRows = header.length + (numbers ? 1 : 0);
 
   const afterCells = after.map((r) => r.cells);
@@ -182,7 +182,7 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   bodyRows.forEach((r, bi) => {
     // rows printed before the header (a 绩效目标表's project-info block) are not cut on its columns: they stay as printed
     if (gridLayout && bi >= before.length) cells.push(...placeGridRow(r, gridLayout.bounds, headerRows + bi));
-    else r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc.text, wc.raw, wc.prov, false)));
+    else r.forEach((wc, ci) => cells.push(makeCell(headerRows + bi, ci, wc, false)));
   });
 
   const moved = spreadCollidingCells(cells);
@@ -238,7 +238,7 @@ function placeGridRow(r: WorkRow, bounds: number[], row: number): Cell[] {
     let { start, end } = placeGridCell(bounds, wc.grid!);
     if (start < next) start = next;
     end = Math.max(end, start + 1);
-    out.push(makeCell(row, start, wc.text, wc.raw, wc.prov, false, wc.grid!.covered ? 1 : wc.grid!.rowspan, end - start));
+    out.push(makeCell(row, start, wc, false, wc.grid!.covered ? 1 : wc.grid!.rowspan, end - start));
     next = end;
   }
   return out;
@@ -312,8 +312,10 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   return out;
 }
 
-function makeCell(row: number, col: number, text: string, raw: string, prov: Provenance[], isHeader: boolean, rowspan = 1, colspan = 1): Cell {
-  return { row, col, rowspan, colspan, isHeader, text, raw, value: isHeader ? null : parseAmount(text), prov };
+/** A canonical cell; a body cell's value is the number its format stores, when it stores one, else the number its text prints. */
+function makeCell(row: number, col: number, wc: WorkCell, isHeader: boolean, rowspan = 1, colspan = 1): Cell {
+  const value = isHeader ? null : (wc.number ?? parseAmount(wc.text));
+  return { row, col, rowspan, colspan, isHeader, text: wc.text, raw: wc.raw, value, prov: wc.prov };
 }
 
 function tableMeta(lines: MetaLine[]): TableMeta {

@@ -9,6 +9,8 @@ export interface WorkCell {
   grid?: GridPlace;
   /** The format's word on how this cell goes on from the cell above a page break (RawCell.joinAbove). */
   joinAbove?: '' | ' ' | '\n';
+  /** The number the format stores for the cell (RawCell.number); a joined cell has none. */
+  number?: number;
 }
 
 /**

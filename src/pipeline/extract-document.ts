@@ -1,14 +1,16 @@
 import { DOCX_EXTRACTOR, DocxError, extractDocx } from '../../extractors/docx/extract-docx.js';
-import { convertDocToDocx } from '../../extractors/docx/legacy-doc.js';
+import { classifyOle, convertDocToDocx } from '../../extractors/docx/legacy-doc.js';
+import { decryptOffice, isEncryptedOffice, OfficeDecryptError } from '../../extractors/office-crypto/decrypt-office.js';
 import { extractPdf, PDF_EXTRACTOR, PdfError, type PdfOptions } from '../../extractors/pdf/extract-pdf.js';
 import { extractSpreadsheet, SPREADSHEET_EXTRACTOR, SpreadsheetError } from '../../extractors/spreadsheet/extract-spreadsheet.js';
+import { ENCRYPTED_WORKBOOK } from '../../extractors/spreadsheet/read-workbook.js';
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
 import type { Document, InputFormat, RawDocument } from '../model/index.js';
 import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
-import { sniffBytes, sniffContainer, sniffTextFormat } from './sniff.js';
+import { ENCRYPTED_OOXML, sniffBytes, sniffContainer, sniffTextFormat } from './sniff.js';
 
 /** The extractors this build has, by format, with the version that decides re-extraction. */
 export const EXTRACTORS: Partial<Record<InputFormat, { name: string; version: string }>> = {
@@ -102,8 +104,34 @@ export async function extractDocumentAsync(bytes: Uint8Array, options: ExtractOp
       throw e;
     }
   }
+  if (options.password !== undefined && sniffBytes(bytes) === 'ole') {
+    const decrypted = await extractEncrypted(bytes, options.password);
+    if (decrypted) return decrypted;
+  }
   return extractDocument(bytes);
 }
 
-/** What a run may ask of the readers: the pages, page area, password and table method of PDFs (`--pages`, `--area`, `--password`, `--method`). */
+/**
+ * A password-protected .xlsx/.docx or an encrypted .xls opened with `--password`
+ * (officecrypto-tool) and read like the plain file it holds; null for an OLE file that is not
+ * encrypted.
+ */
+async function extractEncrypted(bytes: Uint8Array, password: string): Promise<ExtractionResult | null> {
+  const ole = classifyOle(bytes);
+  const what = ole === 'encrypted-ooxml' ? ENCRYPTED_OOXML : ole === 'xls' && isEncryptedOffice(bytes) ? ENCRYPTED_WORKBOOK : null;
+  if (what === null) return null;
+  let plain: Uint8Array;
+  try {
+    plain = await decryptOffice(bytes, password);
+  } catch (e) {
+    if (e instanceof OfficeDecryptError) return { ok: false, format: ole === 'xls' ? 'xls' : null, error: `${what} — ${e.message}` };
+    throw e;
+  }
+  return extractDocument(plain);
+}
+
+/**
+ * What a run may ask of the readers: the pages, page area and table method of PDFs (`--pages`,
+ * `--area`, `--method`), and the password of an encrypted PDF, workbook or .docx (`--password`).
+ */
 export type ExtractOptions = PdfOptions;

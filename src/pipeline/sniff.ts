@@ -15,6 +15,9 @@ export function sniffBytes(bytes: Uint8Array): ByteKind {
   return 'text-or-binary';
 }
 
+/** What a password-protected .xlsx/.docx is called in errors: its package is encrypted, so which of the two it is cannot be told. */
+export const ENCRYPTED_OOXML = 'encrypted Office document (a password-protected .xlsx or .docx)';
+
 /** The format inside a zip or OLE container, or why there is none gongkai can read. */
 export type ContainerFormat = { format: 'docx' | 'doc' | 'xlsx' | 'xls' } | { format: null; error: string };
 
@@ -30,7 +33,7 @@ export function sniffContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): Containe
   if (kind === 'ole') {
     const ole = classifyOle(bytes);
     if (ole === 'doc') return { format: 'doc' };
-    if (ole === 'encrypted-ooxml') return { format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)' };
+    if (ole === 'encrypted-ooxml') return { format: null, error: `${ENCRYPTED_OOXML} — it opens only with its password: give it with --password, or save an unprotected copy` };
     if (ole === 'xls') return { format: 'xls' };
     if (ole === 'ppt') return { format: null, error: 'legacy PowerPoint file — not a disclosure format gongkai reads' };
     return { format: null, error: 'OLE compound file that is neither a Word .doc nor an encrypted Office document' };

@@ -50,4 +50,18 @@ describe('the gongkai command', () => {
     expect(gongkai(['frobnicate'], dir).status).toBe(2);
     expect(gongkai(['show', 'out/gongkai.sqlite', 'no-such-document'], dir).status).toBe(2);
   });
+
+  it('opens encrypted workbooks with --password; a re-run needs --force to retry the files that failed', () => {
+    const books = path.join(dir, 'books');
+    fs.mkdirSync(books);
+    for (const f of ['encrypted.xlsx', 'encrypted.xls']) fs.copyFileSync(path.resolve(__dirname, '../extractors/spreadsheet/fixtures', f), path.join(books, f));
+    const without = gongkai(['run', 'books', '--db', 'out/books.sqlite'], dir);
+    expect(without.stdout).toMatch(/2 files — 0 new, 0 changed, 0 unchanged, 2 failed/);
+    expect(without.stderr).toContain('books/encrypted.xls — encrypted workbook — the .xls opens only with its password: give it with --password, or save an unprotected copy');
+    // a failed file with the same bytes is not retried unless asked
+    expect(gongkai(['run', 'books', '--db', 'out/books.sqlite', '--password', 'gongkai'], dir).stdout).toMatch(/2 files — 0 new, 0 changed, 2 unchanged, 0 failed/);
+    const opened = gongkai(['run', 'books', '--db', 'out/books.sqlite', '--password', 'gongkai', '--force'], dir);
+    expect(opened.status).toBe(0);
+    expect(opened.stdout).toMatch(/2 files — 0 new, 2 changed, 0 unchanged, 0 failed; 2 tables/);
+  });
 });

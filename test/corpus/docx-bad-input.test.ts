@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportJson } from '../../src/export/index.js';
-import { detectFormat, extractDocument } from '../../src/pipeline/extract-document.js';
+import { detectFormat, extractDocument, extractDocumentAsync } from '../../src/pipeline/extract-document.js';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
 import { openStore } from '../../src/store/index.js';
 import { CORPUS, seedPath, tempDir } from '../support/corpus.js';
@@ -25,13 +25,24 @@ describe('bad containers in a batch', () => {
     store.close();
     const outcome = Object.fromEntries(docs.map((d) => [path.basename(d.source), [d.status, d.format, d.error]]));
     expect(outcome).toEqual({
-      'encrypted.docx': ['failed', null, 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)'],
+      'encrypted.docx': ['failed', null, 'encrypted Office document (a password-protected .xlsx or .docx) — it opens only with its password: give it with --password, or save an unprotected copy'],
       'good.docx': ['ok', 'docx', null],
       'no-document.docx': ['failed', 'docx', 'broken .docx: the package has word/ parts but no main document part (word/document.xml)'],
       'not-a-docx.zip': ['failed', null, 'not a Word document: a zip archive that is not a Word document (2 entries, e.g. readme.txt, data/budget.csv)'],
       'zip-bomb.docx': ['failed', 'docx', 'unreadable .docx: word/document.xml declares 1073741824 bytes uncompressed, over the limit of 67108864 — refused as a possible zip bomb'],
     });
   }, 60_000);
+
+  it('opens the password-protected .docx with --password as the .docx it holds', async () => {
+    const opened = await extractDocumentAsync(fixture('encrypted.docx'), { password: 'gongkai' });
+    if (!opened.ok) throw new Error(opened.error);
+    expect(opened.document.format).toBe('docx');
+    // it was made by encrypting seed 004's .docx (scripts/render-corpus.ts)
+    const plain = extractDocument(fs.readFileSync(path.join(CORPUS, 'rendered', '004_3c83e1ac369f3f17.docx')));
+    if (!plain.ok) throw new Error(plain.error);
+    expect(opened.document.tables).toEqual(plain.document.tables);
+    expect(await extractDocumentAsync(fixture('encrypted.docx'), { password: 'nope' })).toEqual({ ok: false, format: null, error: 'encrypted Office document (a password-protected .xlsx or .docx) — the password given does not open it' });
+  });
 
   it('detects formats by content for --only-format', () => {
     expect(detectFormat(fs.readFileSync(path.join(CORPUS, 'rendered', '001_655c0751f88457f2.docx')))).toBe('docx');

@@ -90,4 +90,17 @@ describe('normalizeDocument on a grid table', () => {
     // each merged cell is one cell, its text in its first column and "" in the columns it covers
     expect(bodyRows(d.tables[0]!)).toEqual([['甲', ''], ['说明', '', ''], ['乙', '1.00', '']]);
   });
+
+  it('takes a body cell\'s value from the number its format stores, and from its text when it stores none', () => {
+    const d = normalizeDocument(
+      doc([
+        row(0, [cell('项目', 0, 0, 0), cell('金额', 1, 0, 1), cell('占比', 2, 0, 2, { number: 7 })]),
+        row(1, [cell('甲', 0, 1, 0), cell('1,234.50', 1, 1, 1, { number: 1234.5 }), cell('12.5%', 2, 1, 2, { number: 0.125 })]),
+        row(2, [cell('乙', 0, 2, 0), cell('1,000.00', 1, 2, 1), cell('12.5%', 2, 2, 2)]),
+      ]),
+    );
+    const values = d.tables[0]!.cells.map((c) => [c.text, c.value]);
+    // header cells have no value, whatever is stored; a percent is the stored fraction, never read from its text
+    expect(values).toEqual([['项目', null], ['金额', null], ['占比', null], ['甲', null], ['1,234.50', 1234.5], ['12.5%', 0.125], ['乙', null], ['1,000.00', 1000], ['12.5%', null]]);
+  });
 });

@@ -21,6 +21,7 @@ const DOCX_000 = 'corpus/rendered/000_0018174054ff74da.docx';
 const PDF_000 = 'corpus/rendered/000_0018174054ff74da.pdf';
 const PDF_ROTATED = 'test/extractors/pdf/fixtures/rotated.pdf';
 const XLSX_HANDMADE = 'test/extractors/spreadsheet/fixtures/handmade.xlsx';
+const XLS_004 = 'corpus/rendered/004_3c83e1ac369f3f17.xls';
 const SHOTS = path.resolve('out/review-screenshots');
 
 /** A Word-export text whose prose and cells print HTML that must never run. */
@@ -152,7 +153,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL);
   copyOf000 = path.join(tmp, 'copy-of-000.txt');
   fs.copyFileSync(SEED_000, copyOf000);
-  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, XLSX_HANDMADE, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
+  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, XLSX_HANDMADE, XLS_004, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
   // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
   fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
   await runCorpus([copyOf000], { db, jobs: 0 });
@@ -275,6 +276,30 @@ describe('gongkai review in Chromium', () => {
     await page.click(`td[data-cell="${table.order}.${merged.row}.${merged.col}"], th[data-cell="${table.order}.${merged.row}.${merged.col}"]`);
     expect(await page.$$eval('#source .hl', (els) => els.map((e) => [(e as HTMLElement).dataset.ref, e.getAttribute('colspan')]))).toEqual([['部门支出总表!C3', '3']]);
     await page.screenshot({ path: path.join(SHOTS, 'sheet-cell-1234.56.png') });
+  });
+
+  it('a corpus workbook (.xls): its tables beside its sheet, the cells of its failed check marked, each leading to its sheet cell', async () => {
+    const id = ids().get(XLS_004)!;
+    const doc = store.readDocument(id)!;
+    const failed = store.db
+      .prepare("select distinct r.table_ord as t, r.row, r.col from doc_check_ref r join doc_check c on c.document_id = r.document_id and c.ord = r.check_ord where c.status = 'fail' and r.document_id = ? and r.table_ord is not null")
+      .all(id) as { t: number; row: number; col: number }[];
+    expect(failed.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.$$('section.table')).toHaveLength(doc.tables.length);
+    const sheets = [...new Set(doc.tables.flatMap((t) => t.cells.map((c) => (c.prov[0]?.kind === 'sheet' ? c.prov[0].sheet : '?'))))];
+    expect(await page.$$eval('#source h3.sheet-name', (els) => els.map((e) => e.textContent))).toEqual(sheets);
+    expect((await page.$$eval('.check-fail', (els) => els.map((e) => (e as HTMLElement).dataset.cell!))).sort()).toEqual(failed.map((r) => `${r.t}.${r.row}.${r.col}`).sort());
+    expect(await page.$$('#failed-checks li.check')).toHaveLength((store.db.prepare("select count(*) as n from doc_check where document_id = ? and status = 'fail'").get(id) as { n: number }).n);
+    for (const r of failed) {
+      const cell = doc.tables[r.t]!.cells.find((c) => c.row === r.row && c.col === r.col)!;
+      const p = cell.prov[0]!;
+      if (p.kind !== 'sheet') throw new Error(`not a sheet provenance: ${p.kind}`);
+      await page.click(`[data-cell="${r.t}.${r.row}.${r.col}"]`);
+      expect(await page.$$eval('#source .hl', (els) => els.map((e) => ({ ref: (e as HTMLElement).dataset.ref, text: e.textContent })))).toEqual([{ ref: `${p.sheet}!${p.cell}`, text: cell.raw }]);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'xls-004-failed-check.png') });
   });
 
   it('renders a .pdf source with the bundled pdfjs, and a cell with a bbox boxes it on its page', async () => {

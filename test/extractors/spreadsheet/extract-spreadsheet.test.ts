@@ -1,15 +1,18 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type * as XLSXTypes from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { extractSpreadsheet, SpreadsheetError } from '../../../extractors/spreadsheet/extract-spreadsheet.js';
-import { MAX_SHEET_ROWS } from '../../../extractors/spreadsheet/read-workbook.js';
+import { MAX_SHEET_COLS, MAX_SHEET_ROWS, MAX_WORKBOOK_CELLS, readWorkbook } from '../../../extractors/spreadsheet/read-workbook.js';
 import { readZipDirectory } from '../../../extractors/zip/read-zip.js';
 import { writeZip } from '../../../scripts/lib/write-zip.js';
 import { toExportTable } from '../../../src/export/index.js';
 import type { Document } from '../../../src/model/index.js';
-import { detectFormat, extractDocument } from '../../../src/pipeline/extract-document.js';
+import { detectFormat, extractDocument, extractDocumentAsync } from '../../../src/pipeline/extract-document.js';
 
+const XLSX = createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes;
 const FIXTURES = path.join(__dirname, 'fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name));
 const GOLD = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'handmade.gold.json'), 'utf8'));
@@ -25,7 +28,7 @@ describe('the hand-made workbook (merged headers, formulas, number formats, hidd
   it('.xlsx: exports the hand-written golden, the formula without a cached result empty and reported', () => {
     const doc = documentOf(fixture('handmade.xlsx'));
     expect(doc.format).toBe('xlsx');
-    expect(doc.extractor).toEqual({ name: 'spreadsheet', version: '1.0.0' });
+    expect(doc.extractor).toEqual({ name: 'spreadsheet', version: '1.1.0' });
     expect(tablesOf(doc)).toEqual(GOLD.tables);
     expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(GOLD.paragraphs);
     expect(doc.diagnostics.map((d) => ({ severity: d.severity, code: d.code, place: d.place }))).toEqual(GOLD.diagnosticsXlsx);
@@ -41,6 +44,8 @@ describe('the hand-made workbook (merged headers, formulas, number formats, hidd
     expect(tablesOf(doc)).toEqual(expected);
     expect(doc.blocks.filter((b) => b.type !== 'table').map((b) => b.text)).toEqual(GOLD.paragraphs);
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['sheet-hidden']);
+    // Calc stored the quotient it computed, shown as a percent
+    expect(doc.tables[0]!.cells.find((c) => c.text === f.text)?.value).toBe(765.5 / 2000.06);
   });
 
   it.each(['handmade.xlsx', 'handmade.xls'])('%s: each cell names its sheet cell and merged range; value is the stored number', (name) => {
@@ -59,9 +64,31 @@ describe('bad workbooks: a clear error or bounded work', () => {
     expect(detectFormat(fixture('handmade.xls'))).toBe('xls');
   });
 
-  it('a password-protected .xlsx fails with the reason', () => {
-    const result = extractDocument(fixture('encrypted.xlsx'));
-    expect(result).toEqual({ ok: false, format: null, error: 'password-protected (encrypted) Office document: it cannot be read without its password — save an unprotected copy (.docx, .xlsx)' });
+  it('an encrypted .xlsx or .xls fails with the reason when no password is given', () => {
+    expect(extractDocument(fixture('encrypted.xlsx'))).toEqual({ ok: false, format: null, error: 'encrypted Office document (a password-protected .xlsx or .docx) — it opens only with its password: give it with --password, or save an unprotected copy' });
+    expect(detectFormat(fixture('encrypted.xls'))).toBe('xls');
+    expect(extractDocument(fixture('encrypted.xls'))).toEqual({ ok: false, format: 'xls', error: 'encrypted workbook — the .xls opens only with its password: give it with --password, or save an unprotected copy' });
+  });
+
+  it('with --password, an encrypted .xlsx (ECMA-376 agile) and .xls (BIFF8 RC4, saved so by Calc) read as the workbooks they hold', async () => {
+    const xlsx = await extractDocumentAsync(fixture('encrypted.xlsx'), { password: 'gongkai' });
+    if (!xlsx.ok) throw new Error(xlsx.error);
+    expect(xlsx.document.format).toBe('xlsx');
+    expect(tablesOf(xlsx.document)).toEqual(GOLD.tables);
+    const xls = await extractDocumentAsync(fixture('encrypted.xls'), { password: 'gongkai' });
+    if (!xls.ok) throw new Error(xls.error);
+    expect(xls.document.format).toBe('xls');
+    expect(tablesOf(xls.document)).toEqual(tablesOf(documentOf(fixture('handmade.xls'))));
+    // the hidden sheet stays hidden in the decrypted copy
+    expect(xls.document.diagnostics.map((d) => d.code)).toEqual(['sheet-hidden']);
+  });
+
+  it('a wrong or empty password is a clear error; a password does not change how an unencrypted workbook is read', async () => {
+    expect(await extractDocumentAsync(fixture('encrypted.xls'), { password: 'wrong' })).toEqual({ ok: false, format: 'xls', error: 'encrypted workbook — the password given does not open it' });
+    expect(await extractDocumentAsync(fixture('encrypted.xlsx'), { password: 'wrong' })).toEqual({ ok: false, format: null, error: 'encrypted Office document (a password-protected .xlsx or .docx) — the password given does not open it' });
+    expect(await extractDocumentAsync(fixture('encrypted.xls'), { password: '' })).toEqual({ ok: false, format: 'xls', error: 'encrypted workbook — the password given is empty' });
+    const plain = await extractDocumentAsync(fixture('handmade.xls'), { password: 'gongkai' });
+    expect(plain).toEqual(extractDocument(fixture('handmade.xls')));
   });
 
   it('a zip bomb posing as .xlsx is refused by its declared size, and when the size lies, by inflating no further than the limit', () => {
@@ -101,6 +128,37 @@ describe('bad workbooks: a clear error or bounded work', () => {
     expect(doc.tables[199]!.title).toBe('单位200支出表');
     expect(toExportTable(doc.tables[199]!).rows).toEqual([['合计', '199.50']]);
   });
+});
+
+describe('the workbook cell budget counts the cells that hold something', () => {
+  it('a sheet with a far-right cell on every row does not use up the budget of the sheets after it; a cell in XFD is past what is read', () => {
+    // 5,001 rows each filled in A and in ALL (the last column read): 10,002 stored cells, but
+    // 5,001,000 places if a row counted as long as its last filled column
+    const wide: XLSXTypes.WorkSheet = {};
+    const rows = Math.ceil(MAX_WORKBOOK_CELLS / MAX_SHEET_COLS) + 1;
+    for (let r = 0; r < rows; r++) {
+      wide[XLSX.utils.encode_cell({ r, c: 0 })] = { t: 's', v: `行${r + 1}` };
+      wide[XLSX.utils.encode_cell({ r, c: MAX_SHEET_COLS - 1 })] = { t: 'n', v: r };
+    }
+    wide['!ref'] = `A1:${XLSX.utils.encode_col(MAX_SHEET_COLS - 1)}${rows}`;
+    // one row, filled in A and in XFD, the last column a sheet has
+    const farRight = XLSX.utils.aoa_to_sheet([['项目']]);
+    farRight['XFD1'] = { t: 's', v: '最右' };
+    farRight['!ref'] = 'A1:XFD1';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, wide, '宽表');
+    XLSX.utils.book_append_sheet(wb, farRight, '最右');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['支出表'], ['项目', '金额'], ['合计', 12.5]]), '支出表');
+    const bytes = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
+
+    const sheets = readWorkbook(bytes, 'xlsx');
+    expect(sheets.map((s) => [s.name, s.filled, s.nCols, s.truncated])).toEqual([
+      ['宽表', 2 * rows, MAX_SHEET_COLS, false],
+      ['最右', 1, 1, true],
+      ['支出表', 5, 2, false],
+    ]);
+    expect(sheets[2]!.cells[2]![1]).toEqual({ ref: 'B3', text: '12.5', number: 12.5 });
+  }, 60_000);
 });
 
 /** The package `base` with only `keep` parts, some replaced. */
