@@ -1,10 +1,12 @@
 import type { AmountCell, Check, Document, IndicatorCell, Table } from '../model/index.js';
 import { readAmount } from './amount.js';
 import { classifyRows, findCodeColumns } from './classification.js';
+import { checkCompleteness } from './completeness-checks.js';
 import { checkCrossTable } from './cross-table-checks.js';
 import { checkHierarchy } from './hierarchy-checks.js';
 import { parseIndicatorValue } from './indicator-value.js';
 import { checkProse } from './prose-checks.js';
+import { checkText } from './text-checks.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -45,6 +47,8 @@ export function enrichDocument(doc: Document): Document {
   });
   checks.push(...checkCrossTable(read));
   checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
+  checks.push(...checkText(doc));
+  checks.push(...checkCompleteness({ ...doc, tables }));
   return { ...doc, tables, checks };
 }
 

@@ -76,7 +76,7 @@ export const IndicatorCell = IndicatorValue.extend({
 export type IndicatorCell = z.infer<typeof IndicatorCell>;
 
 /** The families of consistency checks. */
-export const CheckRule = z.enum(['hierarchy', 'row-arithmetic', 'cross-table', 'prose']);
+export const CheckRule = z.enum(['hierarchy', 'row-arithmetic', 'cross-table', 'prose', 'text', 'completeness']);
 export type CheckRule = z.infer<typeof CheckRule>;
 
 /**
@@ -92,8 +92,8 @@ export type CheckSeverity = z.infer<typeof CheckSeverity>;
  * with the value it contributes as printed and where it is in the source.
  */
 export const CheckRef = z.object({
-  /** `total` the printed value a sum is checked against; `part` an addend; `cell` / `prose` the two sides of a comparison. */
-  role: z.enum(['total', 'part', 'cell', 'prose']),
+  /** `total` the printed value a sum is checked against; `part` an addend; `cell` / `prose` the two sides of a comparison; `text` a title or heading a wording rule is about. */
+  role: z.enum(['total', 'part', 'cell', 'prose', 'text']),
   tableOrder: z.number().int().min(0).nullable(),
   row: z.number().int().min(0).nullable(),
   col: z.number().int().min(0).nullable(),

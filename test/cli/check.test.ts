@@ -24,7 +24,8 @@ describe('gongkai check and export --format facts', () => {
     expect(r.stdout).toMatch(/docs\/002_c52ee38ce6c6c3d2\.txt:930 {2}2022年资产构成情况表 · 四、文物和陈列品 · 实有数\/原值 = 12\.0480/);
     // seed 003 adds up: it is not listed
     expect(r.stdout).not.toContain('003_fc1028512c8b7c0f');
-    expect(r.stdout).toMatch(/3 documents checked: \d+ checks, \d+ passed, 3 failed/);
+    expect(r.stdout).toMatch(/WARNING {2}text\/doubled-punctuation {2}doubled punctuation: “…公务接待服务。。”/);
+    expect(r.stdout).toMatch(/3 documents checked: \d+ checks, \d+ passed, 4 failed/);
   });
 
   it('narrows to one document with --doc and lists passed checks too with --all', { timeout: 60_000 }, () => {

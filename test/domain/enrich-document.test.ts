@@ -40,6 +40,8 @@ const FINDINGS: [seed: string, rule: string, places: string][] = [
   ['002_c52ee38ce6c6c3d2', 'row-arithmetic/subtotal', '930:12.0480 931:0.00 932:0.00'],
   // prose L396: 2023年部门支出预算为8320.77万元; the 支出总表 合计 is 8900.03
   ['002_c52ee38ce6c6c3d2', 'prose/prose-amount', '396:8320.77 133:8900.03'],
+  // L454 ends in 。。
+  ['002_c52ee38ce6c6c3d2', 'text/doubled-punctuation', '454:3、绩效目标：为招商引资活动，提供优质公务接待服务。。'],
   // 资产总额 1186.08, but 32.63 + 330.54 + —— + 822.9 = 1186.07
   ['004_3c83e1ac369f3f17', 'row-arithmetic/subtotal', '1319:1186.08 1323:32.63 1331:330.54 1335:—— 1339:822.9'],
   // prose L1307: 上年末固定资产金额为1186.08元 — 元, where the table says 1186.08 万元
@@ -117,8 +119,9 @@ describe('enrichDocument over the five seeds', () => {
 });
 
 describe('enrichDocument on the .docx and .pdf renderings of the seeds (corpus/rendered)', () => {
+  // prose, its wording and the notes under empty tables are not in the renderings
   const tableFindings = (doc: Document) =>
-    doc.checks!.filter((c) => c.status === 'fail' && c.rule !== 'prose').map((c) => `${c.rule}/${c.name} ${c.refs.map((r) => r.text).filter(Boolean).join(' ')}`);
+    doc.checks!.filter((c) => c.status === 'fail' && !['prose', 'text', 'completeness'].includes(c.rule)).map((c) => `${c.rule}/${c.name} ${c.refs.map((r) => r.text).filter(Boolean).join(' ')}`);
 
   it.each(['001_655c0751f88457f2', '002_c52ee38ce6c6c3d2', '004_3c83e1ac369f3f17'])('%s.docx fails exactly the table checks its text export fails (the renderings carry no prose)', async (seed) => {
     const { extractDocumentAsync } = await import('../../src/pipeline/extract-document.js');
