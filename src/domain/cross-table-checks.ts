@@ -1,7 +1,8 @@
 import type { Check } from '../model/index.js';
-import { sameCheck, type Operand } from './check-builder.js';
-import { normalizeLabel } from './row-outline.js';
-import { amountColumn, findTable, operandAt, sideAt, sideItems, sideOf, totalAt, type ReadTable } from './table-finders.js';
+import { sameCheck, sumCheck, type Operand } from './check-builder.js';
+import { bareLabel, normalizeLabel } from './row-outline.js';
+import { amountColumn, findTable, operandAt, sideAt, sideItems, sideOf, totalAt, totalRow, type ReadTable } from './table-finders.js';
+import { headerPath } from './table-layout.js';
 
 /**
  * Totals that must agree between the nine tables of a 部门预算 (or their 决算 equivalents):
@@ -29,8 +30,11 @@ export function checkCrossTable(tables: ReadTable[]): Check[] {
   };
 
   same('revenue-total', sideAt(summary, '收入', /^收入总计$/u), totalAt(revenue, /^合计$/u), '收支总表 收入总计 = 收入总表 合计');
-  same('expenditure-total', sideAt(summary, '支出', /^本年支出合计$/u), totalAt(expenditure, /^合计$/u), '收支总表 本年支出合计 = 支出总表 合计');
-  if (summary && expenditure) checks.push(...classTotals(summary, undefined, expenditure, /^合计$/u, '收支总表', '支出总表'));
+  // a 收入决算表 / 支出决算表 names its total column 本年收入合计 / 本年支出合计: this year's flows, without the balances
+  same('revenue-total', sideAt(summary, '收入', /^本年收入合计$/u), totalAt(revenue, /^本年收入合计$/u), '收支总表 本年收入合计 = 收入表 本年收入合计');
+  same('expenditure-total', sideAt(summary, '支出', /^本年支出合计$/u), totalAt(expenditure, /^(?:本年支出)?合计$/u), '收支总表 本年支出合计 = 支出总表 合计');
+  if (summary && expenditure) checks.push(...classTotals(summary, undefined, expenditure, /^(?:本年支出)?合计$/u, '收支总表', '支出总表'));
+  if (summary && revenue) checks.push(...revenueItems(summary, revenue));
 
   same('general-budget-revenue', sideAt(fiscal, '收入', /一般公共预算/u), sideAt(summary, '收入', /一般公共预算/u), '财政拨款收支总表 一般公共预算拨款 = 收支总表 一般公共预算拨款收入');
   const fiscalSpending: [string, RegExp, ReadTable | undefined, string][] = [
@@ -45,6 +49,12 @@ export function checkCrossTable(tables: ReadTable[]): Check[] {
   }
 
   same('basic-total', totalAt(general, /^基本支出$/u), totalAt(basic, /^合计$/u), '一般公共预算财政拨款支出表 基本支出 = 基本支出表 合计');
+  const split = basic && personnelAndPublic(basic);
+  const generalBasic = totalAt(general, /^基本支出$/u);
+  if (split && generalBasic) {
+    const c = sumCheck('cross-table', 'basic-split', generalBasic, split, '一般公共预算财政拨款支出表 基本支出 = 基本支出表 人员经费合计 + 公用经费合计');
+    if (c) checks.push(c);
+  }
 
   if (summary && expenditure && general && onlyGeneralBudget(summary)) {
     for (const column of [/^合计$/u, /^基本支出$/u, /^项目支出$/u]) {
@@ -83,6 +93,59 @@ function classTotals(summary: ReadTable, column: RegExp | undefined, coded: Read
     if (c) checks.push(c);
   }
   return checks;
+}
+
+/**
+ * The revenue items of a 收支总表 against the 合计 row of the 收入 table's column of that name
+ * (上级补助收入, 事业收入, 经营收入, 附属单位上缴收入, 其他收入); its 财政拨款收入 column against
+ * the sum of the 财政拨款 items (一般公共预算 + 政府性基金 + 国有资本经营).
+ */
+function revenueItems(summary: ReadTable, revenue: ReadTable): Check[] {
+  const checks: Check[] = [];
+  const items = sideItems(summary, '收入').map((i) => ({ ...i, name: bareLabel(i.label) }));
+  const side = sideOf(summary, '收入');
+  const total = totalRow(revenue);
+  if (!side || !total) return checks;
+  for (const col of revenue.layout.amountColumns) {
+    const leaf = headerPath(revenue.layout.table, col).at(-1) ?? '';
+    const b = operandAt(revenue, total.row, col);
+    if (!b) continue;
+    if (leaf === '财政拨款收入') {
+      const parts = items.filter((i) => /财政拨款/u.test(i.name)).map((i) => operandAt(summary, i.row, side.amountCols[0]!));
+      if (parts.length < 2 || parts.some((p) => !p)) continue;
+      const c = sumCheck('cross-table', 'revenue-items', b, parts as Operand[], `收入表 合计 · 财政拨款收入 = 收支总表 财政拨款 items`);
+      if (c) checks.push(c);
+      continue;
+    }
+    const item = items.find((i) => i.name === leaf);
+    const a = item && operandAt(summary, item.row, side.amountCols[0]!);
+    if (!a) continue;
+    const c = sameCheck('cross-table', 'revenue-items', a, b, `收支总表 ${leaf} = 收入表 合计 · ${leaf}`);
+    if (c) checks.push(c);
+  }
+  return checks;
+}
+
+/**
+ * 人员经费 and 公用经费 of a 基本支出 table: the amounts of its rows labelled 人员经费(合计) and
+ * 公用经费(合计) — in a table printed as two panels, each panel's total row. Null unless both are printed.
+ */
+function personnelAndPublic(basic: ReadTable): Operand[] | null {
+  const { layout } = basic;
+  const at = (label: RegExp): Operand | null => {
+    for (const r of layout.rows) {
+      for (const c of layout.cols) {
+        if (!label.test(normalizeLabel(layout.text(r, c)))) continue;
+        const col = layout.amountColumns.find((a) => a > c);
+        const o = col === undefined ? null : operandAt(basic, r, col);
+        if (o && !o.empty) return o;
+      }
+    }
+    return null;
+  };
+  const personnel = at(/^人员经费(?:合计|小计)?$/u);
+  const pub = at(/^公用经费(?:合计|小计)?$/u);
+  return personnel && pub ? [personnel, pub] : null;
 }
 
 /** True when the 收支总表 shows revenue from 一般公共预算拨款 only: every other revenue row, and 结转, prints nothing. */
