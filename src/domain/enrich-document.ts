@@ -6,6 +6,7 @@ import { checkCrossTable } from './cross-table-checks.js';
 import { checkHierarchy } from './hierarchy-checks.js';
 import { parseIndicatorValue } from './indicator-value.js';
 import { checkProse } from './prose-checks.js';
+import { checkProseRatios } from './prose-ratios.js';
 import { checkText } from './text-checks.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
@@ -47,6 +48,7 @@ export function enrichDocument(doc: Document): Document {
   });
   checks.push(...checkCrossTable(read));
   checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
+  checks.push(...checkProseRatios(doc.blocks));
   checks.push(...checkText(doc));
   checks.push(...checkCompleteness({ ...doc, tables }));
   return { ...doc, tables, checks };

@@ -1,0 +1,158 @@
+import type { Block, Check, CheckRef, Provenance } from '../model/index.js';
+import { decFromString, decToNumber } from './decimal.js';
+
+/**
+ * Figures the explanation states about its own figures, recomputed from them:
+ * - `prose-share`: `其中：基本支出2336.91万元，占79.49%` — the part over the total it is part of;
+ * - `prose-change`: `减少56.95万元，下降1.87%` after `收入支出总计2995.39万元` — the change over
+ *   the year before (this year's figure minus the change), and 减少 with 下降, 增加 with 增长;
+ * - `prose-completion`: `年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%`,
+ *   and the `决算数小于预算数` that follows it.
+ * A percentage equal to the recomputed one at its printed digits passes; one off by at most one
+ * unit of its last digit is a hint (the amounts it is computed from are rounded themselves);
+ * anything further is an error. Explanations are printed over many lines, so consecutive
+ * paragraphs are read as one run.
+ */
+export function checkProseRatios(blocks: Block[]): Check[] {
+  const checks: Check[] = [];
+  for (const run of proseRuns(blocks)) {
+    const amounts = [...run.text.matchAll(AMOUNT)].map((m) => ({ at: m.index!, end: m.index! + m[0].length, printed: m[0], value: amountValue(m) }));
+    const found = [...shares(run, amounts), ...changes(run, amounts), ...completions(run, amounts)];
+    // in the order the text states them: by where each statement ends
+    const end = (c: Check) => run.text.indexOf(c.refs[0]!.text) + c.refs[0]!.text.length;
+    checks.push(...found.sort((a, b) => end(a) - end(b)));
+  }
+  return checks;
+}
+
+const AMOUNT = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|元)/gu;
+const UNIT_EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
+
+interface Amount {
+  at: number;
+  end: number;
+  printed: string;
+  /** In yuan, so that amounts in different units compare. */
+  value: number;
+}
+
+interface Run {
+  text: string;
+  /** Where each block's text starts in the run. */
+  pieces: { start: number; block: Block }[];
+}
+
+function amountValue(m: RegExpMatchArray): number {
+  const dec = decFromString(m[1]!.replace(/,/g, '') + (m[2] ?? ''))!;
+  return decToNumber(dec) * 10 ** UNIT_EXPONENT[m[3]!]!;
+}
+
+/** Consecutive paragraphs joined: a heading, a table or a table of contents ends a run. */
+function proseRuns(blocks: Block[]): Run[] {
+  const runs: Run[] = [];
+  let cur: Run | null = null;
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') {
+      cur = null;
+      continue;
+    }
+    if (!cur) runs.push((cur = { text: '', pieces: [] }));
+    cur.pieces.push({ start: cur.text.length, block: b });
+    cur.text += b.text.replace(/\s+/gu, '');
+  }
+  return runs;
+}
+
+/** The provenance of the blocks a stretch of a run [from, to) comes from. */
+function provOf(run: Run, from: number, to: number): { blockOrder: number; prov: Provenance[] } {
+  const inside = run.pieces.filter((p, i) => p.start < to && (run.pieces[i + 1]?.start ?? Infinity) > from);
+  return { blockOrder: inside[0]?.block.order ?? run.pieces[0]!.block.order, prov: inside.flatMap((p) => p.block.prov) };
+}
+
+/** A percentage printed right after an amount: `，占79.49%`; `占本年支出合计的100.00%` names another base and is left alone. */
+const SHARE = /^[，,]?占(\d+(?:\.\d+)?)%/u;
+const CHANGE = /^[，,]?(增长|下降)(\d+(?:\.\d+)?)%/u;
+
+function shares(run: Run, amounts: Amount[]): Check[] {
+  const checks: Check[] = [];
+  amounts.forEach((a, i) => {
+    const m = SHARE.exec(run.text.slice(a.end));
+    if (!m) return;
+    // the total the parts are of: the nearest amount before it that opens a list of parts
+    const base = amounts.slice(0, i).reverse().find((b) => /^[，,：:]?(?:其中|主要用于|包括)/u.test(run.text.slice(b.end, b.end + 8)));
+    if (!base || base.value === 0) return;
+    const end = a.end + m[0].length;
+    checks.push(percentCheck('prose-share', run, base, [a.at, end], m[1]!, (a.value / base.value) * 100, `${a.printed} of ${base.printed}`));
+  });
+  return checks;
+}
+
+function changes(run: Run, amounts: Amount[]): Check[] {
+  const checks: Check[] = [];
+  amounts.forEach((a, i) => {
+    const m = CHANGE.exec(run.text.slice(a.end));
+    const word = /(增加|减少)$/u.exec(run.text.slice(Math.max(0, a.at - 2), a.at))?.[1];
+    if (!m || !word || i === 0) return;
+    const current = amounts[i - 1]!;
+    const end = a.end + m[0].length;
+    const up = word === '增加';
+    if (up !== (m[1] === '增长')) {
+      checks.push(wordCheck('prose-change', run, current.at, end, `${word} ${a.printed}, but ${m[1]} ${m[2]}%: the two words disagree`));
+      return;
+    }
+    const before = up ? current.value - a.value : current.value + a.value;
+    if (before <= 0) return;
+    checks.push(percentCheck('prose-change', run, current, [a.at - word.length, end], m[2]!, (a.value / before) * 100, `${word}${a.printed} over the year before (${current.printed} ${up ? '−' : '+'} ${a.printed})`));
+  });
+  return checks;
+}
+
+const COMPLETION = /^[，,]?完成(?:年初|全年)?预算(?:数)?的(\d+(?:\.\d+)?)%/u;
+/** `决算数小于预算数` and its kin, read after a completion figure. */
+const COMPARISON = /决算数?(大于|小于|等于|持平)(?:年初|全年)?预算数?/u;
+
+function completions(run: Run, amounts: Amount[]): Check[] {
+  const checks: Check[] = [];
+  amounts.forEach((a, i) => {
+    const m = COMPLETION.exec(run.text.slice(a.end));
+    if (!m || i === 0) return;
+    const budget = amounts[i - 1]!;
+    // 预算为 A，决算为 B: the budget is the amount just before, named 预算
+    if (!/预算(?:数)?(?:为|是)?$/u.test(run.text.slice(Math.max(0, budget.at - 6), budget.at)) || !/决算(?:数)?(?:为|是)?$/u.test(run.text.slice(Math.max(0, a.at - 6), a.at))) return;
+    const end = a.end + m[0].length;
+    if (budget.value > 0) checks.push(percentCheck('prose-completion', run, budget, [a.at, end], m[1]!, (a.value / budget.value) * 100, `决算 ${a.printed} of 预算 ${budget.printed}`));
+    const next = run.text.slice(end, end + 80);
+    const cmp = COMPARISON.exec(next);
+    if (!cmp) return;
+    const truth = a.value < budget.value ? '小于' : a.value > budget.value ? '大于' : '等于';
+    const said = cmp[1] === '持平' ? '等于' : cmp[1]!;
+    const cmpEnd = end + cmp.index + cmp[0].length;
+    if (said !== truth) checks.push(wordCheck('prose-comparison', run, budget.at, cmpEnd, `the text says 决算${cmp[1]}预算, but 决算 ${a.printed} ${truth} 预算 ${budget.printed}`));
+    else checks.push({ ...wordCheck('prose-comparison', run, budget.at, cmpEnd, `决算 ${a.printed} ${truth} 预算 ${budget.printed}, as the text says`), status: 'pass', severity: null });
+  });
+  return checks;
+}
+
+/** `base` is the figure the percentage is computed against, `stated` the span that prints the percentage. */
+function percentCheck(name: string, run: Run, base: Amount, stated: [number, number], printed: string, computed: number, what: string): Check {
+  const said = Number(printed);
+  const digits = printed.includes('.') ? printed.split('.')[1]!.length : 0;
+  const unit = 10 ** -digits;
+  const exact = Math.abs(Number(computed.toFixed(digits)) - said) < unit / 10;
+  const near = Math.abs(computed - said) <= unit + 1e-9;
+  const severity = exact ? null : near ? 'hint' : 'error';
+  const shown = computed.toFixed(Math.max(2, digits));
+  const message = exact ? `${printed}% is ${what} (${shown}%)` : `the text says ${printed}%, but ${what} is ${shown}%`;
+  const refs = [ref(run, stated[0], stated[1], said, '%'), ref(run, base.at, base.end, base.value, '元')];
+  return { rule: 'prose', name, status: exact ? 'pass' : 'fail', severity, message, expected: Number(shown), actual: said, difference: Number((said - computed).toFixed(Math.max(2, digits))), unit: '%', refs };
+}
+
+function wordCheck(name: string, run: Run, from: number, to: number, message: string): Check {
+  return { rule: 'prose', name, status: 'fail', severity: 'error', message, expected: null, actual: null, difference: null, unit: null, refs: [ref(run, from, to, null, null)] };
+}
+
+function ref(run: Run, from: number, to: number, value: number | null, unit: string | null): CheckRef {
+  const text = run.text.slice(from, to);
+  return { role: 'prose', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value, unit, label: `text: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}` };
+}
+
