@@ -7,6 +7,7 @@ import { checkHierarchy } from './hierarchy-checks.js';
 import { parseIndicatorValue } from './indicator-value.js';
 import { checkProse } from './prose-checks.js';
 import { checkProseRatios } from './prose-ratios.js';
+import { checkProseSubjects } from './prose-subjects.js';
 import { checkText } from './text-checks.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
@@ -49,6 +50,7 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkCrossTable(read));
   checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
   checks.push(...checkProseRatios(doc.blocks));
+  checks.push(...checkProseSubjects(read, doc.blocks));
   checks.push(...checkText(doc));
   checks.push(...checkCompleteness({ ...doc, tables }));
   return { ...doc, tables, checks };

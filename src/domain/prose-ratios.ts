@@ -1,5 +1,6 @@
-import type { Block, Check, CheckRef, Provenance } from '../model/index.js';
+import type { Block, Check, CheckRef } from '../model/index.js';
 import { decFromString, decToNumber } from './decimal.js';
+import { proseRuns, provOf, type ProseRun as Run } from './prose-runs.js';
 
 /**
  * Figures the explanation states about its own figures, recomputed from them:
@@ -36,37 +37,9 @@ interface Amount {
   value: number;
 }
 
-interface Run {
-  text: string;
-  /** Where each block's text starts in the run. */
-  pieces: { start: number; block: Block }[];
-}
-
 function amountValue(m: RegExpMatchArray): number {
   const dec = decFromString(m[1]!.replace(/,/g, '') + (m[2] ?? ''))!;
   return decToNumber(dec) * 10 ** UNIT_EXPONENT[m[3]!]!;
-}
-
-/** Consecutive paragraphs joined: a heading, a table or a table of contents ends a run. */
-function proseRuns(blocks: Block[]): Run[] {
-  const runs: Run[] = [];
-  let cur: Run | null = null;
-  for (const b of blocks) {
-    if (b.type !== 'paragraph') {
-      cur = null;
-      continue;
-    }
-    if (!cur) runs.push((cur = { text: '', pieces: [] }));
-    cur.pieces.push({ start: cur.text.length, block: b });
-    cur.text += b.text.replace(/\s+/gu, '');
-  }
-  return runs;
-}
-
-/** The provenance of the blocks a stretch of a run [from, to) comes from. */
-function provOf(run: Run, from: number, to: number): { blockOrder: number; prov: Provenance[] } {
-  const inside = run.pieces.filter((p, i) => p.start < to && (run.pieces[i + 1]?.start ?? Infinity) > from);
-  return { blockOrder: inside[0]?.block.order ?? run.pieces[0]!.block.order, prov: inside.flatMap((p) => p.block.prov) };
 }
 
 /** A percentage printed right after an amount: `，占79.49%`; `占本年支出合计的100.00%` names another base and is left alone. */
