@@ -1,10 +1,18 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { oneLine } from './one-line.js';
 
-/** One document's extraction: the errors raised by its work that nobody handled, while it runs. */
+/** One document's extraction: the errors raised by its work that nobody handled, while it runs; where it is. */
 interface Scope {
   unhandled: string[];
   open: boolean;
+  onStage?: (stage: string) => void;
+  /** `Date.now()` after which the document has had its time (`--doc-timeout`), and that time in seconds. */
+  deadline?: { at: number; seconds: number };
+}
+
+/** A document that has had its time; the message is its one-line failure reason. */
+export class DocumentTimeout extends Error {
+  override name = 'DocumentTimeout';
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -16,8 +24,8 @@ const scopes = new AsyncLocalStorage<Scope>();
  * known to belong to the document whose work made that promise — never to whichever document
  * happens to be running when Node notices it.
  */
-export async function inDocumentScope<T>(work: () => Promise<T>): Promise<{ value: T; unhandled: string[] }> {
-  const scope: Scope = { unhandled: [], open: true };
+export async function inDocumentScope<T>(work: () => Promise<T>, watch: Pick<Scope, 'onStage' | 'deadline'> = {}): Promise<{ value: T; unhandled: string[] }> {
+  const scope: Scope = { unhandled: [], open: true, ...watch };
   try {
     const value = await scopes.run(scope, work);
     return { value, unhandled: scope.unhandled };
@@ -41,3 +49,18 @@ export function keepUnhandledRejections(): () => void {
   process.on('unhandledRejection', handler);
   return () => process.off('unhandledRejection', handler);
 }
+
+/**
+ * Tells the document's watcher which stage its work has reached (`read docx`, `normalize`, …), so a
+ * document that runs out of time is reported with where it was. On the main thread (`--jobs 0`),
+ * which no watcher can interrupt, this is also where a document past its time limit stops.
+ */
+export function reportStage(stage: string): void {
+  const scope = scopes.getStore();
+  if (!scope) return;
+  scope.onStage?.(stage);
+  if (scope.deadline && Date.now() > scope.deadline.at) throw new DocumentTimeout(timedOut(scope.deadline.seconds, stage));
+}
+
+/** The failure reason of a document stopped by its time limit. */
+export const timedOut = (seconds: number, stage: string): string => `timed out after ${seconds} s (stage ${stage})`;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/index.js';
-import { inDocumentScope } from './document-scope.js';
+import { DocumentTimeout, inDocumentScope } from './document-scope.js';
 import { extractDocumentAsync, type ExtractionResult, type ExtractOptions } from './extract-document.js';
 import { oneLine } from './one-line.js';
 
@@ -8,12 +8,13 @@ import { oneLine } from './one-line.js';
  * raised and left unhandled are told on it (one warning) and on no other document, and an error
  * thrown out of the pipeline is a one-line reason.
  */
-export async function extractIsolated(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractionResult> {
+export async function extractIsolated(bytes: Uint8Array, options: ExtractOptions, watch: Parameters<typeof inDocumentScope>[1] = {}): Promise<ExtractionResult> {
   try {
-    const { value, unhandled } = await inDocumentScope(() => extractDocumentAsync(bytes, options));
+    const { value, unhandled } = await inDocumentScope(() => extractDocumentAsync(bytes, options), watch);
     if (value.ok && unhandled.length > 0) value.document.diagnostics.push(unhandledWarning(unhandled));
     return value;
   } catch (e) {
+    if (e instanceof DocumentTimeout) return { ok: false, format: null, error: e.message };
     return { ok: false, format: null, error: `internal error: ${oneLine(e)}` };
   }
 }

@@ -13,7 +13,8 @@ const { keepUnhandledRejections } = await import('./document-scope.ts');
 keepUnhandledRejections();
 
 parentPort.on('message', async ({ id, bytes, options }) => {
-  const result = await extractIsolated(new Uint8Array(bytes), options ?? {});
+  // the pool keeps the stage, to say where a document was when its time ran out
+  const result = await extractIsolated(new Uint8Array(bytes), options ?? {}, { onStage: (stage) => parentPort.postMessage({ id, stage }) });
   // one string crosses the thread boundary much faster than a structured clone of the object graph
   parentPort.postMessage({ id, json: JSON.stringify(result) });
 });

@@ -18,12 +18,21 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A document's default time limit: a minute, and a minute more per MB. Disclosures take well
+ * under a second per MB; a document far beyond that is stuck (a pattern gone quadratic, a reader
+ * looping) and must not hold its worker for hours.
+ */
+export const defaultDocTimeout = (bytes: number): number => Math.round(60 + (60 * bytes) / (1024 * 1024));
+
 export interface RunOptions {
   db: string;
   /** Re-extract even documents whose bytes and extractor version are unchanged. */
   force?: boolean;
   /** Worker threads; 0 parses on the main thread. Default: all cores. */
   jobs?: number;
+  /** Seconds a document may take (`--doc-timeout`); default by its size (defaultDocTimeout). */
+  docTimeout?: number;
   /** Only documents of this format are extracted; others are skipped. */
   onlyFormat?: string;
   /** Called after each document is written (in discovery order). */
@@ -79,7 +88,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const jobs = options.jobs ?? defaultJobs();
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
-  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null } });
+  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null } });
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
   const progress = options.progress ? createProgress(null) : null;
   // a second, cheap walk counts the files while the first one feeds the workers
@@ -150,7 +159,7 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
     return { kind: 'unchanged', source, bytes: bytes.length };
   }
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
-  const result = await pool.extract(bytes, options.extract ?? {});
+  const result = await pool.extract(bytes, options.extract ?? {}, options.docTimeout ?? defaultDocTimeout(bytes.length));
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 

@@ -1,13 +1,14 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionResult, ExtractOptions } from './extract-document.js';
-import { keepUnhandledRejections } from './document-scope.js';
+import { keepUnhandledRejections, timedOut } from './document-scope.js';
 import { extractIsolated } from './extract-isolated.js';
 import { oneLine } from './one-line.js';
 
 /** Extracts documents off the main thread; `jobs` workers, one document at a time each. */
 export interface ExtractionPool {
-  extract(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractionResult>;
+  /** `seconds`: the document's time limit (`--doc-timeout`); past it, it fails with `timed out after …`. */
+  extract(bytes: Uint8Array, options?: ExtractOptions, seconds?: number): Promise<ExtractionResult>;
   close(): Promise<void>;
 }
 
@@ -22,6 +23,10 @@ interface Job {
   resolve: (r: ExtractionResult) => void;
   /** Already run once in a worker that died under it. */
   retried: boolean;
+  seconds: number | undefined;
+  /** The stage the worker last said the document reached. */
+  stage: string;
+  timer?: NodeJS.Timeout;
 }
 
 interface Slot {
@@ -49,10 +54,15 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     const worker = new Worker(workerUrl);
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), dead: false };
-    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string }) => {
+    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; stage?: string }) => {
       if (msg.ready) return markReady();
       const job = slot.job;
       if (!job || msg.id !== job.id) return;
+      if (msg.stage !== undefined) {
+        job.stage = msg.stage;
+        return;
+      }
+      clearTimeout(job.timer);
       slot.job = undefined;
       job.resolve(JSON.parse(msg.json!) as ExtractionResult);
       next(slot);
@@ -70,6 +80,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     const fresh = spawn();
     slots[slots.indexOf(slot)] = fresh;
     const job = slot.job;
+    clearTimeout(job?.timer);
     if (job && !job.retried) {
       job.retried = true;
       return run(fresh, job);
@@ -85,7 +96,20 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
       // the worker gets a copy it owns; the original stays here for a retry
       const copy = new Uint8Array(job.bytes).buffer;
       slot.worker.postMessage({ id: job.id, bytes: copy, options: job.options }, [copy]);
+      if (job.seconds !== undefined) job.timer = setTimeout(() => timeout(slot, job), job.seconds * 1000);
     });
+  };
+
+  /** A document past its time: its worker, which may be stuck in one long computation, is replaced. */
+  const timeout = (slot: Slot, job: Job) => {
+    if (slot.dead || slot.job !== job || closed) return;
+    slot.dead = true;
+    slot.job = undefined;
+    void slot.worker.terminate();
+    const fresh = spawn();
+    slots[slots.indexOf(slot)] = fresh;
+    job.resolve({ ok: false, format: null, error: timedOut(job.seconds!, job.stage) });
+    next(fresh);
   };
 
   const next = (slot: Slot) => {
@@ -101,9 +125,9 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
   }
 
   return {
-    extract(bytes, options = {}) {
+    extract(bytes, options = {}, seconds) {
       return new Promise<ExtractionResult>((resolve) => {
-        const job: Job = { id: nextId++, bytes, options, resolve, retried: false };
+        const job: Job = { id: nextId++, bytes, options, resolve, retried: false, seconds, stage: 'start' };
         const slot = idle.shift();
         if (slot) run(slot, job);
         else waiting.push(job);
@@ -111,6 +135,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     },
     async close() {
       closed = true;
+      for (const s of slots) clearTimeout(s.job?.timer);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
@@ -124,7 +149,8 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
 export function createInlinePool(): ExtractionPool {
   const remove = keepUnhandledRejections();
   return {
-    extract: (bytes, options = {}) => extractIsolated(bytes, options),
+    // nothing can interrupt this thread's own work: a document past its time stops at its next stage
+    extract: (bytes, options = {}, seconds) => extractIsolated(bytes, options, seconds === undefined ? {} : { deadline: { at: Date.now() + seconds * 1000, seconds } }),
     async close() {
       remove();
     },
