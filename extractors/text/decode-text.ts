@@ -2,7 +2,16 @@
 export interface DecodedText {
   text: string;
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  /** Offsets in `text` of the U+FFFD put where bytes were not valid UTF-8 (a flipped byte, a character cut off at the end). */
+  replaced?: number[];
 }
+
+/**
+ * How many invalid UTF-8 sequences, per character, a UTF-8 text may have and still be read as
+ * UTF-8 with them replaced. GBK text read as UTF-8 is invalid at nearly every CJK character;
+ * a damaged UTF-8 export, at a handful of places.
+ */
+const MAX_INVALID_UTF8 = 0.001;
 
 /** Why bytes could not be read as text. */
 export class NotTextError extends Error {
@@ -33,14 +42,26 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const text = utf8.decode(bytes);
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
   } catch {
-    // not UTF-8: try GB18030 strictly, so that random bytes are refused rather than turned into mojibake
+    // not valid UTF-8: a few bad bytes in UTF-8 text, or another encoding
   }
+  // GB18030 strictly: GBK text is invalid UTF-8 at nearly every CJK character, and UTF-8 CJK text
+  // is almost never valid GB18030 (its three-byte characters leave a lead byte before some ASCII)
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
     return { text, encoding: 'gb18030' };
   } catch {
-    throw new NotTextError('bytes are neither UTF-8, UTF-16 nor GB18030 text');
+    // neither: UTF-8 with a few bad bytes (replaced), or not text, so that random bytes are refused rather than turned into mojibake
   }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const replaced = replacementsIn(text);
+  if (replaced.length <= Math.max(1, text.length * MAX_INVALID_UTF8)) return { text, encoding: 'utf-8', replaced };
+  throw new NotTextError('bytes are neither UTF-8, UTF-16 nor GB18030 text');
+}
+
+function replacementsIn(text: string): number[] {
+  const at: number[] = [];
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) at.push(i);
+  return at;
 }
 
 function hasNul(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import type { Diagnostic, RawBlock, RawCell, RawDocument, RawRow, RawTableBlock } from '../../src/model/index.js';
 import { splitLines, span, type SourceLine } from '../text/lines.js';
 
-export const WORD_TEXT_EXTRACTOR = { name: 'word-text', version: '1.0.1' } as const;
+export const WORD_TEXT_EXTRACTOR = { name: 'word-text', version: '1.1.0' } as const;
 
 /**
  * Word's "save as text" layout: every table cell is a line starting with a tab, a blank line

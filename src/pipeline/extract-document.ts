@@ -5,6 +5,7 @@ import { extractSpreadsheet, SPREADSHEET_EXTRACTOR, SpreadsheetError } from '../
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
+import { replacedByteDiagnostics } from '../../extractors/text/replaced-bytes.js';
 import type { Document, InputFormat, RawDocument } from '../model/index.js';
 import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
@@ -62,6 +63,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
   reportStage(`read ${format}`);
   const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
+  raw.diagnostics.unshift(...replacedByteDiagnostics(decoded.text, decoded.replaced ?? []));
   return normalized(raw, format);
 }
 
