@@ -68,13 +68,27 @@ function hasNul(bytes: Uint8Array): boolean {
   return bytes.includes(0);
 }
 
-/** UTF-16 without a BOM: ASCII and CJK text leaves NULs in every other byte, all on one side. */
+/**
+ * UTF-16 without a BOM: ASCII (tabs, digits, line breaks) leaves a NUL in every other byte, on
+ * the side that tells the byte order. Not all on that side: a CJK character whose low byte is 00
+ * (一 U+4E00, 刀 U+5200) puts one on the other, so the side with most of
+ * them wins when it has at least four times as many.
+ */
 function guessBomlessUtf16(sample: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   let even = 0;
   let odd = 0;
   for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? even++ : odd++);
   const half = sample.length / 2;
-  if (odd > half * 0.3 && even === 0) return 'utf-16le';
-  if (even > half * 0.3 && odd === 0) return 'utf-16be';
-  return null;
+  const order = odd > half * 0.1 && odd >= even * 4 ? 'utf-16le' : even > half * 0.1 && even >= odd * 4 ? 'utf-16be' : null;
+  // binary data with NULs mostly on one side decodes to control characters: no text
+  return order && controlShare(new TextDecoder(order).decode(sample)) < 0.01 ? order : null;
+}
+
+function controlShare(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) n++;
+  }
+  return text.length ? n / text.length : 1;
 }

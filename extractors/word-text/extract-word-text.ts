@@ -146,7 +146,7 @@ function continuesAfterEmptyParagraph(lines: SourceLine[], i: number, cell: RawC
 }
 
 function appendLine(cell: RawCell, line: SourceLine): void {
-  cell.raw += '\n' + line.text;
+  cell.raw += line.breakBefore + line.text;
   const first = cell.prov[0];
   if (first?.kind === 'text') cell.prov = [{ kind: 'text', start: first.start, end: span(line, 0, line, line.text.length).end }];
 }

@@ -99,8 +99,9 @@ export function removeMarkdown(line: string): string {
 /** The clean text of a cell or a line of prose: artifacts removed, each line's spacing normalised, empty lines dropped. */
 export function cleanText(raw: string): string {
   const text = splitLongDashes(unifyRadicals(removeLatex(removeHtml(removeFieldCodes(removeBookmarks(raw))))));
+  // a cell over several lines keeps the source's line breaks in `raw`: CRLF and CR too
   return text
-    .split('\n')
+    .split(/\r\n|\r|\n/)
     .map((l) => collapseSpaces(removeMarkdown(l)))
     .filter((l) => l !== '')
     .join('\n');
