@@ -13,10 +13,18 @@ import { createProgress } from './progress.js';
 import { acquireRunLock } from './run-lock.js';
 import { createInlinePool, createWorkerPool, defaultJobs, type ExtractionPool } from './worker-pool.js';
 
-/** Files larger than this are refused with a clear reason instead of being read into memory. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-/** Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. */
-export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/**
+ * Files larger than this are refused with a clear reason instead of being read into memory: the
+ * bytes are held by the main thread, the worker and pdfjs at once, beside the worker's heap
+ * (WORKER_HEAP_MB).
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. A
+ * text's tables take about 100 times its size in memory: 16 MB (40 seeds in one file) fit the
+ * worker's heap, a 60 MB text reached 4.4 GB.
+ */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 /**
  * A document's default time limit: a minute, and a minute more per MB. Disclosures take well

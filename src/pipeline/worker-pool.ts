@@ -15,6 +15,13 @@ export interface ExtractionPool {
 /** The default parallelism: all cores. */
 export const defaultJobs = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
+/**
+ * The heap one worker may use, in MB. A document's object graph takes many times its file's size
+ * (a 60 MB text reached 4.4 GB before failing); bounded, a document that needs more fails alone
+ * with `too large to process` instead of taking the machine's memory from the others.
+ */
+export const WORKER_HEAP_MB = 1536;
+
 /** One document handed to a worker, kept until its answer so that it can be retried. */
 interface Job {
   id: number;
@@ -43,7 +50,7 @@ interface Slot {
  * so a worker that dies takes only its own document; that document is run once more, alone in a
  * fresh worker, before it is failed — a crash that does not come back was not its fault.
  */
-export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-worker.mjs', import.meta.url) }: { workerUrl?: URL } = {}): ExtractionPool {
+export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-worker.mjs', import.meta.url), heapMb = WORKER_HEAP_MB }: { workerUrl?: URL; heapMb?: number } = {}): ExtractionPool {
   const slots: Slot[] = [];
   const idle: Slot[] = [];
   const waiting: Job[] = [];
@@ -51,7 +58,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
   let closed = false;
 
   const spawn = (): Slot => {
-    const worker = new Worker(workerUrl);
+    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), dead: false };
     worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; stage?: string }) => {
@@ -67,12 +74,12 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
       job.resolve(JSON.parse(msg.json!) as ExtractionResult);
       next(slot);
     });
-    worker.on('error', (e) => died(slot, oneLine(e)));
+    worker.on('error', (e) => died(slot, oneLine(e), (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
     worker.on('exit', (code) => died(slot, `worker exited with code ${code}`));
     return slot;
   };
 
-  const died = (slot: Slot, why: string) => {
+  const died = (slot: Slot, why: string, outOfMemory = false) => {
     if (slot.dead || closed) return;
     slot.dead = true;
     void slot.worker.terminate();
@@ -81,11 +88,12 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     slots[slots.indexOf(slot)] = fresh;
     const job = slot.job;
     clearTimeout(job?.timer);
-    if (job && !job.retried) {
+    // running out of memory is the document's size, not bad luck: no second try
+    if (job && outOfMemory) job.resolve({ ok: false, format: null, error: `too large to process (needed more than the ${heapMb} MB a document may use)` });
+    else if (job && !job.retried) {
       job.retried = true;
       return run(fresh, job);
-    }
-    if (job) job.resolve({ ok: false, format: null, error: `worker crashed (twice, the second time alone): ${why}` });
+    } else if (job) job.resolve({ ok: false, format: null, error: `worker crashed (twice, the second time alone): ${why}` });
     next(fresh);
   };
 
