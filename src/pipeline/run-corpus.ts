@@ -8,6 +8,7 @@ import { STAGE_VERSIONS } from './stage-versions.js';
 import { countFiles, discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
+import { oneLine } from './one-line.js';
 import { sniffBytes } from './sniff.js';
 import { createProgress } from './progress.js';
 import { acquireRunLock } from './run-lock.js';
@@ -200,7 +201,16 @@ function write(store: Store, runId: number, p: Prepared): DocumentEvent {
     store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
-  store.writeDocument(runId, file, { document: r.document }, { validated: true });
+  try {
+    store.writeDocument(runId, file, { document: r.document }, { validated: true });
+  } catch (e) {
+    // a document the store refuses (a constraint its values break) fails alone; the transaction
+    // was rolled back, so nothing of it is stored. If even its failure cannot be written (disk
+    // full, read-only), that error ends the run.
+    const error = `cannot store the document: ${oneLine(e)}`;
+    store.writeDocument(runId, file, { failure: { format: r.document.format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
+    return { source: p.source, outcome: 'failed', error, tables: 0, cells: 0 };
+  }
   const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
   return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
 }

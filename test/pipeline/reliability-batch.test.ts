@@ -59,3 +59,18 @@ describe('the reliability inputs in a batch with good documents', () => {
     }, 180_000);
   }
 });
+
+describe('a table cell of a million digits', () => {
+  // through a worker: its JSON reply turned the value Infinity into null, which the store refused
+  it('is stored as text in a document that is read, and the run goes on', async () => {
+    const dir = tempDir();
+    const lines = fs.readFileSync(seedPath('004_3c83e1ac369f3f17'), 'utf8').split('\n');
+    // line 235 is the cell `\t44.90` of a table
+    expect(lines[234]).toBe('\t44.90');
+    lines[234] = `\t${'7'.repeat(1_000_000)}`;
+    fs.writeFileSync(path.join(dir, 'digits.txt'), lines.join('\n'));
+    fs.copyFileSync(seedPath('000_0018174054ff74da'), path.join(dir, 'z-seed.txt'));
+    const s = await runCorpus([dir], { db: path.join(tempDir(), 'g.sqlite'), jobs: 1 });
+    expect([s.new, s.failed]).toEqual([2, 0]);
+  }, 60_000);
+});
