@@ -1,5 +1,5 @@
 import { readZipDirectory, readZipEntry, ZipError, type ZipEntry } from '../zip/read-zip.js';
-import { elements, parseXml, XmlError, type XmlElement } from './xml.js';
+import { elements, parseXml, XmlDepthError, XmlError, type XmlElement } from './xml.js';
 
 /** The largest XML part gongkai inflates (document.xml of a 300-page table-heavy disclosure is ~20 MB). */
 export const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -82,6 +82,7 @@ function parsePart(bytes: Uint8Array, entry: ZipEntry): XmlElement {
   try {
     return parseXml(decodeXml(buf));
   } catch (e) {
+    if (e instanceof XmlDepthError) throw new DocxError(`unreadable .docx: ${entry.name} has ${e.message}`);
     if (e instanceof XmlError) throw new DocxError(`unreadable .docx: ${entry.name} is not well-formed XML (${e.message})`);
     throw e;
   }

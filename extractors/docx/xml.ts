@@ -15,6 +15,16 @@ export type XmlNode = XmlElement | string;
 
 export class XmlError extends Error {}
 
+/**
+ * How deep elements may nest. Word's own documents stay far below it (body, a table in a table in
+ * a table, content controls, runs: a few dozen levels); the readers walk the tree recursively, and
+ * 12,000 nested content controls overflowed the call stack.
+ */
+export const MAX_XML_DEPTH = 500;
+
+/** Markup nested deeper than MAX_XML_DEPTH: well-formed, but not a document any word processor writes. */
+export class XmlDepthError extends XmlError {}
+
 /** Namespaces the docx reader looks at, by the prefix it uses for them (transitional and strict OOXML). */
 const CANONICAL_PREFIX: Record<string, string> = {
   'http://schemas.openxmlformats.org/wordprocessingml/2006/main': 'w',
@@ -103,6 +113,7 @@ export function parseXml(text: string): XmlElement {
       for (const [k, v] of rawAttrs) el.attrs[canonical(k, ns, false)] = v;
       stack[stack.length - 1]!.el.children.push(el);
       if (!selfClosing) stack.push({ el, ns, rawName });
+      if (stack.length > MAX_XML_DEPTH + 1) throw new XmlDepthError(`elements nested more than ${MAX_XML_DEPTH} deep (<${rawName}> in <${stack[stack.length - 2]!.rawName}>)`);
       i = close + 1;
     }
   }

@@ -1,7 +1,7 @@
 import type { RawBlock, RawDocument, RawRow, RawTableBlock } from '../../src/model/index.js';
 import { splitLines, span, type SourceLine } from '../text/lines.js';
 
-export const PDF_TEXT_EXTRACTOR = { name: 'pdf-text', version: '1.0.1' } as const;
+export const PDF_TEXT_EXTRACTOR = { name: 'pdf-text', version: '1.1.0' } as const;
 
 /**
  * What PDF-to-text/markdown converters make of a disclosure PDF: one table row per line with

@@ -11,7 +11,7 @@ import { rowsWrappedFromAbove } from './wrapped-rows.js';
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
-export const PDF_EXTRACTOR = { name: 'pdf', version: '1.3.2' } as const;
+export const PDF_EXTRACTOR = { name: 'pdf', version: '1.4.1' } as const;
 
 /**
  * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's
@@ -53,6 +53,9 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
     }
     if (options.area) content = cropToArea(content, options.area);
     const place = pdfProv(p, content.view);
+    if (content.nonFinite > 0) {
+      diagnostics.push({ severity: 'warning', code: 'pdf-non-finite-number', stage: 'extract', message: `page ${p}: ${content.nonFinite} operators, glyphs or lines with a number that is NaN or infinite were left out (damaged content stream?)`, place });
+    }
     const lost = content.emptyShows > 0 && content.emptyShows >= content.shows * 0.1;
     if (lost || (content.shownGlyphs > 0 && content.undecodedGlyphs > content.shownGlyphs / 2)) {
       // pdfjs drops text it cannot decode (a CJK font without its cMap, glyphs without Unicode) without a word

@@ -41,6 +41,8 @@ export interface PageContent {
   shows: number;
   emptyShows: number;
   images: number;
+  /** Operators, glyphs and ruling lines left out because a number in them is NaN or infinite (a damaged content stream). */
+  nonFinite: number;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
@@ -71,7 +73,11 @@ export async function readPageContent(page: PDFPageProxy, pageNumber: number): P
     return known.get(name);
   };
   const content = readOperators(ops.fnArray, ops.argsArray, matrix, fonts);
-  return { page: pageNumber, view, ...content, glyphs: dedupeGlyphs(content.glyphs) };
+  // whatever got past the operators (a NaN glyph width, a font's matrix) stops here, before layout
+  const glyphs = content.glyphs.filter((g) => finite(g.x0, g.x1, g.y, g.size));
+  const segments = content.segments.filter((g) => finite(g.x0, g.x1, g.y0, g.y1));
+  const nonFinite = content.nonFinite + content.glyphs.length - glyphs.length + content.segments.length - segments.length;
+  return { page: pageNumber, view, ...content, segments, nonFinite, glyphs: dedupeGlyphs(glyphs) };
 }
 
 /**
@@ -145,9 +151,16 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
   let images = 0;
   let shows = 0;
   let emptyShows = 0;
+  let nonFinite = 0;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
+    // a state-changing operator with a number that is not one would put NaN into every later
+    // glyph or line: it is left out, as if the stream did not have it
+    if (NUMERIC_STATE_OPS.has(fn!) && !finiteNumbers(args)) {
+      nonFinite++;
+      continue;
+    }
     switch (fn) {
       case OPS.save:
         stack.push(ctm);
@@ -249,7 +262,21 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
         break;
     }
   }
-  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows };
+  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows, nonFinite };
+}
+
+/** Operators that set a number of the graphics or text state (sizes, matrices, spacing, moves). */
+const NUMERIC_STATE_OPS = new Set([OPS.transform, OPS.paintFormXObjectBegin, OPS.setFont, OPS.setTextMatrix, OPS.moveText, OPS.setLeadingMoveText, OPS.setLeading, OPS.setCharSpacing, OPS.setWordSpacing, OPS.setHScale, OPS.setTextRise]);
+
+const finite = (...values: number[]): boolean => values.every(Number.isFinite);
+
+/** Every number among the arguments (and in arrays among them: matrices) is finite; font names and nulls are no numbers. */
+function finiteNumbers(args: unknown[] | null): boolean {
+  for (const a of args ?? []) {
+    if (typeof a === 'number' && !Number.isFinite(a)) return false;
+    if ((Array.isArray(a) || ArrayBuffer.isView(a)) && !Array.from(a as ArrayLike<unknown>).every((v) => typeof v !== 'number' || Number.isFinite(v))) return false;
+  }
+  return true;
 }
 
 const numArg = (args: unknown[] | null, k: number): number => Number(args?.[k] ?? 0);

@@ -7,6 +7,8 @@ export interface SourceLine {
   /** UTF-16 offset of the line's first character in the decoded text. */
   offset: number;
   text: string;
+  /** The line break that ends the line before (`\n`, `\r\n` or `\r`; '' for the first line): a cell over several lines keeps the source's own. */
+  breakBefore: string;
 }
 
 /** Splits decoded text into lines; CRLF and lone CR count as one break, as editors do. */
@@ -15,11 +17,13 @@ export function splitLines(text: string): SourceLine[] {
   const re = /\r\n|\r|\n/g;
   let start = 0;
   let n = 1;
+  let breakBefore = '';
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    lines.push({ line: n++, offset: start, text: text.slice(start, m.index) });
+    lines.push({ line: n++, offset: start, text: text.slice(start, m.index), breakBefore });
     start = m.index + m[0].length;
+    breakBefore = m[0];
   }
-  if (start < text.length) lines.push({ line: n, offset: start, text: text.slice(start) });
+  if (start < text.length) lines.push({ line: n, offset: start, text: text.slice(start), breakBefore });
   return lines;
 }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic, RawBlock, RawCell, RawDocument, RawRow, RawTableBlock } from '../../src/model/index.js';
 import { splitLines, span, type SourceLine } from '../text/lines.js';
 
-export const WORD_TEXT_EXTRACTOR = { name: 'word-text', version: '1.0.1' } as const;
+export const WORD_TEXT_EXTRACTOR = { name: 'word-text', version: '1.1.0' } as const;
 
 /**
  * Word's "save as text" layout: every table cell is a line starting with a tab, a blank line
@@ -146,7 +146,7 @@ function continuesAfterEmptyParagraph(lines: SourceLine[], i: number, cell: RawC
 }
 
 function appendLine(cell: RawCell, line: SourceLine): void {
-  cell.raw += '\n' + line.text;
+  cell.raw += line.breakBefore + line.text;
   const first = cell.prov[0];
   if (first?.kind === 'text') cell.prov = [{ kind: 'text', start: first.start, end: span(line, 0, line, line.text.length).end }];
 }

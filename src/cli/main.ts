@@ -14,7 +14,7 @@ const DEFAULT_DB = 'out/gongkai.sqlite';
 
 const HELP = `gongkai — Chinese budget disclosures to one canonical table model in SQLite
 
-  gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--force] [--only-format F] [--strict] [--verbose|--quiet]
+  gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose|--quiet]
              [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
              [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
              [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
@@ -42,6 +42,7 @@ export async function main(argv: string[]): Promise<number> {
           options: {
             db: { type: 'string', default: DEFAULT_DB },
             jobs: { type: 'string' },
+            'doc-timeout': { type: 'string' },
             force: { type: 'boolean', default: false },
             'only-format': { type: 'string' },
             strict: { type: 'boolean', default: false },
@@ -57,10 +58,13 @@ export async function main(argv: string[]): Promise<number> {
         });
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
         if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs takes a whole number ≥ 0, not "${values.jobs}"`);
+        const docTimeout = values['doc-timeout'] === undefined ? undefined : Number(values['doc-timeout']);
+        if (docTimeout !== undefined && !(Number.isFinite(docTimeout) && docTimeout > 0)) throw new UsageError(`--doc-timeout takes seconds > 0, not "${values['doc-timeout']}"`);
         return await runCommand(positionals, {
           db: values.db!,
           force: !!values.force,
           jobs,
+          docTimeout,
           onlyFormat: values['only-format'],
           strict: !!values.strict,
           verbose: !!values.verbose,

@@ -25,7 +25,9 @@ export interface ProseClaim {
   prov: Provenance[];
 }
 
-const AMOUNT = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|千万元|百万元|万元|千元|元)/gu;
+// digit runs bounded (no amount has more than 16 digits before its point or 6 comma groups): an
+// unbounded run, tried from every digit of a long line of digits, made it quadratic (80k: 23 s)
+const AMOUNT = /(\d{1,3}(?:,\d{3}){1,6}|\d{1,16})(\.\d+)?\s*(亿元|千万元|百万元|万元|千元|元)/gu;
 /** Where a lead starts: punctuation, or the end of the amount before it (parentheses: see leadAfter). */
 const CLAUSE_BREAK = /[，,。；;、！!？?\n]/u;
 /** Leads about another period or a change are not claims about this budget's amounts. */
@@ -66,13 +68,20 @@ export function findProseClaims(blocks: Block[], year: number | null): ProseClai
     const paragraphTopic = /三公|固定资产/u.test(b.text) ? topicOf(b.text) : topic;
     for (const sentence of b.text.split(/(?<=[。！？!?])/u)) {
       let from = 0;
+      // the last year said before each amount, read on as the amounts go (not again from the sentence's start for each)
+      const years = new RegExp(YEAR.source, 'gu');
+      let said: number | null = null;
       for (const m of sentence.matchAll(AMOUNT)) {
-        const before = sentence.slice(0, m.index);
-        const start = Math.max(from, lastBreak(before) + 1);
-        from = m.index! + m[0].length;
+        for (let y = years.exec(sentence); y; y = years.exec(sentence)) {
+          if (y.index + y[0].length > m.index) {
+            years.lastIndex = y.index;
+            break;
+          }
+          said = Number(y[1]);
+        }
+        const start = lastBreak(sentence, from, m.index) + 1;
+        from = m.index + m[0].length;
         const lead = leadAfter(sentence.slice(start, m.index)).replace(/[\s“”"‘’'「」]/gu, '');
-        const years = [...before.matchAll(YEAR)];
-        const said = years.length ? Number(years[years.length - 1]![1]) : null;
         if (said !== null && year !== null && said !== year) continue;
         if (lead === '' || NOT_THIS_BUDGET.test(lead)) continue;
         const dec = decFromString(m[1]!.replace(/,/g, '') + (m[2] ?? ''))!;
@@ -112,7 +121,8 @@ function leadAfter(s: string): string {
   return depth > 0 && close >= 0 ? s.slice(close + 1) : s;
 }
 
-function lastBreak(s: string): number {
-  for (let i = s.length - 1; i >= 0; i--) if (CLAUSE_BREAK.test(s[i]!)) return i;
-  return -1;
+/** The last clause break in `s` between `from` and `to`, or `from - 1`: a lead never reaches back past the amount before it. */
+function lastBreak(s: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (CLAUSE_BREAK.test(s[i]!)) return i;
+  return from - 1;
 }

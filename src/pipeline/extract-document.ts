@@ -7,9 +7,11 @@ import { ENCRYPTED_WORKBOOK } from '../../extractors/spreadsheet/read-workbook.j
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
+import { replacedByteDiagnostics } from '../../extractors/text/replaced-bytes.js';
 import type { Document, InputFormat, RawDocument } from '../model/index.js';
 import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
+import { reportStage } from './document-scope.js';
 import { ENCRYPTED_OOXML, sniffBytes, sniffContainer, sniffTextFormat } from './sniff.js';
 
 /** The extractors this build has, by format, with the version that decides re-extraction. */
@@ -47,6 +49,7 @@ export function detectFormat(bytes: Uint8Array): InputFormat | null {
  * state, so it can run in a worker or on another machine.
  */
 export function extractDocument(bytes: Uint8Array): ExtractionResult {
+  reportStage('sniff');
   const kind = sniffBytes(bytes);
   if (kind === 'empty') return { ok: false, format: null, error: 'empty file' };
   if (kind === 'pdf') return { ok: false, format: 'pdf', error: 'PDF files are not supported yet' };
@@ -60,7 +63,9 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   }
   const format = sniffTextFormat(decoded.text);
   if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
+  reportStage(`read ${format}`);
   const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
+  raw.diagnostics.unshift(...replacedByteDiagnostics(decoded.text, decoded.replaced ?? []));
   return normalized(raw, format);
 }
 
@@ -68,6 +73,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
 function extractContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): ExtractionResult {
   const container = sniffContainer(bytes, kind);
   if (container.format === null) return { ok: false, format: null, error: container.error };
+  reportStage(`read ${container.format}`);
   if (container.format === 'xlsx' || container.format === 'xls') {
     try {
       return normalized(extractSpreadsheet(bytes, container.format), container.format);
@@ -86,7 +92,10 @@ function extractContainer(bytes: Uint8Array, kind: 'zip' | 'ole'): ExtractionRes
 }
 
 function normalized(raw: RawDocument, format: InputFormat): ExtractionResult {
-  const document = enrichDocument(normalizeDocument(raw));
+  reportStage('normalize');
+  const work = normalizeDocument(raw);
+  reportStage('enrich');
+  const document = enrichDocument(work);
   if (document.tables.length === 0) return { ok: false, format, error: 'not a disclosure: no tables found' };
   return { ok: true, document };
 }
@@ -97,6 +106,7 @@ function normalized(raw: RawDocument, format: InputFormat): ExtractionResult {
  */
 export async function extractDocumentAsync(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractionResult> {
   if (sniffBytes(bytes) === 'pdf') {
+    reportStage('read pdf');
     try {
       return normalized(await extractPdf(bytes, options), 'pdf');
     } catch (e) {

@@ -8,15 +8,31 @@ import { STAGE_VERSIONS } from './stage-versions.js';
 import { countFiles, discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
+import { oneLine } from './one-line.js';
 import { sniffBytes } from './sniff.js';
 import { createProgress } from './progress.js';
 import { acquireRunLock } from './run-lock.js';
 import { createInlinePool, createWorkerPool, defaultJobs, type ExtractionPool } from './worker-pool.js';
 
-/** Files larger than this are refused with a clear reason instead of being read into memory. */
-export const MAX_FILE_BYTES = 512 * 1024 * 1024;
-/** Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. */
-export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/**
+ * Files larger than this are refused with a clear reason instead of being read into memory: the
+ * bytes are held by the main thread, the worker and pdfjs at once, beside the worker's heap
+ * (WORKER_HEAP_MB).
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. A
+ * text's tables take about 100 times its size in memory: 16 MB (40 seeds in one file) fit the
+ * worker's heap, a 60 MB text reached 4.4 GB.
+ */
+export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A document's default time limit: a minute, and a minute more per MB. Disclosures take well
+ * under a second per MB; a document far beyond that is stuck (a pattern gone quadratic, a reader
+ * looping) and must not hold its worker for hours.
+ */
+export const defaultDocTimeout = (bytes: number): number => Math.round(60 + (60 * bytes) / (1024 * 1024));
 
 export interface RunOptions {
   db: string;
@@ -24,6 +40,8 @@ export interface RunOptions {
   force?: boolean;
   /** Worker threads; 0 parses on the main thread. Default: all cores. */
   jobs?: number;
+  /** Seconds a document may take (`--doc-timeout`); default by its size (defaultDocTimeout). */
+  docTimeout?: number;
   /** Only documents of this format are extracted; others are skipped. */
   onlyFormat?: string;
   /** Called after each document is written (in discovery order). */
@@ -79,7 +97,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const jobs = options.jobs ?? defaultJobs();
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
-  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null } });
+  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null } });
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
   const progress = options.progress ? createProgress(null) : null;
   // a second, cheap walk counts the files while the first one feeds the workers
@@ -150,7 +168,7 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
     return { kind: 'unchanged', source, bytes: bytes.length };
   }
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
-  const result = await pool.extract(bytes, options.extract ?? {});
+  const result = await pool.extract(bytes, options.extract ?? {}, options.docTimeout ?? defaultDocTimeout(bytes.length));
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 
@@ -183,7 +201,16 @@ function write(store: Store, runId: number, p: Prepared): DocumentEvent {
     store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
-  store.writeDocument(runId, file, { document: r.document }, { validated: true });
+  try {
+    store.writeDocument(runId, file, { document: r.document }, { validated: true });
+  } catch (e) {
+    // a document the store refuses (a constraint its values break) fails alone; the transaction
+    // was rolled back, so nothing of it is stored. If even its failure cannot be written (disk
+    // full, read-only), that error ends the run.
+    const error = `cannot store the document: ${oneLine(e)}`;
+    store.writeDocument(runId, file, { failure: { format: r.document.format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
+    return { source: p.source, outcome: 'failed', error, tables: 0, cells: 0 };
+  }
   const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
   return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
 }

@@ -1,11 +1,14 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionResult, ExtractOptions } from './extract-document.js';
-import { extractDocumentAsync } from './extract-document.js';
+import { keepUnhandledRejections, timedOut } from './document-scope.js';
+import { extractIsolated } from './extract-isolated.js';
+import { oneLine } from './one-line.js';
 
 /** Extracts documents off the main thread; `jobs` workers, one document at a time each. */
 export interface ExtractionPool {
-  extract(bytes: Uint8Array, options?: ExtractOptions): Promise<ExtractionResult>;
+  /** `seconds`: the document's time limit (`--doc-timeout`); past it, it fails with `timed out after …`. */
+  extract(bytes: Uint8Array, options?: ExtractOptions, seconds?: number): Promise<ExtractionResult>;
   close(): Promise<void>;
 }
 
@@ -13,100 +16,151 @@ export interface ExtractionPool {
 export const defaultJobs = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 
 /**
- * A pool of worker threads. With `jobs` = 1 … N each document is parsed in a worker so that the
- * main thread stays free to hash files and write SQLite; a worker that dies takes only its
- * document down (reported as a failure) and is replaced.
+ * The heap one worker may use, in MB. A document's object graph takes many times its file's size
+ * (a 60 MB text reached 4.4 GB before failing); bounded, a document that needs more fails alone
+ * with `too large to process` instead of taking the machine's memory from the others.
  */
-export function createWorkerPool(jobs: number): ExtractionPool {
-  interface Slot {
-    worker: Worker;
-    busy: boolean;
-    ready: Promise<void>;
-    pending?: { id: number; resolve: (r: ExtractionResult) => void };
-  }
+export const WORKER_HEAP_MB = 1536;
+
+/** One document handed to a worker, kept until its answer so that it can be retried. */
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  options: ExtractOptions;
+  resolve: (r: ExtractionResult) => void;
+  /** Already run once in a worker that died under it. */
+  retried: boolean;
+  seconds: number | undefined;
+  /** The stage the worker last said the document reached. */
+  stage: string;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  job?: Job;
+  /** Set once the worker has failed, so its 'error' and 'exit' events end its job only once. */
+  dead: boolean;
+}
+
+/**
+ * A pool of worker threads. With `jobs` = 1 … N each document is parsed in a worker so that the
+ * main thread stays free to hash files and write SQLite. A worker runs one document at a time,
+ * so a worker that dies takes only its own document; that document is run once more, alone in a
+ * fresh worker, before it is failed — a crash that does not come back was not its fault.
+ */
+export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-worker.mjs', import.meta.url), heapMb = WORKER_HEAP_MB }: { workerUrl?: URL; heapMb?: number } = {}): ExtractionPool {
   const slots: Slot[] = [];
-  const waiting: ((s: Slot) => void)[] = [];
+  const idle: Slot[] = [];
+  const waiting: Job[] = [];
   let nextId = 0;
   let closed = false;
 
   const spawn = (): Slot => {
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url));
+    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let markReady!: () => void;
-    const slot: Slot = { worker, busy: false, ready: new Promise((r) => (markReady = r)) };
-    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string }) => {
+    const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), dead: false };
+    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; stage?: string }) => {
       if (msg.ready) return markReady();
-      const p = slot.pending;
-      slot.pending = undefined;
-      if (p && msg.id === p.id) p.resolve(JSON.parse(msg.json!) as ExtractionResult);
-      release(slot);
+      const job = slot.job;
+      if (!job || msg.id !== job.id) return;
+      if (msg.stage !== undefined) {
+        job.stage = msg.stage;
+        return;
+      }
+      clearTimeout(job.timer);
+      slot.job = undefined;
+      job.resolve(JSON.parse(msg.json!) as ExtractionResult);
+      next(slot);
     });
-    worker.on('error', (e) => fail(slot, `worker crashed: ${e.message}`));
-    worker.on('exit', (code) => {
-      if (!closed) fail(slot, `worker exited with code ${code}`);
-    });
+    worker.on('error', (e) => died(slot, oneLine(e), (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
+    worker.on('exit', (code) => died(slot, `worker exited with code ${code}`));
     return slot;
   };
 
-  const fail = (slot: Slot, error: string) => {
-    const p = slot.pending;
-    slot.pending = undefined;
-    if (p) p.resolve({ ok: false, format: null, error });
-    const i = slots.indexOf(slot);
-    if (i >= 0 && !closed) {
-      void slot.worker.terminate();
-      slots[i] = spawn();
-      release(slots[i]!);
-    }
+  const died = (slot: Slot, why: string, outOfMemory = false) => {
+    if (slot.dead || closed) return;
+    slot.dead = true;
+    void slot.worker.terminate();
+    if (idle.includes(slot)) idle.splice(idle.indexOf(slot), 1);
+    const fresh = spawn();
+    slots[slots.indexOf(slot)] = fresh;
+    const job = slot.job;
+    clearTimeout(job?.timer);
+    // running out of memory is the document's size, not bad luck: no second try
+    if (job && outOfMemory) job.resolve({ ok: false, format: null, error: `too large to process (needed more than the ${heapMb} MB a document may use)` });
+    else if (job && !job.retried) {
+      job.retried = true;
+      return run(fresh, job);
+    } else if (job) job.resolve({ ok: false, format: null, error: `worker crashed (twice, the second time alone): ${why}` });
+    next(fresh);
   };
 
-  const release = (slot: Slot) => {
-    slot.busy = false;
-    const next = waiting.shift();
-    if (next) {
-      slot.busy = true;
-      next(slot);
-    }
+  const run = (slot: Slot, job: Job) => {
+    slot.job = job;
+    void slot.ready.then(() => {
+      if (slot.dead || slot.job !== job) return;
+      // the worker gets a copy it owns; the original stays here for a retry
+      const copy = new Uint8Array(job.bytes).buffer;
+      slot.worker.postMessage({ id: job.id, bytes: copy, options: job.options }, [copy]);
+      if (job.seconds !== undefined) job.timer = setTimeout(() => timeout(slot, job), job.seconds * 1000);
+    });
   };
 
-  for (let i = 0; i < jobs; i++) slots.push(spawn());
-
-  const acquire = (): Promise<Slot> => {
-    const free = slots.find((s) => !s.busy);
-    if (free) {
-      free.busy = true;
-      return Promise.resolve(free);
-    }
-    return new Promise((resolve) => waiting.push(resolve));
+  /** A document past its time: its worker, which may be stuck in one long computation, is replaced. */
+  const timeout = (slot: Slot, job: Job) => {
+    if (slot.dead || slot.job !== job || closed) return;
+    slot.dead = true;
+    slot.job = undefined;
+    void slot.worker.terminate();
+    const fresh = spawn();
+    slots[slots.indexOf(slot)] = fresh;
+    job.resolve({ ok: false, format: null, error: timedOut(job.seconds!, job.stage) });
+    next(fresh);
   };
+
+  const next = (slot: Slot) => {
+    const job = waiting.shift();
+    if (job) run(slot, job);
+    else idle.push(slot);
+  };
+
+  for (let i = 0; i < jobs; i++) {
+    const slot = spawn();
+    slots.push(slot);
+    idle.push(slot);
+  }
 
   return {
-    async extract(bytes, options = {}) {
-      const slot = await acquire();
-      await slot.ready;
-      const id = nextId++;
+    extract(bytes, options = {}, seconds) {
       return new Promise<ExtractionResult>((resolve) => {
-        slot.pending = { id, resolve };
-        const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-        slot.worker.postMessage({ id, bytes: copy, options }, [copy as ArrayBuffer]);
+        const job: Job = { id: nextId++, bytes, options, resolve, retried: false, seconds, stage: 'start' };
+        const slot = idle.shift();
+        if (slot) run(slot, job);
+        else waiting.push(job);
       });
     },
     async close() {
       closed = true;
+      for (const s of slots) clearTimeout(s.job?.timer);
       await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }
 
-/** The same interface on the main thread, for `--jobs 0` and environments without workers. */
+/**
+ * The same interface on the main thread, for `--jobs 0` and environments without workers. For
+ * as long as the pool is open, a promise rejected unhandled by a document's readers is told on
+ * that document instead of ending the process.
+ */
 export function createInlinePool(): ExtractionPool {
+  const remove = keepUnhandledRejections();
   return {
-    async extract(bytes, options = {}) {
-      try {
-        return await extractDocumentAsync(bytes, options);
-      } catch (e) {
-        return { ok: false, format: null, error: `internal error: ${(e as Error).message}` };
-      }
+    // nothing can interrupt this thread's own work: a document past its time stops at its next stage
+    extract: (bytes, options = {}, seconds) => extractIsolated(bytes, options, seconds === undefined ? {} : { deadline: { at: Date.now() + seconds * 1000, seconds } }),
+    async close() {
+      remove();
     },
-    async close() {},
   };
 }

@@ -42,3 +42,11 @@ describe('parseAmount (the plain-number test normalisation relies on)', () => {
     expect(isNumeric('—')).toBe(false);
   });
 });
+
+describe('an amount of a million digits (a damaged file)', () => {
+  it('is text, not a number a double cannot hold; 30 digits are still a number', () => {
+    expect(readAmount('7'.repeat(1_000_000))).toEqual({ kind: 'text' });
+    const thirty = readAmount('123456789012345678901234567890');
+    expect(thirty.kind === 'number' && Number.isFinite(thirty.value)).toBe(true);
+  });
+});

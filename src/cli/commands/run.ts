@@ -2,12 +2,14 @@ import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
 
-export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t]';
+export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t]';
 
 export interface RunCommandOptions {
   db: string;
   force: boolean;
   jobs: number | undefined;
+  /** Seconds a document may take; default by its size. */
+  docTimeout?: number | undefined;
   onlyFormat: string | undefined;
   strict: boolean;
   verbose: boolean;
@@ -35,6 +37,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
       db: opts.db,
       force: opts.force,
       jobs: opts.jobs,
+      ...(opts.docTimeout !== undefined ? { docTimeout: opts.docTimeout } : {}),
       onlyFormat: opts.onlyFormat,
       signal: abort.signal,
       progress: !opts.quiet,

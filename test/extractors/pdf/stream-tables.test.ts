@@ -116,7 +116,7 @@ describe('pageTables auto', () => {
       ...line(680, [72, '工资福利支出'], [250, '100.00'], [350, '90.00']),
       ...line(660, [72, '合计'], [250, '150.00'], [350, '130.00']),
     ];
-    const content: PageContent = { page: 1, view: [0, 0, 595, 842], glyphs, segments: box, shownGlyphs: glyphs.length, undecodedGlyphs: 0, shows: 4, emptyShows: 0, images: 0 };
+    const content: PageContent = { page: 1, view: [0, 0, 595, 842], glyphs, segments: box, shownGlyphs: glyphs.length, undecodedGlyphs: 0, shows: 4, emptyShows: 0, images: 0, nonFinite: 0 };
     expect(pageTables(content, 'auto', false).map(rowsOf)).toEqual([[['附表一']], [['项目', '本年', '上年'], ['工资福利支出', '100.00', '90.00'], ['合计', '150.00', '130.00']]]);
     expect(pageTables(content, 'lattice', false).map(rowsOf)).toEqual([[['附表一']]]);
   });

@@ -38,7 +38,7 @@ function tocPage(): PageContent {
     glyphs.push(...run(e, 72, top - 15));
     segments.push(...rect(68, top - 22, 520, top));
   });
-  return { page: 2, view: [0, 0, 595, 842], glyphs, segments, shownGlyphs: glyphs.length, undecodedGlyphs: 0, shows: entries.length, emptyShows: 0, images: 0 };
+  return { page: 2, view: [0, 0, 595, 842], glyphs, segments, shownGlyphs: glyphs.length, undecodedGlyphs: 0, shows: entries.length, emptyShows: 0, images: 0, nonFinite: 0 };
 }
 
 describe('table of contents', () => {
