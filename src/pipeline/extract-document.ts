@@ -6,6 +6,7 @@ import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/ex
 import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text/extract-word-text.js';
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
 import type { Document, InputFormat, RawDocument } from '../model/index.js';
+import { notADisclosure } from '../domain/disclosure-shape.js';
 import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
 import { sniffBytes, sniffContainer, sniffTextFormat } from './sniff.js';
@@ -59,7 +60,10 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   const format = sniffTextFormat(decoded.text);
   if (format === null) return { ok: false, format: null, error: 'not a disclosure: text without any table rows' };
   const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
-  return normalized(raw, format);
+  const result = normalized(raw, format);
+  // any text with tabs and numbers looks like a table: a text file is a disclosure only when a table of it is a budget's
+  const reason = result.ok ? notADisclosure(result.document) : null;
+  return reason ? { ok: false, format, error: `not a disclosure: ${reason}` } : result;
 }
 
 /** A .docx (or a legacy .doc, converted first), an .xlsx or .xls workbook; another container fails with its reason. */

@@ -83,7 +83,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
   const progress = options.progress ? createProgress(null) : null;
   // a second, cheap walk counts the files while the first one feeds the workers
-  if (progress) void countFiles(paths, options.signal).then((n) => progress.setTotal(n));
+  if (progress) void countFiles(paths, options.signal, { database: options.db }).then((n) => progress.setTotal(n));
 
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;
@@ -104,7 +104,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const queue = new PQueue({ concurrency: Math.max(1, jobs) * 2 });
   try {
     let seq = 0;
-    for (const file of discoverFiles(paths)) {
+    for (const file of discoverFiles(paths, { database: options.db })) {
       if (options.signal?.aborted) {
         s.interrupted = true;
         break;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Document, type Provenance } from '../model/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { migrate } from './migrations/index.js';
+import { GONGKAI_APPLICATION_ID } from './recognise-database.js';
 import { readDocumentRows } from './read-document.js';
 import { writeDocumentRows } from './write-document.js';
 
@@ -75,6 +76,8 @@ export class Store {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
+      // the mark that tells a walk over the folder that this file is gongkai's, not a document
+      if (this.db.pragma('application_id', { simple: true }) !== GONGKAI_APPLICATION_ID) this.db.pragma(`application_id = ${GONGKAI_APPLICATION_ID}`);
     } catch (e) {
       this.db.close();
       throw e;
