@@ -15,6 +15,8 @@ export interface SourceFile {
   bytes: number;
   /** The versions of the stages after the extractor (src/pipeline/stage-versions.ts), when known. */
   stages?: string;
+  /** The options that shaped the extraction, as flags (src/pipeline/extraction-options.ts); '' or absent for the defaults. */
+  options?: string;
 }
 
 /**
@@ -35,6 +37,8 @@ export interface StoredDocumentInfo {
   encoding: string | null;
   extractorName: string;
   extractorVersion: string;
+  /** The options that shaped the extraction (`--pages 1 --method lattice`), '' for the defaults. */
+  extractOptions: string;
   status: 'ok' | 'partial' | 'failed';
   error: string | null;
   org: { code: string | null; name: string | null };
@@ -46,6 +50,18 @@ export interface StoredDocumentInfo {
 /** A stored document as `readStoredDocument` gives it back: file info and status, and its Document (null when it failed). */
 export interface StoredDocument extends StoredDocumentInfo {
   document: Document | null;
+}
+
+/** What decides whether a stored document is extracted again: its bytes, format, extractor, stage versions and options. */
+export interface StoredState {
+  id: number;
+  sha256: string;
+  format: string | null;
+  extractorName: string;
+  extractorVersion: string;
+  stageVersions: string | null;
+  extractOptions: string;
+  status: string;
 }
 
 export interface RunInfo {
@@ -113,10 +129,13 @@ export class Store {
   }
 
   /** The stored state of a source path, to decide whether it must be extracted again. */
-  findDocument(source: string): { id: number; sha256: string; extractorName: string; extractorVersion: string; stageVersions: string | null; status: string } | undefined {
+  findDocument(source: string): StoredState | undefined {
     return this.db
-      .prepare('select id, sha256, extractor_name as extractorName, extractor_version as extractorVersion, stage_versions as stageVersions, status from document where source = ?')
-      .get(source) as { id: number; sha256: string; extractorName: string; extractorVersion: string; stageVersions: string | null; status: string } | undefined;
+      .prepare(
+        `select id, sha256, format, extractor_name as extractorName, extractor_version as extractorVersion, stage_versions as stageVersions,
+         coalesce(extract_options, '') as extractOptions, status from document where source = ?`,
+      )
+      .get(source) as StoredState | undefined;
   }
 
   /**
@@ -194,6 +213,7 @@ function toInfo(r: Record<string, unknown>): StoredDocumentInfo {
     encoding: (r.encoding as string | null) ?? null,
     extractorName: r.extractor_name as string,
     extractorVersion: r.extractor_version as string,
+    extractOptions: (r.extract_options as string | null) ?? '',
     status: r.status as StoredDocumentInfo['status'],
     error: (r.error as string | null) ?? null,
     org: { code: (r.org_code as string | null) ?? null, name: (r.org_name as string | null) ?? null },

@@ -24,6 +24,7 @@ export function writeDocumentRows(
     extractor_name: doc?.extractor.name ?? failure!.extractor.name,
     extractor_version: doc?.extractor.version ?? failure!.extractor.version,
     stage_versions: file.stages ?? null,
+    extract_options: file.options ?? '',
     status,
     error: failure?.error ?? null,
     org_code: doc?.org.code ?? null,
@@ -42,15 +43,15 @@ export function writeDocumentRows(
     for (const t of [...DOMAIN_TABLES, 'cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
     db.prepare(
       `update document set sha256 = @sha256, bytes = @bytes, format = @format, encoding = @encoding, extractor_name = @extractor_name,
-       extractor_version = @extractor_version, stage_versions = @stage_versions, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
+       extractor_version = @extractor_version, stage_versions = @stage_versions, extract_options = @extract_options, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
        doc_kind = @doc_kind, schema_version = @schema_version, run_id = @run_id, extracted_at = @extracted_at where id = @id`,
     ).run({ ...values, id });
   } else {
     const r = db
       .prepare(
-        `insert into document (source, sha256, bytes, format, encoding, extractor_name, extractor_version, stage_versions, status, error, org_code, org_name,
+        `insert into document (source, sha256, bytes, format, encoding, extractor_name, extractor_version, stage_versions, extract_options, status, error, org_code, org_name,
          year, doc_kind, schema_version, run_id, extracted_at) values (@source, @sha256, @bytes, @format, @encoding, @extractor_name,
-         @extractor_version, @stage_versions, @status, @error, @org_code, @org_name, @year, @doc_kind, @schema_version, @run_id, @extracted_at)`,
+         @extractor_version, @stage_versions, @extract_options, @status, @error, @org_code, @org_name, @year, @doc_kind, @schema_version, @run_id, @extracted_at)`,
       )
       .run(values);
     id = Number(r.lastInsertRowid);
@@ -120,7 +121,7 @@ function pageRange(prov: Provenance[]): [number | null, number | null] {
 function archiveVersion(db: Database.Database, previous: Record<string, any>, runId: number): void {
   const doc = readDocumentRows(db, previous.id);
   db.prepare(
-    `insert or replace into document_version (document_id, run_id, superseded_by_run, sha256, extractor_name, extractor_version, status, error, content)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(previous.id, previous.run_id, runId, previous.sha256, previous.extractor_name, previous.extractor_version, previous.status, previous.error, doc ? zlib.gzipSync(JSON.stringify(doc)) : null);
+    `insert or replace into document_version (document_id, run_id, superseded_by_run, sha256, extractor_name, extractor_version, extract_options, status, error, content)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(previous.id, previous.run_id, runId, previous.sha256, previous.extractor_name, previous.extractor_version, previous.extract_options ?? '', previous.status, previous.error, doc ? zlib.gzipSync(JSON.stringify(doc)) : null);
 }

@@ -14,6 +14,7 @@ export function showCommand(opts: { db: string; key: string }): number {
     const out: string[] = [];
     out.push(`${info.source}`);
     out.push(`  sha256 ${info.sha256}  ${info.bytes} bytes  format ${info.format ?? '?'}  encoding ${info.encoding ?? '?'}  extractor ${info.extractorName}@${info.extractorVersion}`);
+    if (info.format === 'pdf') out.push(`  options ${info.extractOptions || 'defaults (all pages, whole page, method auto)'}`);
     out.push(`  status ${info.status}${info.error ? ` — ${info.error}` : ''}`);
     const doc = store.readDocument(info.id);
     if (doc) {

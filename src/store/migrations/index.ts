@@ -4,10 +4,11 @@ import { migration as m002 } from './002-domain.js';
 import { migration as m003 } from './003-document-versions.js';
 import { migration as m004 } from './004-query-indexes.js';
 import { migration as m005 } from './005-stage-versions.js';
+import { migration as m006 } from './006-extract-options.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Add a new file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006];
 
 /**
  * Applies the migrations the database has not seen yet, in version order, each in its own
