@@ -1,5 +1,6 @@
 import type { CheckRef, Provenance } from '../../model/index.js';
-import { openStore, readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
+import { readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 import { UsageError } from './run.js';
 
 /** How `gongkai check` is called. */
@@ -14,7 +15,7 @@ const MAX_PARTS = 12;
  * Failures are findings about the sources, so the exit code is 0.
  */
 export function checkCommand(opts: { db: string; doc: string | undefined; all: boolean }): number {
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
     let ids: number[] | undefined;
     if (opts.doc !== undefined) {

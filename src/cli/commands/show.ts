@@ -1,11 +1,11 @@
 import { bodyRows } from '../../export/index.js';
-import { openStore } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 import { renderGrid } from '../text-grid.js';
 import { UsageError } from './run.js';
 
 /** `gongkai show`: a document's tables, readably, in the terminal. */
 export function showCommand(opts: { db: string; key: string }): number {
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
     const matches = store.findDocuments(opts.key);
     if (matches.length === 0) throw new UsageError(`no document matches "${opts.key}" in ${opts.db}`);
