@@ -1,5 +1,5 @@
 import { openExistingStore } from '../open-database.js';
-import { exportCsv, STDOUT, writeExportJson } from '../../export/index.js';
+import { CsvExportError, exportCsv, STDOUT, writeExportJson } from '../../export/index.js';
 import { UsageError } from './run.js';
 
 export const EXPORT_USAGE = 'gongkai export --db DB --format json|csv --out FILE|DIR|-';
@@ -11,7 +11,14 @@ export function exportCommand(opts: { db: string; format: string; out: string | 
   const store = openExistingStore(opts.db);
   try {
     if (opts.format === 'json') writeExportJson(store, opts.out);
-    else if (opts.format === 'csv') exportCsv(store, opts.out);
+    else if (opts.format === 'csv') {
+      try {
+        exportCsv(store, opts.out);
+      } catch (e) {
+        if (e instanceof CsvExportError) throw new UsageError(e.message);
+        throw e;
+      }
+    }
     else throw new UsageError(`unknown format "${opts.format}"; ${EXPORT_USAGE}`);
   } finally {
     store.close();
