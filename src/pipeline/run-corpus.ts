@@ -60,6 +60,8 @@ export interface RunSummary {
   bytes: number;
   seconds: number;
   interrupted: boolean;
+  /** Failed documents in the database after the run, this run's and those stored before (a resumed run counts them `unchanged`). */
+  failedInDatabase: number;
 }
 
 /** What the main thread found out about a file before (or instead of) extracting it. */
@@ -81,7 +83,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
   const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, pdf: extractionFlags('pdf', options.extract) } });
-  const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
+  const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false, failedInDatabase: 0 };
   const progress = options.progress ? createProgress(null) : null;
   // a second, cheap walk counts the files while the first one feeds the workers
   if (progress) void countFiles(paths, options.signal, { database: options.db }).then((n) => progress.setTotal(n));
@@ -124,6 +126,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
     progress?.finish();
     await pool.close();
     s.seconds = (Date.now() - started) / 1000;
+    s.failedInDatabase = store.countDocuments().failed;
     const { runId: _, ...counts } = s;
     store.finishRun(runId, counts as unknown as Record<string, number>);
     store.close();

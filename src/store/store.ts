@@ -149,6 +149,11 @@ export class Store {
     return this.db.transaction(() => writeDocumentRows(this.db, runId, file, document, failure))();
   }
 
+  /** How many documents the database holds, and how many of them failed (whatever run stored them). */
+  countDocuments(): { documents: number; failed: number } {
+    return this.db.prepare(`select count(*) as documents, coalesce(sum(status = 'failed'), 0) as failed from document`).get() as { documents: number; failed: number };
+  }
+
   listDocuments(): StoredDocumentInfo[] {
     const rows = this.db
       .prepare(
