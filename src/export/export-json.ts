@@ -34,7 +34,7 @@ function printRow(cells: Table['cells']): string[] {
   return out;
 }
 
-/** One table as the export contract of DESIGN.md prints it; `source` is its first provenance piece. */
+/** One table as the export contract of docs/DESIGN.md prints it; `source` is its first provenance piece. */
 export function toExportTable(t: Table): ExportTable {
   const first = t.prov[0];
   return {

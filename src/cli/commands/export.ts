@@ -4,7 +4,7 @@ import { UsageError } from './run.js';
 
 export const EXPORT_USAGE = 'gongkai export --db DB --format json|csv --out FILE|DIR|-';
 
-/** `gongkai export`: the JSON export contract of DESIGN.md, or one CSV per table. */
+/** `gongkai export`: the JSON export contract of docs/DESIGN.md, or one CSV per table. */
 export function exportCommand(opts: { db: string; format: string; out: string | undefined }): number {
   if (!opts.out) throw new UsageError(EXPORT_USAGE);
   if (opts.format === 'csv' && opts.out === STDOUT) throw new UsageError('--format csv writes one file per table into a folder; --out - is for json and facts');
