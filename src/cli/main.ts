@@ -9,6 +9,7 @@ import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { runCommand, UsageError } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { showCommand } from './commands/show.js';
+import { searchCommand } from './commands/search.js';
 import { TOOL_VERSION } from '../version.js';
 
 const DEFAULT_DB = 'out/gongkai.sqlite';
@@ -26,6 +27,8 @@ gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl|-
     Every failed consistency check, both sides with file:line; --all lists passed checks too.`,
   show: `gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
     A document's format, extractor, options, status, and each table as a grid.`,
+  search: `gongkai search <text> [--db ${DEFAULT_DB}] [--limit 50]
+    Table titles, row labels and prose holding the text (any Chinese substring), each with file:line.`,
   runs: `gongkai runs [--db ${DEFAULT_DB}]
     The runs recorded in the database: versions, options, counts.`,
   diff: `gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
@@ -98,6 +101,10 @@ export async function main(argv: string[]): Promise<number> {
         if (!a) throw new UsageError('gongkai show [DB] <source | sha256 prefix>');
         const db = values.db ?? (b !== undefined ? a : DEFAULT_DB);
         return showCommand({ db, key: b ?? a });
+      }
+      case 'search': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, limit: { type: 'string', default: '50' } } });
+        return searchCommand({ db: values.db!, query: positionals.join(' '), limit: Number(values.limit) });
       }
       case 'runs': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });

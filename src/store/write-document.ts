@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Document, Provenance } from '../model/index.js';
 import { readDocumentRows } from './read-document.js';
 import type { SourceFile } from './store.js';
+import { indexDocumentText } from './search.js';
 import { DOMAIN_TABLES, writeDomainRows } from './write-domain.js';
 
 /** Writes the rows of one document; the caller holds the transaction. Returns the document id. */
@@ -40,7 +41,7 @@ export function writeDocumentRows(
     id = previous.id;
     if (previous.run_id !== runId) archiveVersion(db, previous, runId);
     // children go with the old extraction; the document keeps its id
-    for (const t of [...DOMAIN_TABLES, 'cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
+    for (const t of ['search_entry', ...DOMAIN_TABLES, 'cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
     db.prepare(
       `update document set sha256 = @sha256, bytes = @bytes, format = @format, encoding = @encoding, extractor_name = @extractor_name,
        extractor_version = @extractor_version, stage_versions = @stage_versions, extract_options = @extract_options, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
@@ -104,6 +105,7 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
   const diagnostic = prepared(db, 'insert into diagnostic (document_id, ord, severity, code, stage, message, place) values (?, ?, ?, ?, ?, ?, ?)');
   doc.diagnostics.forEach((d, k) => diagnostic.run(id, k, d.severity, d.code, d.stage, d.message, d.place ? JSON.stringify(d.place) : null));
   writeDomainRows(db, id, doc);
+  indexDocumentText(db, id);
 }
 
 function lineRange(prov: Provenance[]): [number | null, number | null] {
