@@ -129,6 +129,8 @@ export const Fact = z.object({
   item_name: z.string().nullable(),
   /** The column header path joined with "/". */
   column_path: z.string(),
+  /** 预算数 or 决算数 when the column's header says which figure it is (a 决算 三公 table prints both), else null. */
+  value_basis: z.enum(['预算数', '决算数']).nullable(),
   value_printed: z.string(),
   value: z.number(),
   unit: z.string().nullable(),

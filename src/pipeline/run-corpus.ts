@@ -6,6 +6,7 @@ import { openStore, type Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { STAGE_VERSIONS } from './stage-versions.js';
 import { extractionFlags } from './extraction-options.js';
+import { contentFingerprint } from '../export/fingerprint.js';
 import { countFiles, discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
@@ -192,7 +193,7 @@ function write(store: Store, runId: number, p: Prepared, extract: RunOptions['ex
     store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
-  store.writeDocument(runId, file, { document: r.document }, { validated: true });
+  store.writeDocument(runId, { ...file, contentHash: contentFingerprint(r.document) }, { document: r.document }, { validated: true });
   const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
   return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
 }

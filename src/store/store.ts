@@ -17,6 +17,8 @@ export interface SourceFile {
   stages?: string;
   /** The options that shaped the extraction, as flags (src/pipeline/extraction-options.ts); '' or absent for the defaults. */
   options?: string;
+  /** What the document says, whatever file it came in (src/export/fingerprint.ts): the same disclosure in two files is one. */
+  contentHash?: string;
 }
 
 /**
