@@ -1,6 +1,7 @@
 import type { AmountCell, Check, Document, IndicatorCell, Table } from '../model/index.js';
 import { readAmount } from './amount.js';
 import { classifyRows, findCodeColumns } from './classification.js';
+import { inferDocScope } from './document-meta.js';
 import { checkCrossTable } from './cross-table-checks.js';
 import { checkHierarchy } from './hierarchy-checks.js';
 import { parseIndicatorValue } from './indicator-value.js';
@@ -34,7 +35,8 @@ export function enrichDocument(doc: Document): Document {
   for (const t of read) checks.push(...checkHierarchy(t.layout, t.rowInfo), ...checkRows(t.layout, t.rowInfo));
   checks.push(...checkCrossTable(read));
   checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
-  return { ...doc, tables, checks };
+  const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
+  return { ...doc, tables, checks, docScope: inferDocScope(tables.map((t) => t.title), prose) };
 }
 
 /** The texts of a table's body that are not amounts (row labels wherever they are printed). */

@@ -119,6 +119,8 @@ export const Fact = z.object({
   org_name: z.string().nullable(),
   fiscal_year: z.number().int().nullable(),
   doc_kind: z.string().nullable(),
+  /** 部门 or 单位 budget; null when the document does not say. */
+  doc_scope: z.string().nullable(),
   table_kind: z.string(),
   table_title: z.string().nullable(),
   /** 功能分类 | 经济分类 | none */

@@ -27,6 +27,7 @@ export function writeDocumentRows(
     stage_versions: file.stages ?? null,
     extract_options: file.options ?? '',
     content_hash: doc ? (file.contentHash ?? null) : null,
+    doc_scope: doc?.docScope ?? null,
     status,
     error: failure?.error ?? null,
     org_code: doc?.org.code ?? null,
@@ -45,15 +46,15 @@ export function writeDocumentRows(
     for (const t of ['search_entry', ...DOMAIN_TABLES, 'cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
     db.prepare(
       `update document set sha256 = @sha256, bytes = @bytes, format = @format, encoding = @encoding, extractor_name = @extractor_name,
-       extractor_version = @extractor_version, stage_versions = @stage_versions, extract_options = @extract_options, content_hash = @content_hash, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
+       extractor_version = @extractor_version, stage_versions = @stage_versions, extract_options = @extract_options, content_hash = @content_hash, doc_scope = @doc_scope, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
        doc_kind = @doc_kind, schema_version = @schema_version, run_id = @run_id, extracted_at = @extracted_at where id = @id`,
     ).run({ ...values, id });
   } else {
     const r = db
       .prepare(
-        `insert into document (source, sha256, bytes, format, encoding, extractor_name, extractor_version, stage_versions, extract_options, content_hash, status, error, org_code, org_name,
+        `insert into document (source, sha256, bytes, format, encoding, extractor_name, extractor_version, stage_versions, extract_options, content_hash, doc_scope, status, error, org_code, org_name,
          year, doc_kind, schema_version, run_id, extracted_at) values (@source, @sha256, @bytes, @format, @encoding, @extractor_name,
-         @extractor_version, @stage_versions, @extract_options, @content_hash, @status, @error, @org_code, @org_name, @year, @doc_kind, @schema_version, @run_id, @extracted_at)`,
+         @extractor_version, @stage_versions, @extract_options, @content_hash, @doc_scope, @status, @error, @org_code, @org_name, @year, @doc_kind, @schema_version, @run_id, @extracted_at)`,
       )
       .run(values);
     id = Number(r.lastInsertRowid);

@@ -67,6 +67,8 @@ describe('one record per real disclosure', () => {
       ['合计', '预算数', '3.50'],
       ['合计', '决算数', '2.90'],
     ]);
+    // the cover line says 部门决算
+    expect(query(`select distinct doc_kind, doc_scope from fact where source like '%e-sangong-final.txt'`)).toEqual([['决算', '部门']]);
     // the 决算数 total alone, not both summed
     expect(query(`select round(sum(value), 2) from fact where source like '%e-sangong-final.txt' and value_basis = '决算数' and item_name <> '合计'`)).toEqual([[2.9]]);
   });

@@ -6,15 +6,17 @@ import type { Migration } from './migration.js';
  * same (`content_hash`: org, year, 预算/决算 and tables as exported — the same disclosure as
  * .txt, .docx and .pdf). `document_duplicate` gives `duplicate_of` per document; `fact` counts
  * each disclosure once, `fact_all` keeps every document's facts with their `duplicate_of`.
- * Both gain `value_basis`: 预算数 or 决算数 when the column's header says which (a 决算 三公 table
+ * Both gain `doc_scope` (部门 or 单位 budget) and `value_basis`: 预算数 or 决算数 when the column's header says which (a 决算 三公 table
  * prints both; summing them is wrong). Documents stored before have no content hash until they
  * are extracted again: until then only the same bytes make them duplicates.
  */
 export const migration: Migration = {
   version: 8,
-  name: 'duplicates, value basis',
+  name: 'duplicates, document scope, value basis',
   sql: `
     alter table document add column content_hash text;
+    -- 部门 | 单位 (src/domain/document-meta.ts, inferDocScope); null when nothing says or not enriched
+    alter table document add column doc_scope text;
     create index document_content_hash on document(content_hash) where content_hash is not null;
 
     create view document_duplicate as
@@ -27,7 +29,7 @@ export const migration: Migration = {
 
     drop view fact;
     create view fact_all as
-    select d.source, d.sha256, d.org_code, d.org_name, d.year as fiscal_year, d.doc_kind,
+    select d.source, d.sha256, d.org_code, d.org_name, d.year as fiscal_year, d.doc_kind, d.doc_scope,
            t.kind as table_kind, t.title as table_title,
            coalesce(r.class_system, 'none') as class_system, r.class_code, r.class_level, r.class_parent as parent_code,
            a.item as item_name, a.column_text as column_path,
@@ -45,7 +47,7 @@ export const migration: Migration = {
     left join table_row r on r.document_id = a.document_id and r.table_ord = a.table_ord and r.row = a.row;
 
     create view fact as
-    select source, sha256, org_code, org_name, fiscal_year, doc_kind, table_kind, table_title,
+    select source, sha256, org_code, org_name, fiscal_year, doc_kind, doc_scope, table_kind, table_title,
            class_system, class_code, class_level, parent_code, item_name, column_path, value_basis,
            value_printed, value, unit, value_yuan, line, page, prov, document_id, table_ord, row, col
     from fact_all
