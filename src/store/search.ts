@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /**
- * What full-text search finds (migration 007): table titles, row labels and prose, one entry
+ * What full-text search finds (migration 009): table titles, row labels and prose, one entry
  * each, with where it is. `text_search` indexes them with FTS5's trigram tokenizer, so any
  * Chinese substring of three characters or more is found through the index (`机关运行经费`,
  * `三公经费`); shorter ones are looked up with LIKE over the same entries.

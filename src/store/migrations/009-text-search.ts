@@ -8,7 +8,7 @@ import type { Migration } from './migration.js';
  * enable-fts cannot do this on the `without rowid` tables. Documents stored before are indexed here.
  */
 export const migration: Migration = {
-  version: 7,
+  version: 9,
   name: 'text search',
   sql: `
     create table search_entry (

@@ -11,7 +11,7 @@ import type { Migration } from './migration.js';
  * are extracted again: until then only the same bytes make them duplicates.
  */
 export const migration: Migration = {
-  version: 8,
+  version: 10,
   name: 'duplicates, document scope, value basis',
   sql: `
     alter table document add column content_hash text;
@@ -44,7 +44,7 @@ export const migration: Migration = {
     join document d on d.id = a.document_id
     join doc_table t on t.document_id = a.document_id and t.ord = a.table_ord
     join cell c on c.document_id = a.document_id and c.table_ord = a.table_ord and c.row = a.row and c.col = a.col
-    left join table_row r on r.document_id = a.document_id and r.table_ord = a.table_ord and r.row = a.row;
+    left join table_row r on r.document_id = a.document_id and r.table_ord = a.table_ord and r.row = a.row and r.panel = a.panel;
 
     create view fact as
     select source, sha256, org_code, org_name, fiscal_year, doc_kind, doc_scope, table_kind, table_title,

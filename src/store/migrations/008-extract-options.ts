@@ -6,7 +6,7 @@ import type { Migration } from './migration.js';
  * redoes it. Documents stored before have none, read as the defaults.
  */
 export const migration: Migration = {
-  version: 6,
+  version: 8,
   name: 'extraction options',
   sql: `
     alter table document add column extract_options text;
