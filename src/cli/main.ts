@@ -9,23 +9,41 @@ import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { runCommand, UsageError } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
 import { showCommand } from './commands/show.js';
+import { searchCommand } from './commands/search.js';
+import { TOOL_VERSION } from '../version.js';
 
 const DEFAULT_DB = 'out/gongkai.sqlite';
 
-const HELP = `gongkai — Chinese budget disclosures to one canonical table model in SQLite
+/** Each command's synopsis and what it does, as `gongkai <command> --help` prints it; `gongkai --help` prints all. */
+const COMMANDS: Record<string, string> = {
+  run: `gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose|--quiet]
+           [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
+           [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
+           [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
+    Extracts the files and folders into the database (created when missing); unchanged documents are skipped.`,
+  export: `gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR|-
+gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl|- [--jsonl]
+    The JSON contract, one CSV per table (with a tables.csv index), or the fact view; - is standard output.`,
+  check: `gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all] [--severity error|warning|hint] [--format text|json]
+    Every failed check with its rule id and severity, both sides with file:line; --all lists passed checks too.`,
+  show: `gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
+    A document's format, extractor, options, status, and each table as a grid.`,
+  search: `gongkai search <text> [--db ${DEFAULT_DB}] [--limit 50]
+    Table titles, row labels and prose holding the text (any Chinese substring), each with file:line.`,
+  runs: `gongkai runs [--db ${DEFAULT_DB}]
+    The runs recorded in the database: versions, options, counts.`,
+  diff: `gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
+    What a re-run changed, cell by cell, with the source place of each side.`,
+  review: `gongkai review [--db ${DEFAULT_DB}] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR
+    The review pages on loopback, or written as static files with --out.`,
+};
 
-  gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose|--quiet]
-             [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
-             [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
-             [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
-  gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
-  gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl
-  gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all] [--severity error|warning|hint] [--format text|json]
-  gongkai show [DB] <source | sha256 prefix>    (DB defaults to ${DEFAULT_DB})
-  gongkai runs [--db ${DEFAULT_DB}]
-  gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
-  gongkai review [--db ${DEFAULT_DB}] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR
+const HELP = `gongkai ${TOOL_VERSION} — Chinese budget disclosures to one canonical table model in SQLite
 
+${Object.values(COMMANDS).map((c) => `  ${c.replace(/\n/g, '\n  ')}`).join('\n')}
+  gongkai --version | --help | <command> --help
+
+Every command but run only reads: a --db that does not exist is refused, never created.
 Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
 documents failed; 4 another run holds the database; 130 stopped by Ctrl-C.`;
@@ -33,6 +51,10 @@ documents failed; 4 another run holds the database; 130 stopped by Ctrl-C.`;
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && COMMANDS[command] && rest.some((a) => a === '--help' || a === '-h')) {
+    console.log(COMMANDS[command]);
+    return 0;
+  }
   try {
     switch (command) {
       case 'run': {
@@ -73,8 +95,9 @@ export async function main(argv: string[]): Promise<number> {
         });
       }
       case 'export': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
-        if (values.format === 'facts') return exportFactsCommand({ db: values.db!, out: values.out });
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, jsonl: { type: 'boolean', default: false } } });
+        if (values.format === 'facts') return exportFactsCommand({ db: values.db!, out: values.out, jsonl: !!values.jsonl });
+        if (values.jsonl) throw new UsageError('--jsonl is for --format facts');
         return exportCommand({ db: values.db!, format: values.format!, out: values.out });
       }
       case 'show': {
@@ -83,6 +106,10 @@ export async function main(argv: string[]): Promise<number> {
         if (!a) throw new UsageError('gongkai show [DB] <source | sha256 prefix>');
         const db = values.db ?? (b !== undefined ? a : DEFAULT_DB);
         return showCommand({ db, key: b ?? a });
+      }
+      case 'search': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, limit: { type: 'string', default: '50' } } });
+        return searchCommand({ db: values.db!, query: positionals.join(' '), limit: Number(values.limit) });
       }
       case 'runs': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });
@@ -107,15 +134,28 @@ export async function main(argv: string[]): Promise<number> {
         return await reviewCommand({ db: values.db!, port: values.port!, host: values.host!, out: values.out, root: values.root });
       }
       case undefined:
-      case 'help':
+        console.error(HELP);
+        return 2;
+      case 'help': {
+        const about = rest[0] === undefined ? HELP : COMMANDS[rest[0]];
+        if (about === undefined) throw new UsageError(`unknown command "${rest[0]}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
+        console.log(about);
+        return 0;
+      }
       case '--help':
       case '-h':
         console.log(HELP);
-        return command === undefined ? 2 : 0;
+        return 0;
+      case '--version':
+      case '-V':
+        console.log(`gongkai ${TOOL_VERSION}`);
+        return 0;
       default:
         throw new UsageError(`unknown command "${command}"\n\n${HELP}`);
     }
   } catch (e) {
+    // the reader of `--out -` went away (`| head`): what it read is all it wanted
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`gongkai: ${(e as Error).message}`);
       return 2;

@@ -80,3 +80,20 @@ function firstLabelledOrg(texts: string[]): OrgLine | null {
 }
 
 export type { Document };
+
+/** `部门预算`, `单位决算`, `区级单位预算` — what a disclosure calls itself. */
+const SCOPE = /(部门|单位)\s*(?:预算|决算)/u;
+
+/**
+ * 部门 (a department's budget, its units consolidated) or 单位 (one unit's own budget): the
+ * first of the first headings and paragraphs that names one (the cover: `上海市普陀区2025年区级单位预算`,
+ * `上海市普陀区财政局2024年度部门决算`), else the table titles (`部门预算收支总表`); null when
+ * nothing does. Shanghai's unit budgets title their tables without either word (财务收支预算总表).
+ */
+export function inferDocScope(tableTitles: (string | null)[], texts: string[]): '部门' | '单位' | null {
+  for (const s of [...texts.slice(0, 50), ...tableTitles]) {
+    const m = s ? SCOPE.exec(s.replace(/\s+/g, '')) : null;
+    if (m) return m[1] as '部门' | '单位';
+  }
+  return null;
+}

@@ -2,6 +2,7 @@ import type { AmountCell, Check, Document, IndicatorCell, Table } from '../model
 import { readAmount } from './amount.js';
 import { classifyRows, findCodeColumns } from './classification.js';
 import { checkCompleteness } from './completeness-checks.js';
+import { inferDocScope } from './document-meta.js';
 import { checkCrossTable } from './cross-table-checks.js';
 import { checkHierarchy } from './hierarchy-checks.js';
 import { parseIndicatorValue } from './indicator-value.js';
@@ -53,7 +54,8 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseSubjects(read, doc.blocks));
   checks.push(...checkText(doc));
   checks.push(...checkCompleteness({ ...doc, tables }));
-  return { ...doc, tables, checks };
+  const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
+  return { ...doc, tables, checks, docScope: inferDocScope(tables.map((t) => t.title), prose) };
 }
 
 function readPanel(layout: TableLayout, panel: number): ReadTable {

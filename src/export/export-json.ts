@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { ExportDocument, ExportFile, type Document, type ExportTable, type Table } from '../model/index.js';
 import type { Store, StoredDocumentInfo } from '../store/index.js';
+import { openOutput } from './output.js';
 
 /**
  * Body rows of a table: the cells at row >= headerRows, grouped by row, each at its column. A
@@ -35,7 +34,7 @@ function printRow(cells: Table['cells']): string[] {
   return out;
 }
 
-/** One table as the export contract of DESIGN.md prints it; `source` is its first provenance piece. */
+/** One table as the export contract of docs/DESIGN.md prints it; `source` is its first provenance piece. */
 export function toExportTable(t: Table): ExportTable {
   const first = t.prov[0];
   return {
@@ -74,31 +73,24 @@ export function exportJson(store: Store): ExportDocument[] {
 }
 
 /**
- * Writes the JSON export to `outFile`: UTF-8, pretty-printed exactly as `JSON.stringify(exportJson(store), null, 2)`
- * plus a trailing newline. Documents are written one by one (a batch of tens of thousands never sits in memory
- * whole), into a temporary file renamed at the end, so a failed export leaves no half file. Returns the document count.
+ * Writes the JSON export to `outFile` (`-`: standard output): UTF-8, pretty-printed exactly as
+ * `JSON.stringify(exportJson(store), null, 2)` plus a trailing newline. Documents are written one by
+ * one (a batch of tens of thousands never sits in memory whole); a file appears whole or not at all
+ * (src/export/output.ts). Returns the document count.
  */
 export function writeExportJson(store: Store, outFile: string): number {
-  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-  const tmp = `${outFile}.${process.pid}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
+  const out = openOutput(outFile);
   let n = 0;
   try {
     for (const doc of exportDocuments(store)) {
       // string values never hold a raw line break in JSON, so indenting every line nests the element safely
-      fs.writeSync(fd, (n === 0 ? '[\n' : ',\n') + JSON.stringify(doc, null, 2).replace(/^/gm, '  '));
+      out.write((n === 0 ? '[\n' : ',\n') + JSON.stringify(doc, null, 2).replace(/^/gm, '  '));
       n++;
     }
-    fs.writeSync(fd, n === 0 ? '[]\n' : '\n]\n');
-    fs.closeSync(fd);
-    fs.renameSync(tmp, outFile);
+    out.write(n === 0 ? '[]\n' : '\n]\n');
+    out.commit();
   } catch (e) {
-    try {
-      fs.closeSync(fd);
-    } catch {
-      // already closed
-    }
-    fs.rmSync(tmp, { force: true });
+    out.abort();
     throw e;
   }
   return n;

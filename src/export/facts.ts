@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Fact } from '../model/index.js';
 import { FACT_COLUMNS, iterateFacts, type Store } from '../store/index.js';
 import { csvField } from './export-csv.js';
+import { openOutput } from './output.js';
 
 /** How facts are written: CSV (UTF-8 with BOM, like the per-table CSVs) or JSON Lines. */
 export type FactFormat = 'csv' | 'jsonl';
@@ -26,16 +25,15 @@ export function factJson(f: Fact): Record<string, unknown> {
 }
 
 /**
- * Writes every row of the `fact` view — one per amount cell — to `outFile`, streaming, and
- * returns how many were written.
+ * Writes every row of the `fact` view — one per amount cell — to `outFile` (`-`: standard
+ * output), streaming; a file appears whole or not at all. Returns how many were written.
  */
 export function writeFacts(store: Store, outFile: string, format: FactFormat = factFormatOf(outFile)): number {
-  fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true });
-  const fd = fs.openSync(outFile, 'w');
+  const out = openOutput(outFile);
   let n = 0;
   let buffer: string[] = [];
   const flush = () => {
-    if (buffer.length) fs.writeSync(fd, buffer.join(''));
+    if (buffer.length) out.write(buffer.join(''));
     buffer = [];
   };
   try {
@@ -45,8 +43,10 @@ export function writeFacts(store: Store, outFile: string, format: FactFormat = f
       if (++n % 5000 === 0) flush();
     }
     flush();
-  } finally {
-    fs.closeSync(fd);
+    out.commit();
+  } catch (e) {
+    out.abort();
+    throw e;
   }
   return n;
 }

@@ -137,6 +137,8 @@ export const Fact = z.object({
   org_name: z.string().nullable(),
   fiscal_year: z.number().int().nullable(),
   doc_kind: z.string().nullable(),
+  /** 部门 or 单位 budget; null when the document does not say. */
+  doc_scope: z.string().nullable(),
   table_kind: z.string(),
   table_title: z.string().nullable(),
   /** 功能分类 | 经济分类 | none */
@@ -147,6 +149,8 @@ export const Fact = z.object({
   item_name: z.string().nullable(),
   /** The column header path joined with "/". */
   column_path: z.string(),
+  /** 预算数 or 决算数 when the column's header says which figure it is (a 决算 三公 table prints both), else null. */
+  value_basis: z.enum(['预算数', '决算数']).nullable(),
   value_printed: z.string(),
   value: z.number(),
   unit: z.string().nullable(),

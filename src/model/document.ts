@@ -84,6 +84,9 @@ export type Block = z.infer<typeof Block>;
 
 export const DocKind = z.enum(['预算', '决算']);
 
+/** 部门: a department's budget, consolidating its units; 单位: one unit's own budget. */
+export const DocScope = z.enum(['部门', '单位']);
+
 export const DocumentStatus = z.enum(['ok', 'partial', 'failed']);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 
@@ -101,5 +104,7 @@ export const Document = z.object({
   diagnostics: z.array(Diagnostic),
   /** Consistency checks over the printed numbers (src/domain enrich); absent before enrichment. */
   checks: z.array(Check).optional(),
+  /** 部门 or 单位 budget, as the cover or the table titles say (src/domain enrich); null when nothing says; absent before enrichment. */
+  docScope: DocScope.nullable().optional(),
 });
 export type Document = z.infer<typeof Document>;

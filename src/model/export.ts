@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** One table in the JSON export contract of DESIGN.md. */
+/** One table in the JSON export contract of docs/DESIGN.md. */
 export const ExportTable = z.object({
   title: z.string().nullable(),
   kind: z.string(),
@@ -11,7 +11,7 @@ export const ExportTable = z.object({
 });
 export type ExportTable = z.infer<typeof ExportTable>;
 
-/** One document in the JSON export contract of DESIGN.md. */
+/** One document in the JSON export contract of docs/DESIGN.md. */
 export const ExportDocument = z.object({
   source: z.string(),
   sha256: z.string(),

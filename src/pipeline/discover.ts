@@ -1,26 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DATABASE_COMPANIONS, isGongkaiDatabase } from '../store/index.js';
 
 /** Name of the file that lists, one glob per line, what a folder walk skips (like .gitignore). */
 export const IGNORE_FILE = '.gongkaiignore';
 
+export interface DiscoverOptions {
+  /** The run's own database: it and its companions (-wal, -shm, -journal, .lock) are never documents, even before it exists. */
+  database?: string;
+}
+
 /**
  * Yields the files under the given paths in a stable (sorted) order, one at a time so that a
  * corpus of any size is never listed in memory at once. Hidden files and folders are skipped
- * unless named directly; symlinks are followed once (a link cycle is not walked twice).
+ * unless named directly; symlinks are followed once (a link cycle is not walked twice). gongkai's
+ * own files are skipped always: the run's database and any other gongkai database found on the
+ * way, each with its companions — `gongkai run .` must not read its output as input.
  */
-export function* discoverFiles(paths: string[]): Generator<string> {
+export function* discoverFiles(paths: string[], options: DiscoverOptions = {}): Generator<string> {
   const seen = new Set<string>();
-  for (const p of paths) yield* walk(p, [], seen, true);
+  const own = new OwnFiles(options.database);
+  for (const p of paths) {
+    for (const file of walk(p, [], seen, true)) if (!own.has(file)) yield file;
+  }
 }
 
 /**
  * How many files `discoverFiles` will yield, walked in slices between other work so that a run
  * can show a bar and an ETA once the count is known, without ever holding the list.
  */
-export async function countFiles(paths: string[], signal?: AbortSignal): Promise<number> {
+export async function countFiles(paths: string[], signal?: AbortSignal, options: DiscoverOptions = {}): Promise<number> {
   let n = 0;
-  const files = discoverFiles(paths);
+  const files = discoverFiles(paths, options);
   for (;;) {
     for (let i = 0; i < 256; i++) {
       if (files.next().done) return n;
@@ -94,5 +105,32 @@ function isLink(p: string): boolean {
     return fs.lstatSync(p).isSymbolicLink();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Tells gongkai's own files (databases and their companions) from documents. Only the databases
+ * found are remembered, so a walk of any size holds a handful of paths; a file is looked at as a
+ * database by its first 16 bytes, and opened only when they are SQLite's.
+ */
+class OwnFiles {
+  private readonly databases = new Set<string>();
+
+  constructor(database?: string) {
+    if (database) this.databases.add(path.resolve(database));
+  }
+
+  has(file: string): boolean {
+    const full = path.resolve(file);
+    if (this.isDatabase(full)) return true;
+    const suffix = DATABASE_COMPANIONS.find((s) => full.endsWith(s));
+    return suffix !== undefined && this.isDatabase(full.slice(0, -suffix.length));
+  }
+
+  private isDatabase(full: string): boolean {
+    if (this.databases.has(full)) return true;
+    if (!isGongkaiDatabase(full)) return false;
+    this.databases.add(full);
+    return true;
   }
 }

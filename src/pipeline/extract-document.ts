@@ -9,6 +9,7 @@ import { extractWordText, WORD_TEXT_EXTRACTOR } from '../../extractors/word-text
 import { decodeText, NotTextError } from '../../extractors/text/decode-text.js';
 import { replacedByteDiagnostics } from '../../extractors/text/replaced-bytes.js';
 import type { Document, InputFormat, RawDocument } from '../model/index.js';
+import { notADisclosure } from '../domain/disclosure-shape.js';
 import { enrichDocument } from '../domain/enrich-document.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
 import { reportStage } from './document-scope.js';
@@ -66,7 +67,10 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   reportStage(`read ${format}`);
   const raw = format === 'pdf-text' ? extractPdfText(decoded.text, decoded.encoding) : extractWordText(decoded.text, decoded.encoding);
   raw.diagnostics.unshift(...replacedByteDiagnostics(decoded.text, decoded.replaced ?? []));
-  return normalized(raw, format);
+  const result = normalized(raw, format);
+  // any text with tabs and numbers looks like a table: a text file is a disclosure only when a table of it is a budget's
+  const reason = result.ok ? notADisclosure(result.document) : null;
+  return reason ? { ok: false, format, error: `not a disclosure: ${reason}` } : result;
 }
 
 /** A .docx (or a legacy .doc, converted first), an .xlsx or .xls workbook; another container fails with its reason. */

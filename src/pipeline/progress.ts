@@ -7,6 +7,8 @@ export interface Progress {
 }
 
 const BAR = 28;
+/** A bar narrower than this says nothing; on a narrow terminal the counts keep the room. */
+const MIN_BAR = 10;
 
 export function createProgress(initialTotal: number | null, stream: NodeJS.WriteStream = process.stderr, intervalMs = 5000): Progress {
   const started = Date.now();
@@ -25,9 +27,7 @@ export function createProgress(initialTotal: number | null, stream: NodeJS.Write
         const now = Date.now();
         if (now - last < 100 && done !== total) return;
         last = now;
-        const filled = total ? Math.round((BAR * done) / Math.max(total, 1)) : 0;
-        const bar = total !== null ? `[${'█'.repeat(filled)}${'░'.repeat(BAR - filled)}] ` : '';
-        stream.write(`\r\x1b[2K${bar}${line(done, counts)}`);
+        stream.write(`\r\x1b[2K${fitLine(line(done, counts), total === null ? null : done / Math.max(total, 1), stream.columns)}`);
       },
       setTotal(n) {
         total = n;
@@ -49,6 +49,23 @@ export function createProgress(initialTotal: number | null, stream: NodeJS.Write
     },
     finish() {},
   };
+}
+
+/**
+ * The redrawn line, at most one character narrower than the terminal: a line that reaches the
+ * last column wraps, and `\r` then redraws only the wrapped part, leaving a new line behind at
+ * every update. The bar shrinks first, then goes; the counts are cut last, with "…".
+ */
+export function fitLine(text: string, fraction: number | null, columns: number | undefined): string {
+  const room = columns && columns > 1 ? columns - 1 : Infinity;
+  if (fraction !== null) {
+    const width = Math.min(BAR, room - text.length - 3);
+    if (width >= MIN_BAR) {
+      const filled = Math.round(width * Math.min(1, fraction));
+      return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${text}`;
+    }
+  }
+  return text.length <= room ? text : `${text.slice(0, room - 1)}…`;
 }
 
 function clock(seconds: number): string {

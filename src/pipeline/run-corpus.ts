@@ -5,6 +5,8 @@ import PQueue from 'p-queue';
 import { openStore, type Store } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { STAGE_VERSIONS } from './stage-versions.js';
+import { extractionFlags } from './extraction-options.js';
+import { contentFingerprint } from '../export/fingerprint.js';
 import { countFiles, discoverFiles } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
@@ -77,6 +79,8 @@ export interface RunSummary {
   bytes: number;
   seconds: number;
   interrupted: boolean;
+  /** Failed documents in the database after the run, this run's and those stored before (a resumed run counts them `unchanged`). */
+  failedInDatabase: number;
 }
 
 /** What the main thread found out about a file before (or instead of) extracting it. */
@@ -97,18 +101,18 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const jobs = options.jobs ?? defaultJobs();
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
-  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null } });
-  const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false };
+  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null, pdf: extractionFlags('pdf', options.extract) } });
+  const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false, failedInDatabase: 0 };
   const progress = options.progress ? createProgress(null) : null;
   // a second, cheap walk counts the files while the first one feeds the workers
-  if (progress) void countFiles(paths, options.signal).then((n) => progress.setTotal(n));
+  if (progress) void countFiles(paths, options.signal, { database: options.db }).then((n) => progress.setTotal(n));
 
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;
   const flush = () => {
     for (let p = done.get(nextToWrite); p; p = done.get(nextToWrite)) {
       done.delete(nextToWrite++);
-      const event = write(store, runId, p);
+      const event = write(store, runId, p, options.extract);
       s[event.outcome]++;
       s.tables += event.tables;
       s.cells += event.cells;
@@ -122,7 +126,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const queue = new PQueue({ concurrency: Math.max(1, jobs) * 2 });
   try {
     let seq = 0;
-    for (const file of discoverFiles(paths)) {
+    for (const file of discoverFiles(paths, { database: options.db })) {
       if (options.signal?.aborted) {
         s.interrupted = true;
         break;
@@ -141,6 +145,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
     progress?.finish();
     await pool.close();
     s.seconds = (Date.now() - started) / 1000;
+    s.failedInDatabase = store.countDocuments().failed;
     const { runId: _, ...counts } = s;
     store.finishRun(runId, counts as unknown as Record<string, number>);
     store.close();
@@ -164,9 +169,14 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   }
   const sha256 = sha256Hex(bytes);
   const previous = store.findDocument(source);
-  if (!options.force && previous && previous.sha256 === sha256 && previous.stageVersions === STAGE_VERSIONS && isCurrentExtractor(previous.extractorName, previous.extractorVersion)) {
-    return { kind: 'unchanged', source, bytes: bytes.length };
-  }
+  // what a document was extracted with: its bytes, its extractor, the stages after it and the options that shape its format's reading
+  const same =
+    previous &&
+    previous.sha256 === sha256 &&
+    previous.stageVersions === STAGE_VERSIONS &&
+    isCurrentExtractor(previous.extractorName, previous.extractorVersion) &&
+    previous.extractOptions === extractionFlags(previous.format, options.extract);
+  if (!options.force && same) return { kind: 'unchanged', source, bytes: bytes.length };
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
   const result = await pool.extract(bytes, options.extract ?? {}, options.docTimeout ?? defaultDocTimeout(bytes.length));
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
@@ -193,16 +203,16 @@ function failed(source: string, sha256: string, bytes: number, error: string): P
   return { kind: 'extracted', source, sha256, bytes, previous: false, result: { ok: false, format: null, error } };
 }
 
-function write(store: Store, runId: number, p: Prepared): DocumentEvent {
+function write(store: Store, runId: number, p: Prepared, extract: RunOptions['extract']): DocumentEvent {
   if (p.kind !== 'extracted') return { source: p.source, outcome: p.kind, tables: 0, cells: 0 };
-  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS };
   const r = p.result;
+  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS, options: extractionFlags(r.ok ? r.document.format : r.format, extract) };
   if (!r.ok) {
     store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
   try {
-    store.writeDocument(runId, file, { document: r.document }, { validated: true });
+    store.writeDocument(runId, { ...file, contentHash: contentFingerprint(r.document) }, { document: r.document }, { validated: true });
   } catch (e) {
     // a document the store refuses (a constraint its values break) fails alone; the transaction
     // was rolled back, so nothing of it is stored. If even its failure cannot be written (disk

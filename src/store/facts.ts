@@ -3,15 +3,16 @@ import type { Fact } from '../model/index.js';
 
 /** The columns of the `fact` view, in order (the header of `export --format facts`). */
 export const FACT_COLUMNS = [
-  'source', 'sha256', 'org_code', 'org_name', 'fiscal_year', 'doc_kind', 'table_kind', 'table_title',
-  'class_system', 'class_code', 'class_level', 'parent_code', 'item_name', 'column_path',
+  'source', 'sha256', 'org_code', 'org_name', 'fiscal_year', 'doc_kind', 'doc_scope', 'table_kind', 'table_title',
+  'class_system', 'class_code', 'class_level', 'parent_code', 'item_name', 'column_path', 'value_basis',
   'value_printed', 'value', 'unit', 'value_yuan', 'line', 'page', 'prov',
   'document_id', 'table_ord', 'row', 'col',
 ] as const satisfies readonly (keyof Fact)[];
 
-/** Every row of the `fact` view, in source / table / row / column order, one at a time (exports stream). */
+/** Every row of the `fact` view (each disclosure once, duplicates left out), in source / table / row / column order, one at a time (exports stream). */
 export function* iterateFacts(db: Database.Database, options: { documentId?: number } = {}): Generator<Fact> {
-  const where = options.documentId === undefined ? '' : 'where document_id = @documentId';
-  const stmt = db.prepare(`select ${FACT_COLUMNS.join(', ')} from fact ${where} order by source, table_ord, row, col`);
+  // one document's facts are its own, whether or not it duplicates another
+  const from = options.documentId === undefined ? 'fact' : 'fact_all where document_id = @documentId';
+  const stmt = db.prepare(`select ${FACT_COLUMNS.join(', ')} from ${from} order by source, table_ord, row, col`);
   yield* stmt.iterate(options.documentId === undefined ? {} : { documentId: options.documentId }) as IterableIterator<Fact>;
 }

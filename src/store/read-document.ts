@@ -51,7 +51,9 @@ export function readDocumentRows(db: Database.Database, id: number): Document | 
     tables,
     diagnostics,
   };
-  return Document.parse(withDomain(base, readDomainRows(db, id)));
+  const domain = readDomainRows(db, id);
+  // the scope is found by enrichment: a document stored unenriched has none, not a null one
+  return Document.parse(withDomain(domain ? { ...base, docScope: d.doc_scope ?? null } : base, domain));
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {

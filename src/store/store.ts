@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Document, type Provenance } from '../model/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { migrate } from './migrations/index.js';
+import { GONGKAI_APPLICATION_ID } from './recognise-database.js';
 import { readDocumentRows } from './read-document.js';
 import { writeDocumentRows } from './write-document.js';
 
@@ -14,6 +15,10 @@ export interface SourceFile {
   bytes: number;
   /** The versions of the stages after the extractor (src/pipeline/stage-versions.ts), when known. */
   stages?: string;
+  /** The options that shaped the extraction, as flags (src/pipeline/extraction-options.ts); '' or absent for the defaults. */
+  options?: string;
+  /** What the document says, whatever file it came in (src/export/fingerprint.ts): the same disclosure in two files is one. */
+  contentHash?: string;
 }
 
 /**
@@ -34,6 +39,8 @@ export interface StoredDocumentInfo {
   encoding: string | null;
   extractorName: string;
   extractorVersion: string;
+  /** The options that shaped the extraction (`--pages 1 --method lattice`), '' for the defaults. */
+  extractOptions: string;
   status: 'ok' | 'partial' | 'failed';
   error: string | null;
   org: { code: string | null; name: string | null };
@@ -45,6 +52,18 @@ export interface StoredDocumentInfo {
 /** A stored document as `readStoredDocument` gives it back: file info and status, and its Document (null when it failed). */
 export interface StoredDocument extends StoredDocumentInfo {
   document: Document | null;
+}
+
+/** What decides whether a stored document is extracted again: its bytes, format, extractor, stage versions and options. */
+export interface StoredState {
+  id: number;
+  sha256: string;
+  format: string | null;
+  extractorName: string;
+  extractorVersion: string;
+  stageVersions: string | null;
+  extractOptions: string;
+  status: string;
 }
 
 export interface RunInfo {
@@ -75,6 +94,8 @@ export class Store {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
+      // the mark that tells a walk over the folder that this file is gongkai's, not a document
+      if (this.db.pragma('application_id', { simple: true }) !== GONGKAI_APPLICATION_ID) this.db.pragma(`application_id = ${GONGKAI_APPLICATION_ID}`);
     } catch (e) {
       this.db.close();
       throw e;
@@ -110,10 +131,13 @@ export class Store {
   }
 
   /** The stored state of a source path, to decide whether it must be extracted again. */
-  findDocument(source: string): { id: number; sha256: string; extractorName: string; extractorVersion: string; stageVersions: string | null; status: string } | undefined {
+  findDocument(source: string): StoredState | undefined {
     return this.db
-      .prepare('select id, sha256, extractor_name as extractorName, extractor_version as extractorVersion, stage_versions as stageVersions, status from document where source = ?')
-      .get(source) as { id: number; sha256: string; extractorName: string; extractorVersion: string; stageVersions: string | null; status: string } | undefined;
+      .prepare(
+        `select id, sha256, format, extractor_name as extractorName, extractor_version as extractorVersion, stage_versions as stageVersions,
+         coalesce(extract_options, '') as extractOptions, status from document where source = ?`,
+      )
+      .get(source) as StoredState | undefined;
   }
 
   /**
@@ -125,6 +149,11 @@ export class Store {
     const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
     const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
     return this.db.transaction(() => writeDocumentRows(this.db, runId, file, document, failure))();
+  }
+
+  /** How many documents the database holds, and how many of them failed (whatever run stored them). */
+  countDocuments(): { documents: number; failed: number } {
+    return this.db.prepare(`select count(*) as documents, coalesce(sum(status = 'failed'), 0) as failed from document`).get() as { documents: number; failed: number };
   }
 
   listDocuments(): StoredDocumentInfo[] {
@@ -191,6 +220,7 @@ function toInfo(r: Record<string, unknown>): StoredDocumentInfo {
     encoding: (r.encoding as string | null) ?? null,
     extractorName: r.extractor_name as string,
     extractorVersion: r.extractor_version as string,
+    extractOptions: (r.extract_options as string | null) ?? '',
     status: r.status as StoredDocumentInfo['status'],
     error: (r.error as string | null) ?? null,
     org: { code: (r.org_code as string | null) ?? null, name: (r.org_name as string | null) ?? null },

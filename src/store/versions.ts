@@ -10,6 +10,7 @@ export interface DocumentVersion {
   /** The run that produced it. */
   runId: number;
   sha256: string;
+  /** `name@version`, followed by the options that shaped the extraction when not the defaults. */
   extractor: string;
   status: string;
   error: string | null;
@@ -50,7 +51,7 @@ function currentVersion(db: Database.Database, d: Record<string, any>): Document
     source: d.source,
     runId: d.run_id,
     sha256: d.sha256,
-    extractor: `${d.extractor_name}@${d.extractor_version}`,
+    extractor: withOptions(`${d.extractor_name}@${d.extractor_version}`, d.extract_options),
     status: d.status,
     error: d.error,
     document: readDocumentRows(db, d.id),
@@ -63,9 +64,14 @@ function archivedVersion(v: Record<string, any>): DocumentVersion {
     source: v.source,
     runId: v.run_id,
     sha256: v.sha256,
-    extractor: `${v.extractor_name}@${v.extractor_version}`,
+    extractor: withOptions(`${v.extractor_name}@${v.extractor_version}`, v.extract_options),
     status: v.status,
     error: v.error,
     document: v.content ? Document.parse(JSON.parse(zlib.gunzipSync(v.content).toString('utf8'))) : null,
   };
+}
+
+/** `pdf@1.3.0 --pages 1`: the extractor and the options it ran with, when not the defaults. */
+function withOptions(extractor: string, options: string | null): string {
+  return options ? `${extractor} ${options}` : extractor;
 }

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Document, Provenance } from '../model/index.js';
 import { readDocumentRows } from './read-document.js';
 import type { SourceFile } from './store.js';
+import { indexDocumentText } from './search.js';
 import { DOMAIN_TABLES, writeDomainRows } from './write-domain.js';
 
 /** Writes the rows of one document; the caller holds the transaction. Returns the document id. */
@@ -24,6 +25,9 @@ export function writeDocumentRows(
     extractor_name: doc?.extractor.name ?? failure!.extractor.name,
     extractor_version: doc?.extractor.version ?? failure!.extractor.version,
     stage_versions: file.stages ?? null,
+    extract_options: file.options ?? '',
+    content_hash: doc ? (file.contentHash ?? null) : null,
+    doc_scope: doc?.docScope ?? null,
     status,
     error: failure?.error ?? null,
     org_code: doc?.org.code ?? null,
@@ -39,18 +43,18 @@ export function writeDocumentRows(
     id = previous.id;
     if (previous.run_id !== runId) archiveVersion(db, previous, runId);
     // children go with the old extraction; the document keeps its id
-    for (const t of [...DOMAIN_TABLES, 'cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
+    for (const t of ['search_entry', ...DOMAIN_TABLES, 'cell', '"column"', 'doc_table', 'block', 'diagnostic']) db.prepare(`delete from ${t} where document_id = ?`).run(id);
     db.prepare(
       `update document set sha256 = @sha256, bytes = @bytes, format = @format, encoding = @encoding, extractor_name = @extractor_name,
-       extractor_version = @extractor_version, stage_versions = @stage_versions, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
+       extractor_version = @extractor_version, stage_versions = @stage_versions, extract_options = @extract_options, content_hash = @content_hash, doc_scope = @doc_scope, status = @status, error = @error, org_code = @org_code, org_name = @org_name, year = @year,
        doc_kind = @doc_kind, schema_version = @schema_version, run_id = @run_id, extracted_at = @extracted_at where id = @id`,
     ).run({ ...values, id });
   } else {
     const r = db
       .prepare(
-        `insert into document (source, sha256, bytes, format, encoding, extractor_name, extractor_version, stage_versions, status, error, org_code, org_name,
+        `insert into document (source, sha256, bytes, format, encoding, extractor_name, extractor_version, stage_versions, extract_options, content_hash, doc_scope, status, error, org_code, org_name,
          year, doc_kind, schema_version, run_id, extracted_at) values (@source, @sha256, @bytes, @format, @encoding, @extractor_name,
-         @extractor_version, @stage_versions, @status, @error, @org_code, @org_name, @year, @doc_kind, @schema_version, @run_id, @extracted_at)`,
+         @extractor_version, @stage_versions, @extract_options, @content_hash, @doc_scope, @status, @error, @org_code, @org_name, @year, @doc_kind, @schema_version, @run_id, @extracted_at)`,
       )
       .run(values);
     id = Number(r.lastInsertRowid);
@@ -103,6 +107,7 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
   const diagnostic = prepared(db, 'insert into diagnostic (document_id, ord, severity, code, stage, message, place) values (?, ?, ?, ?, ?, ?, ?)');
   doc.diagnostics.forEach((d, k) => diagnostic.run(id, k, d.severity, d.code, d.stage, d.message, d.place ? JSON.stringify(d.place) : null));
   writeDomainRows(db, id, doc);
+  indexDocumentText(db, id);
 }
 
 function lineRange(prov: Provenance[]): [number | null, number | null] {
@@ -120,7 +125,7 @@ function pageRange(prov: Provenance[]): [number | null, number | null] {
 function archiveVersion(db: Database.Database, previous: Record<string, any>, runId: number): void {
   const doc = readDocumentRows(db, previous.id);
   db.prepare(
-    `insert or replace into document_version (document_id, run_id, superseded_by_run, sha256, extractor_name, extractor_version, status, error, content)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(previous.id, previous.run_id, runId, previous.sha256, previous.extractor_name, previous.extractor_version, previous.status, previous.error, doc ? zlib.gzipSync(JSON.stringify(doc)) : null);
+    `insert or replace into document_version (document_id, run_id, superseded_by_run, sha256, extractor_name, extractor_version, extract_options, status, error, content)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(previous.id, previous.run_id, runId, previous.sha256, previous.extractor_name, previous.extractor_version, previous.extract_options ?? '', previous.status, previous.error, doc ? zlib.gzipSync(JSON.stringify(doc)) : null);
 }

@@ -18,9 +18,14 @@ describe('the gongkai command', () => {
   it('runs a folder into out/gongkai.sqlite by default, goes on past a bad file, prints a summary, exits 0', () => {
     const r = gongkai(['run', 'docs'], dir);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/3 files — 2 new, 0 changed, 0 unchanged, 1 failed; 59 tables/);
+    expect(r.stdout).toMatch(/3 files — 2 new, 0 changed, 0 unchanged, 1 failed \(1 in the database\); 59 tables/);
     expect(r.stderr).toMatch(/failed\s+docs\/random\.txt — not a disclosure/);
     expect(fs.existsSync(path.join(dir, 'out', 'gongkai.sqlite'))).toBe(true);
+  });
+
+  it('after a resumed run, says both this run’s failures and those in the database', () => {
+    const r = gongkai(['run', 'docs'], dir);
+    expect(r.stdout).toMatch(/3 files — 0 new, 0 changed, 3 unchanged, 0 failed \(1 in the database\);/);
   });
 
   it('exports the JSON contract', () => {

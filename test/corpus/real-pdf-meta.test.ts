@@ -28,6 +28,10 @@ describe('corpus/real: what the document is', () => {
     expect(docs.social!.org).toEqual({ code: null, name: '中共上海市普陀区委社会工作部' });
   });
 
+  it('tells a 部门 budget from a 单位 budget by the cover, though a unit’s table titles say 部门预算经济分类', () => {
+    expect([docs.office!.docScope, docs.commerce!.docScope, docs.finance!.docScope, docs.social!.docScope]).toEqual(['部门', '单位', '部门', '部门']);
+  });
+
   it('reads the dotted table of contents as toc blocks, not as a table', () => {
     const office = docs.office!;
     expect(office.blocks.filter((b) => b.type === 'toc').map((b) => b.text)).toHaveLength(16);

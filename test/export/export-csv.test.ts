@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { csvField, exportCsv, safeFileName, toCsv } from '../../src/export/index.js';
+import { CSV_INDEX, CsvExportError, csvField, exportCsv, safeFileName, shortName, toCsv } from '../../src/export/index.js';
 import type { Document } from '../../src/model/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../support/corpus.js';
@@ -47,7 +47,7 @@ describe('exportCsv', () => {
     const dir = newDir();
     const files = exportCsv(store, dir);
     expect(files.map((f) => path.basename(f))).toEqual(['x__01_部门预算收入总表.csv', 'x__02_专项业务活动费绩效目标表.csv']);
-    expect(fs.readdirSync(dir).sort()).toEqual(['x__01_部门预算收入总表.csv', 'x__02_专项业务活动费绩效目标表.csv']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['tables.csv', 'x__01_部门预算收入总表.csv', 'x__02_专项业务活动费绩效目标表.csv']);
     const bytes = fs.readFileSync(files[0]!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toBe('\ufeff序号,功能分类科目/科目编码,功能分类科目/科目名称,合计\r\n1,,合计,929.90\r\n2,201,一般公共服务支出,784.52\r\n');
@@ -78,7 +78,80 @@ describe('exportCsv', () => {
       'x-efefefef__02_专项业务活动费绩效目标表.csv',
     ]);
     expect(new Set(files.map((f) => f.toLowerCase())).size).toBe(6);
-    expect(fs.readdirSync(dir)).toHaveLength(6);
+    expect(fs.readdirSync(dir)).toHaveLength(7);
+  });
+
+  it('writes tables.csv, an index from each file to its document and table', () => {
+    const store = storeWith([['corpus/x.txt', 'ab'.repeat(32), sampleDocument()]]);
+    const dir = newDir();
+    exportCsv(store, dir);
+    expect(fs.readFileSync(path.join(dir, CSV_INDEX), 'utf8')).toBe(
+      '\ufefffile,source,sha256,table,title,kind,unit,rows,columns\r\n' +
+        `x__01_部门预算收入总表.csv,corpus/x.txt,${'ab'.repeat(32)},1,部门预算收入总表,budget_revenue_summary,万元,2,4\r\n` +
+        `x__02_专项业务活动费绩效目标表.csv,corpus/x.txt,${'ab'.repeat(32)},2,专项业务活动费绩效目标表,performance_targets,,2,2\r\n`,
+    );
+  });
+
+  it('names the files of a source with a long Chinese name from a short stem, unique, all of them written', () => {
+    // 90 characters, 270 bytes of UTF-8: with a title the old names passed the 255 bytes a file name may have
+    const long = '上海市普陀区长征镇人民政府关于二〇二四年度部门预算公开的说明及附表（含一般公共预算财政拨款支出表和政府性基金预算财政拨款支出表以及三公经费预算表）第一册共三册正式版本最终稿定稿';
+    const sameStart = `${long}第二册`;
+    const store = storeWith([
+      [`scraped/${long}.txt`, 'ab'.repeat(32), sampleDocument()],
+      [`scraped/${sameStart}.txt`, 'cd'.repeat(32), sampleDocument()],
+    ]);
+    const dir = newDir();
+    const files = exportCsv(store, dir).map((f) => path.basename(f));
+    expect(files).toEqual([
+      '上海市普陀区长征镇人民政府__01_部门预算收入总表.csv',
+      '上海市普陀区长征镇人民政府__02_专项业务活动费绩效目标表.csv',
+      '上海市普陀区长征镇人民政府-cdcdcdcd__01_部门预算收入总表.csv',
+      '上海市普陀区长征镇人民政府-cdcdcdcd__02_专项业务活动费绩效目标表.csv',
+    ]);
+    expect(Math.max(...files.map((f) => Buffer.byteLength(f)))).toBeLessThanOrEqual(120);
+    const index = fs.readFileSync(path.join(dir, CSV_INDEX), 'utf8').split('\r\n');
+    expect(index[3]!.startsWith(`上海市普陀区长征镇人民政府-cdcdcdcd__01_部门预算收入总表.csv,scraped/${sameStart}.txt,`)).toBe(true);
+  });
+
+  it('never leaves a partial export: a failure halfway keeps the earlier export as it was, and no temporary folder', () => {
+    const store = storeWith([
+      ['a.txt', 'ab'.repeat(32), sampleDocument()],
+      ['b.txt', 'cd'.repeat(32), sampleDocument()],
+    ]);
+    const parent = newDir();
+    const dir = path.join(parent, 'csv');
+    exportCsv(store, dir);
+    const before = Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]));
+    // the store as it is, except that reading the second document fails (a disk error, a corrupt page)
+    const failing = Object.create(store, {
+      readDocument: { value: (id: number) => (id === 2 ? (() => { throw new Error('disk I/O error'); })() : store.readDocument(id)) },
+    }) as Store;
+    expect(() => exportCsv(failing, dir)).toThrow('disk I/O error');
+    expect(Object.fromEntries(fs.readdirSync(dir).map((f) => [f, fs.readFileSync(path.join(dir, f), 'utf8')]))).toEqual(before);
+    expect(fs.readdirSync(parent)).toEqual(['csv']);
+    // and a second export replaces the first whole
+    store.writeDocument(store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} }), { source: 'b.txt', sha256: 'cd'.repeat(32), bytes: 1 }, { failure: { format: null, error: 'empty file' } });
+    exportCsv(store, dir);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a__01_部门预算收入总表.csv', 'a__02_专项业务活动费绩效目标表.csv', 'tables.csv']);
+    expect(fs.readdirSync(parent)).toEqual(['csv']);
+  });
+
+  it('refuses to replace a folder that is not an earlier CSV export', () => {
+    const store = storeWith([['a.txt', 'ab'.repeat(32), sampleDocument()]]);
+    const dir = newDir();
+    fs.writeFileSync(path.join(dir, 'notes.md'), 'mine');
+    expect(() => exportCsv(store, dir)).toThrow(CsvExportError);
+    expect(fs.readdirSync(dir)).toEqual(['notes.md']);
+  });
+});
+
+describe('shortName', () => {
+  it('cuts a safe name to a number of UTF-8 bytes, between characters, never ending in "_" or "." nor reserved', () => {
+    expect(shortName('部门预算收支总表', 12)).toBe('部门预算');
+    expect(shortName('部门预算收支总表', 13)).toBe('部门预算');
+    expect(shortName('ab cd', 3)).toBe('ab');
+    expect(shortName('com1x', 4)).toBe('_com1');
+    expect(shortName('𠀀𠀀', 7)).toBe('𠀀');
   });
 });
 

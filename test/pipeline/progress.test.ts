@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countFiles, discoverFiles } from '../../src/pipeline/discover.js';
-import { createProgress } from '../../src/pipeline/progress.js';
+import { createProgress, fitLine } from '../../src/pipeline/progress.js';
 import { CORPUS } from '../support/corpus.js';
 
 function fakeStream(isTTY: boolean) {
@@ -27,6 +27,26 @@ describe('progress', () => {
     expect(writes.at(-1)).toBe(`\r\x1b[2K[${'█'.repeat(14)}${'░'.repeat(14)}] 20/40 files · 20 new · 0 changed · 0 unchanged · 0 failed · 5.0 files/s · ETA 0:04`);
     p.finish();
     expect(writes.at(-1)).toBe('\r\x1b[2K');
+  });
+
+  it('on an 80-column terminal: every redraw fits in 79 columns, the bar shrinking first, then going, then the counts cut', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { writes, stream } = fakeStream(true);
+    (stream as { columns: number }).columns = 80;
+    const p = createProgress(1000, stream);
+    vi.setSystemTime(10_000);
+    p.update(500, counts(500));
+    const drawn = writes.at(-1)!.replace('\r\x1b[2K', '');
+    const text = '500/1000 files · 500 new · 0 changed · 0 unchanged · 0 failed · 50.0 files/s · ETA 0:10';
+    expect(text.length).toBe(87);
+    // no room for a bar of 10: the counts, cut
+    expect(drawn).toBe(`${text.slice(0, 78)}…`);
+    expect(drawn.length).toBe(79);
+    expect(fitLine('12345', 0.5, 30)).toBe(`[${'█'.repeat(11)}${'░'.repeat(10)}] 12345`);
+    expect(fitLine('12345', 0.5, 30).length).toBe(29);
+    expect(fitLine('12345', 0.5, 200)).toBe(`[${'█'.repeat(14)}${'░'.repeat(14)}] 12345`);
+    expect(fitLine('12345', null, 5)).toBe('123…');
+    expect(fitLine('12345', 1, undefined)).toBe(`[${'█'.repeat(28)}] 12345`);
   });
 
   it('elsewhere (CI, logs): a plain line at most every interval, with the ETA once counted', () => {

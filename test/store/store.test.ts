@@ -110,7 +110,7 @@ describe('writeDocument / readDocument', () => {
       // an error diagnostic makes a document partial, never ok
       expect.objectContaining({ source: 'corpus/z.pdf', format: 'pdf', status: 'partial', error: null, org: { code: null, name: '某某中心' }, year: 2021, docKind: '决算', tables: 1 }),
     ]);
-    expect(store.findDocument('corpus/x.txt')).toEqual({ id: expect.any(Number), sha256: file.sha256, extractorName: 'word-text', extractorVersion: '1.0.0', stageVersions: null, status: 'ok' });
+    expect(store.findDocument('corpus/x.txt')).toEqual({ id: expect.any(Number), sha256: file.sha256, format: 'word-text', extractorName: 'word-text', extractorVersion: '1.0.0', stageVersions: null, extractOptions: '', status: 'ok' });
     expect(store.findDocument('corpus/none.txt')).toBeUndefined();
   });
 

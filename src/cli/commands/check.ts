@@ -1,5 +1,6 @@
 import { CheckSeverity, type CheckRef, type Provenance } from '../../model/index.js';
-import { openStore, readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
+import { readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 import { UsageError } from './run.js';
 
 /** How `gongkai check` is called. */
@@ -33,7 +34,7 @@ export function checkCommand(opts: CheckOptions): number {
   if (opts.severity !== undefined && !least) throw new UsageError(`--severity takes error, warning or hint, not "${opts.severity}"`);
   if (least && opts.all) throw new UsageError('--severity shows failed checks only; it cannot be combined with --all');
   const shown = (c: StoredCheck) => !least || (c.severity !== null && SEVERITY_ORDER.indexOf(c.severity) <= SEVERITY_ORDER.indexOf(least));
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
     let ids: number[] | undefined;
     if (opts.doc !== undefined) {

@@ -1,6 +1,7 @@
 import type { Provenance } from '../../model/index.js';
 import { diffDocuments, type DocumentDiff } from '../../pipeline/diff-documents.js';
-import { lastChange, openStore, versionsAt, type DocumentVersion } from '../../store/index.js';
+import { lastChange, versionsAt, type DocumentVersion } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 import { UsageError } from './run.js';
 
 export const DIFF_USAGE = 'gongkai diff [--db DB] [--run A --run B | --doc SOURCE|SHA]';
@@ -11,7 +12,7 @@ export const DIFF_USAGE = 'gongkai diff [--db DB] [--run A --run B | --doc SOURC
  * it replaced; with neither, the last run is compared with the run before it.
  */
 export function diffCommand(opts: { db: string; runs: string[]; doc: string | undefined; limit: number }): number {
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
     const out: string[] = [];
     if (opts.doc) {
@@ -26,6 +27,7 @@ export function diffCommand(opts: { db: string; runs: string[]; doc: string | un
       let [a, b] = opts.runs.map(Number);
       if (opts.runs.length === 0) [a, b] = [runs[runs.length - 2] ?? 0, runs[runs.length - 1]!];
       else if (opts.runs.length !== 2 || !Number.isInteger(a) || !Number.isInteger(b)) throw new UsageError(DIFF_USAGE);
+      else for (const r of [a!, b!]) if (!runs.includes(r)) throw new UsageError(`no run ${r} in ${opts.db} (runs ${runs[0]}–${runs[runs.length - 1]}; \`gongkai runs\` lists them)`);
       const before = versionsAt(store.db, a!);
       const after = versionsAt(store.db, b!);
       let changed = 0;

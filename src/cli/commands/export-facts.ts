@@ -1,17 +1,19 @@
 import { factFormatOf, writeFacts } from '../../export/facts.js';
-import { openStore } from '../../store/index.js';
+import { STDOUT } from '../../export/index.js';
+import { openExistingStore } from '../open-database.js';
 import { UsageError } from './run.js';
 
 /** How `gongkai export --format facts` is called. */
-export const EXPORT_FACTS_USAGE = 'gongkai export --db DB --format facts --out facts.csv|facts.jsonl';
+export const EXPORT_FACTS_USAGE = 'gongkai export --db DB --format facts --out facts.csv|facts.jsonl|- [--jsonl]';
 
-/** `gongkai export --format facts`: the `fact` view, one row per amount cell, as CSV or JSON Lines (by the file name). */
-export function exportFactsCommand(opts: { db: string; out: string | undefined }): number {
+/** `gongkai export --format facts`: the `fact` view, one row per amount cell, as CSV or JSON Lines (by the file name, or `--jsonl`). */
+export function exportFactsCommand(opts: { db: string; out: string | undefined; jsonl?: boolean }): number {
   if (!opts.out) throw new UsageError(EXPORT_FACTS_USAGE);
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
-    const n = writeFacts(store, opts.out, factFormatOf(opts.out));
-    console.log(`wrote ${n} facts to ${opts.out}`);
+    const n = writeFacts(store, opts.out, opts.jsonl ? 'jsonl' : factFormatOf(opts.out));
+    if (opts.out === STDOUT) console.error(`wrote ${n} facts to standard output`);
+    else console.log(`wrote ${n} facts to ${opts.out}`);
   } finally {
     store.close();
   }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ReviewData, startReviewServer, writeStaticSite } from '../../review/index.js';
-import { openStore } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 import { UsageError } from './run.js';
 
 export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR';
@@ -12,10 +12,9 @@ export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.
  * where `gongkai run` was started).
  */
 export async function reviewCommand(opts: { db: string; port: string; host: string; out: string | undefined; root: string | undefined }): Promise<number> {
-  if (!fs.existsSync(opts.db)) throw new UsageError(`no database at ${opts.db} (run \`gongkai run\` first)`);
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   const data = new ReviewData(store, opts.db, path.resolve(opts.root ?? '.'));
   if (opts.out) {
     try {

@@ -49,7 +49,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
       },
     });
     console.log(
-      `run ${s.runId}${s.interrupted ? ' (interrupted)' : ''}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed` +
+      `run ${s.runId}${s.interrupted ? ' (interrupted)' : ''}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed (${s.failedInDatabase} in the database)` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${opts.db}`,
     );
     if (s.interrupted) return 130;

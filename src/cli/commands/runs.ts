@@ -1,8 +1,8 @@
-import { openStore } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 
 /** `gongkai runs`: the runs recorded in the database, newest last. */
 export function runsCommand(opts: { db: string }): number {
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
     for (const r of store.listRuns()) {
       const secs = r.finishedAt ? ((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(2) + ' s' : 'unfinished';

@@ -1,11 +1,11 @@
 import { bodyRows } from '../../export/index.js';
-import { openStore } from '../../store/index.js';
+import { openExistingStore } from '../open-database.js';
 import { renderGrid } from '../text-grid.js';
 import { UsageError } from './run.js';
 
 /** `gongkai show`: a document's tables, readably, in the terminal. */
 export function showCommand(opts: { db: string; key: string }): number {
-  const store = openStore(opts.db);
+  const store = openExistingStore(opts.db);
   try {
     const matches = store.findDocuments(opts.key);
     if (matches.length === 0) throw new UsageError(`no document matches "${opts.key}" in ${opts.db}`);
@@ -14,6 +14,7 @@ export function showCommand(opts: { db: string; key: string }): number {
     const out: string[] = [];
     out.push(`${info.source}`);
     out.push(`  sha256 ${info.sha256}  ${info.bytes} bytes  format ${info.format ?? '?'}  encoding ${info.encoding ?? '?'}  extractor ${info.extractorName}@${info.extractorVersion}`);
+    if (info.format === 'pdf') out.push(`  options ${info.extractOptions || 'defaults (all pages, whole page, method auto)'}`);
     out.push(`  status ${info.status}${info.error ? ` — ${info.error}` : ''}`);
     const doc = store.readDocument(info.id);
     if (doc) {

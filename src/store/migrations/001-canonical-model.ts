@@ -1,6 +1,6 @@
 import type { Migration } from './migration.js';
 
-/** The canonical model of DESIGN.md: runs, documents, prose blocks, tables, columns, cells, diagnostics. */
+/** The canonical model of docs/DESIGN.md: runs, documents, prose blocks, tables, columns, cells, diagnostics. */
 export const migration: Migration = {
   version: 1,
   name: 'canonical model',
