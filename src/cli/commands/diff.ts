@@ -1,7 +1,7 @@
 import type { Provenance } from '../../model/index.js';
 import { diffDocuments, type DocumentDiff } from '../../pipeline/diff-documents.js';
 import { lastChange, openStore, versionsAt, type DocumentVersion } from '../../store/index.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 export const DIFF_USAGE = 'gongkai diff [--db DB] [--run A --run B | --doc SOURCE|SHA]';
 

@@ -1,6 +1,6 @@
 import { factFormatOf, writeFacts } from '../../export/facts.js';
 import { openStore } from '../../store/index.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 /** How `gongkai export --format facts` is called. */
 export const EXPORT_FACTS_USAGE = 'gongkai export --db DB --format facts --out facts.csv|facts.jsonl';

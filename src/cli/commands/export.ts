@@ -1,6 +1,6 @@
 import { openStore } from '../../store/index.js';
 import { exportCsv, writeExportJson } from '../../export/index.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 export const EXPORT_USAGE = 'gongkai export --db DB --format json|csv --out FILE|DIR';
 
