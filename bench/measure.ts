@@ -9,11 +9,14 @@ export interface Measured { wall: number; first?: number | null; files: number; 
 
 /**
  * Runs a bench script in a process of its own (so peak RSS is its alone) and returns its last
- * JSON line. pdfjs-dist is loaded before tsx, as bin/gongkai.mjs does.
+ * JSON line. pdfjs-dist is loaded before tsx, as bin/gongkai.mjs does. `root` is the checkout
+ * whose bench script runs (another commit's worktree, for before/after in one run).
  */
-export function runChild<T = Measured>(script: string, args: string[]): T {
-  const preload = pathToFileURL(path.join(ROOT, 'extractors', 'pdf', 'load-pdfjs.mjs')).href;
-  const r = spawnSync(process.execPath, ['--import', preload, '--import', 'tsx', path.join(ROOT, 'bench', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+export function runChild<T = Measured>(script: string, args: string[], root = ROOT): T {
+  const preload = pathToFileURL(path.join(root, 'extractors', 'pdf', 'load-pdfjs.mjs')).href;
+  // a .mjs script runs the compiled dist/ on plain node, as bin/gongkai.mjs does
+  const loader = script.endsWith('.mjs') ? [] : ['--import', preload, '--import', 'tsx'];
+  const r = spawnSync(process.execPath, [...loader, path.join(root, 'bench', script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
 }

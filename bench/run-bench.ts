@@ -1,5 +1,5 @@
 // npm run bench [-- --n 2000] — figures for a corpus-scale run, beside a floor measured in the same run.
-// npm run bench -- --pdf [--copies 16] [--repeat 2] — the PDF path, beside pdftotext -layout (bench/pdf-bench.ts).
+// npm run bench -- --pdf [--copies 16] [--repeat 2] [--sets …] [--scale N] [--before DIR] — the PDF path, beside pdftotext -layout (bench/pdf-bench.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,9 +8,16 @@ import { fmt, runChild as child, type Measured } from './measure.js';
 import { pdfBench } from './pdf-bench.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false }, pdf: { type: 'boolean', default: false }, copies: { type: 'string', default: '16' }, repeat: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false }, pdf: { type: 'boolean', default: false }, copies: { type: 'string', default: '16' }, repeat: { type: 'string', default: '2' }, sets: { type: 'string' }, scale: { type: 'string' }, before: { type: 'string' } } });
 if (values.pdf) {
-  await pdfBench({ copies: Number(values.copies), repeat: Math.max(1, Number(values.repeat)), keep: values.keep });
+  await pdfBench({
+    copies: Number(values.copies),
+    repeat: Math.max(1, Number(values.repeat)),
+    keep: values.keep,
+    ...(values.sets ? { sets: values.sets.split(',') } : {}),
+    ...(values.scale ? { scale: Number(values.scale) } : {}),
+    ...(values.before ? { before: values.before } : {}),
+  });
   process.exit(0);
 }
 const n = Number(values.n);

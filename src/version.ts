@@ -1,4 +1,6 @@
 import fs from 'node:fs';
 
 /** The gongkai version, from package.json (recorded with every run). */
-export const TOOL_VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+// from src/ or, compiled, from dist/src/
+const manifest = ['../package.json', '../../package.json'].map((p) => new URL(p, import.meta.url)).find((u) => fs.existsSync(u))!;
+export const TOOL_VERSION: string = JSON.parse(fs.readFileSync(manifest, 'utf8')).version;

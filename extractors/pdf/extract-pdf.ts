@@ -6,12 +6,13 @@ import { layoutPage, pdfProv, sharedEdges, tableBlock, type PageItem } from './p
 import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
 import { cropToArea } from './page-area.js';
 import type { RuledTable } from './ruled-tables.js';
+import { PDF_EXTRACTOR } from './version.js';
 import { rowsWrappedFromAbove } from './wrapped-rows.js';
 
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
-export const PDF_EXTRACTOR = { name: 'pdf', version: '1.4.1' } as const;
+export { PDF_EXTRACTOR } from './version.js';
 
 /**
  * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's

@@ -1,15 +1,7 @@
 import { parseArgs } from 'node:util';
-import { checkCommand } from './commands/check.js';
-import { exportCommand } from './commands/export.js';
-import { exportFactsCommand } from './commands/export-facts.js';
-import { diffCommand } from './commands/diff.js';
-import { reviewCommand } from './commands/review.js';
 import { parseArea, parseMethod, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
 import type { ExtractOptions } from '../pipeline/extract-document.js';
-import { runCommand, UsageError } from './commands/run.js';
-import { runsCommand } from './commands/runs.js';
-import { showCommand } from './commands/show.js';
-import { searchCommand } from './commands/search.js';
+import { UsageError } from './usage-error.js';
 import { TOOL_VERSION } from '../version.js';
 
 const DEFAULT_DB = 'out/gongkai.sqlite';
@@ -48,6 +40,9 @@ Exit codes: 0 done (documents that failed are recorded with their reason, not fa
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
 documents failed; 4 another run holds the database; 130 stopped by Ctrl-C.`;
 
+// Each command is imported when it runs: `help` loads none of them, and no command loads the
+// readers (pdfjs-dist, mammoth, SheetJS) or SQLite before it needs them (start-up time).
+
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -82,6 +77,7 @@ export async function main(argv: string[]): Promise<number> {
         if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs takes a whole number ≥ 0, not "${values.jobs}"`);
         const docTimeout = values['doc-timeout'] === undefined ? undefined : Number(values['doc-timeout']);
         if (docTimeout !== undefined && !(Number.isFinite(docTimeout) && docTimeout > 0)) throw new UsageError(`--doc-timeout takes seconds > 0, not "${values['doc-timeout']}"`);
+        const { runCommand } = await import('./commands/run.js');
         return await runCommand(positionals, {
           db: values.db!,
           force: !!values.force,
@@ -96,42 +92,42 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, jsonl: { type: 'boolean', default: false } } });
-        if (values.format === 'facts') return exportFactsCommand({ db: values.db!, out: values.out, jsonl: !!values.jsonl });
+        if (values.format === 'facts') return (await import('./commands/export-facts.js')).exportFactsCommand({ db: values.db!, out: values.out, jsonl: !!values.jsonl });
         if (values.jsonl) throw new UsageError('--jsonl is for --format facts');
-        return exportCommand({ db: values.db!, format: values.format!, out: values.out });
+        return (await import('./commands/export.js')).exportCommand({ db: values.db!, format: values.format!, out: values.out });
       }
       case 'show': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' } } });
         const [a, b] = positionals;
         if (!a) throw new UsageError('gongkai show [DB] <source | sha256 prefix>');
         const db = values.db ?? (b !== undefined ? a : DEFAULT_DB);
-        return showCommand({ db, key: b ?? a });
+        return (await import('./commands/show.js')).showCommand({ db, key: b ?? a });
       }
       case 'search': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, limit: { type: 'string', default: '50' } } });
-        return searchCommand({ db: values.db!, query: positionals.join(' '), limit: Number(values.limit) });
+        return (await import('./commands/search.js')).searchCommand({ db: values.db!, query: positionals.join(' '), limit: Number(values.limit) });
       }
       case 'runs': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });
-        return runsCommand({ db: values.db! });
+        return (await import('./commands/runs.js')).runsCommand({ db: values.db! });
       }
       case 'diff': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
-        return diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
+        return (await import('./commands/diff.js')).diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
       }
       case 'check': {
         const { values } = parseArgs({
           args: rest,
           options: { db: { type: 'string', default: DEFAULT_DB }, doc: { type: 'string' }, all: { type: 'boolean', default: false }, severity: { type: 'string' }, format: { type: 'string' } },
         });
-        return checkCommand({ db: values.db!, doc: values.doc, all: !!values.all, severity: values.severity, format: values.format });
+        return (await import('./commands/check.js')).checkCommand({ db: values.db!, doc: values.doc, all: !!values.all, severity: values.severity, format: values.format });
       }
       case 'review': {
         const { values } = parseArgs({
           args: rest,
           options: { db: { type: 'string', default: DEFAULT_DB }, port: { type: 'string', default: '4173' }, host: { type: 'string', default: '127.0.0.1' }, out: { type: 'string' }, root: { type: 'string' } },
         });
-        return await reviewCommand({ db: values.db!, port: values.port!, host: values.host!, out: values.out, root: values.root });
+        return await (await import('./commands/review.js')).reviewCommand({ db: values.db!, port: values.port!, host: values.host!, out: values.out, root: values.root });
       }
       case undefined:
         console.error(HELP);

@@ -1,7 +1,8 @@
 import { DOCX_EXTRACTOR, DocxError, extractDocx } from '../../extractors/docx/extract-docx.js';
 import { classifyOle, convertDocToDocx } from '../../extractors/docx/legacy-doc.js';
 import { decryptOffice, isEncryptedOffice, OfficeDecryptError } from '../../extractors/office-crypto/decrypt-office.js';
-import { extractPdf, PDF_EXTRACTOR, PdfError, type PdfOptions } from '../../extractors/pdf/extract-pdf.js';
+import type { PdfOptions } from '../../extractors/pdf/options.js';
+import { PDF_EXTRACTOR } from '../../extractors/pdf/version.js';
 import { extractSpreadsheet, SPREADSHEET_EXTRACTOR, SpreadsheetError } from '../../extractors/spreadsheet/extract-spreadsheet.js';
 import { ENCRYPTED_WORKBOOK } from '../../extractors/spreadsheet/read-workbook.js';
 import { extractPdfText, PDF_TEXT_EXTRACTOR } from '../../extractors/pdf-text/extract-pdf-text.js';
@@ -111,6 +112,8 @@ function normalized(raw: RawDocument, format: InputFormat): ExtractionResult {
 export async function extractDocumentAsync(bytes: Uint8Array, options: ExtractOptions = {}): Promise<ExtractionResult> {
   if (sniffBytes(bytes) === 'pdf') {
     reportStage('read pdf');
+    // loaded with the first PDF: pdfjs-dist takes ~0.3 s of CPU to load, which a run without PDFs need not pay
+    const { extractPdf, PdfError } = await import('../../extractors/pdf/extract-pdf.js');
     try {
       return normalized(await extractPdf(bytes, options), 'pdf');
     } catch (e) {

@@ -1,13 +1,23 @@
-// Worker-thread entry: runs one document at a time on the bytes it is sent. Plain .mjs so it can
-// register tsx's loader itself — a worker does not inherit the main thread's loader hooks.
+// Worker-thread entry: runs one document at a time on the bytes it is sent. Plain .mjs so that it
+// runs both as the source (it registers tsx's loader itself — a worker does not inherit the main
+// thread's loader hooks) and copied into dist/ beside the compiled extract-isolated.js.
+import fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-// before tsx: pdfjs-dist loads natively in a fraction of the time (see the module)
-import '../../extractors/pdf/load-pdfjs.mjs';
-import { register } from 'tsx/esm/api';
 
-register();
-const { extractIsolated } = await import('./extract-isolated.ts');
-const { keepUnhandledRejections } = await import('./document-scope.ts');
+const compiled = new URL('./extract-isolated.js', import.meta.url);
+let extractIsolated;
+let keepUnhandledRejections;
+if (fs.existsSync(compiled)) {
+  ({ extractIsolated } = await import(compiled.href));
+  ({ keepUnhandledRejections } = await import(new URL('./document-scope.js', import.meta.url).href));
+} else {
+  // before tsx: pdfjs-dist loads natively in a fraction of the time (see the module)
+  await import('../../extractors/pdf/load-pdfjs.mjs');
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ extractIsolated } = await import('./extract-isolated.ts'));
+  ({ keepUnhandledRejections } = await import('./document-scope.ts'));
+}
 
 // a rejection nobody handled must not end the worker: it would take the next document with it
 keepUnhandledRejections();

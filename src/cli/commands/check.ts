@@ -1,7 +1,7 @@
 import { CheckSeverity, type CheckRef, type Provenance } from '../../model/index.js';
 import { readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
 import { openExistingStore } from '../open-database.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 /** How `gongkai check` is called. */
 export const CHECK_USAGE = 'gongkai check [--db DB] [--doc SOURCE|SHA256] [--all] [--severity error|warning|hint] [--format text|json]';

@@ -2,7 +2,7 @@ import type { Provenance } from '../../model/index.js';
 import { diffDocuments, type DocumentDiff } from '../../pipeline/diff-documents.js';
 import { lastChange, versionsAt, type DocumentVersion } from '../../store/index.js';
 import { openExistingStore } from '../open-database.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 export const DIFF_USAGE = 'gongkai diff [--db DB] [--run A --run B | --doc SOURCE|SHA]';
 

@@ -1,7 +1,7 @@
 import { factFormatOf, writeFacts } from '../../export/facts.js';
 import { STDOUT } from '../../export/index.js';
 import { openExistingStore } from '../open-database.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 /** How `gongkai export --format facts` is called. */
 export const EXPORT_FACTS_USAGE = 'gongkai export --db DB --format facts --out facts.csv|facts.jsonl|- [--jsonl]';

@@ -1,6 +1,6 @@
 import { openExistingStore } from '../open-database.js';
 import { CsvExportError, exportCsv, STDOUT, writeExportJson } from '../../export/index.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 export const EXPORT_USAGE = 'gongkai export --db DB --format json|csv --out FILE|DIR|-';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ReviewData, startReviewServer, writeStaticSite } from '../../review/index.js';
 import { openExistingStore } from '../open-database.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR';
 

@@ -1,6 +1,9 @@
 import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
+import { UsageError } from '../usage-error.js';
+
+export { UsageError } from '../usage-error.js';
 
 export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t]';
 
@@ -65,9 +68,4 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
   } finally {
     process.off('SIGINT', onSigint);
   }
-}
-
-/** A mistake in how the command was called. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -1,7 +1,7 @@
 import { bodyRows } from '../../export/index.js';
 import { openExistingStore } from '../open-database.js';
 import { renderGrid } from '../text-grid.js';
-import { UsageError } from './run.js';
+import { UsageError } from '../usage-error.js';
 
 /** `gongkai show`: a document's tables, readably, in the terminal. */
 export function showCommand(opts: { db: string; key: string }): number {
