@@ -4,7 +4,7 @@ import { exportCommand } from './commands/export.js';
 import { exportFactsCommand } from './commands/export-facts.js';
 import { diffCommand } from './commands/diff.js';
 import { reviewCommand } from './commands/review.js';
-import { parseArea, parseMethod, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
+import { parseArea, parseMethod, parseOcrMode, parsePageRanges, PdfOptionError } from '../../extractors/pdf/options.js';
 import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { runCommand, UsageError } from './commands/run.js';
 import { runsCommand } from './commands/runs.js';
@@ -18,6 +18,7 @@ const HELP = `gongkai — Chinese budget disclosures to one canonical table mode
              [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
              [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
              [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
+             [--ocr auto|force|off]   (PDF pages read by OCR: those without a text layer, every page, none)
   gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR
   gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl
   gongkai check [--db ${DEFAULT_DB}] [--doc SOURCE|SHA] [--all] [--severity error|warning|hint] [--format text|json]
@@ -53,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
             method: { type: 'string' },
             lattice: { type: 'boolean', short: 'l' },
             stream: { type: 'boolean', short: 't' },
+            ocr: { type: 'string' },
           },
         });
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -120,8 +122,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t); `--password` opens encrypted workbooks and .docx too. */
-function pdfOptions(values: { pages?: string; area?: string; password?: string; method?: string; lattice?: boolean; stream?: boolean }): ExtractOptions {
+/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t), and `--ocr`; `--password` opens encrypted workbooks and .docx too. */
+function pdfOptions(values: { pages?: string; area?: string; password?: string; method?: string; lattice?: boolean; stream?: boolean; ocr?: string }): ExtractOptions {
   const asked = [values.method, values.lattice ? 'lattice' : undefined, values.stream ? 'stream' : undefined].filter((m) => m !== undefined);
   if (new Set(asked).size > 1) throw new UsageError(`choose one table method, not ${asked.join(' and ')}`);
   try {
@@ -130,6 +132,7 @@ function pdfOptions(values: { pages?: string; area?: string; password?: string; 
       ...(values.pages !== undefined ? { pages: parsePageRanges(values.pages) } : {}),
       ...(values.area !== undefined ? { area: parseArea(values.area) } : {}),
       ...(values.password !== undefined ? { password: values.password } : {}),
+      ...(values.ocr !== undefined ? { ocr: parseOcrMode(values.ocr) } : {}),
     };
   } catch (e) {
     if (e instanceof PdfOptionError) throw new UsageError(e.message);
