@@ -23,6 +23,7 @@ export interface OcrPage {
  * lines found in the raster (segments, in PDF points) and erased, the rest read by Tesseract;
  * each word's box is split evenly among its characters, one glyph each, carrying the word's
  * confidence. Glyphs of one printed line share its baseline and size, as printed text does.
+ * (Tesseract's own deskewing is of no use here: its word boxes are in the skewed image.)
  */
 export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], timeoutMs: number, password?: string): Promise<OcrPage> {
   const raster = await rasterisePage(pdf, page, OCR_DPI, timeoutMs, password);
@@ -57,27 +58,40 @@ async function readLevel(raster: GrayImage, timeoutMs: number): Promise<{ words:
 
 const meanConfidence = (words: OcrWord[]) => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);
 
-/** Font size to line box height: a printed line's glyph boxes (text-lines.ts) reach 0.2 below the baseline and 0.85 above. */
-const BOX = 1.05;
+/** The height of a Chinese character's ink, and of a digit's, in ems: how a line's font size is told from its words' boxes. */
+const HAN_INK = 0.88;
+const DIGIT_INK = 0.72;
 
 /**
- * Words into glyphs. The line's box (its words' tops and bottoms, by median: a bracket or a
- * stray mark is taller) gives every glyph on it one baseline and size, so that the layout code
- * groups them into one line as it does printed text.
+ * What is left of a rule Tesseract still sees (a stub where rules cross, a rule's grey edge):
+ * a word of nothing but quotes, bars and brackets. No table cell or sentence has one on its own.
+ */
+const RULE_REMNANT = /^[“”‘’"'`|｜丨_\[\]【】〔〕]+$/u;
+const FIGURE_WITH_REMNANT = /^[“”‘’"'`|｜丨_\[\]]*(-?[\d.,]*\d)[“”‘’"'`|｜丨_\[\]]*$/u;
+
+/**
+ * Words into glyphs. The line's words (by median: a bracket or a stray mark is taller) give
+ * every glyph on it one baseline and size, so that the layout code groups them into one line as
+ * it does printed text, and tells headings by their size.
  */
 export function wordsToGlyphs(words: OcrWord[], toPoints: (x: number, y: number) => [number, number], ptPerPx: number): Glyph[] {
   const lines = new Map<string, OcrWord[]>();
-  for (const w of words) {
+  for (let w of words) {
+    if (RULE_REMNANT.test(w.text)) continue;
+    // a remnant stuck to a number (”448.03): a figure has no quotes or bars
+    const figure = FIGURE_WITH_REMNANT.exec(w.text);
+    if (figure) w = { ...w, text: figure[1]! };
     const l = lines.get(w.line);
     if (l) l.push(w);
     else lines.set(w.line, [w]);
   }
   const glyphs: Glyph[] = [];
   for (const ws of lines.values()) {
-    const top = median(ws.map((w) => w.top));
+    // digits are shorter than Chinese characters: a line's size is told from its Chinese words where it has any
+    const han = ws.filter((w) => /\p{Script=Han}/u.test(w.text));
+    const size = han.length ? (median(han.map((w) => w.height)) * ptPerPx) / HAN_INK : (median(ws.map((w) => w.height)) * ptPerPx) / DIGIT_INK;
     const bottom = median(ws.map((w) => w.top + w.height));
-    const size = ((bottom - top) * ptPerPx) / BOX;
-    const baseline = toPoints(0, bottom)[1] + 0.2 * size;
+    const baseline = toPoints(0, bottom)[1] + 0.1 * size;
     let before = '';
     ws.forEach((w, k) => {
       const chars = Array.from(w.text);

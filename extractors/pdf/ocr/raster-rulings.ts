@@ -122,7 +122,7 @@ function joinRuns(all: Run[], maxThick: number): { at: number; from: number; to:
 export function eraseRulings(img: GrayImage, rules: PixelRule[]): GrayImage {
   const data = img.data.slice();
   for (const r of rules) {
-    const pad = Math.ceil(r.thick / 2) + 1;
+    const pad = Math.ceil(r.thick / 2) + 2;
     const horizontal = r.y0 === r.y1;
     const [x0, x1, y0, y1] = horizontal ? [r.x0, r.x1, r.y0 - pad, r.y0 + pad] : [r.x0 - pad, r.x0 + pad, r.y0, r.y1];
     for (let y = Math.max(0, Math.floor(y0)); y <= Math.min(img.height - 1, Math.ceil(y1)); y++) data.fill(255, y * img.width + Math.max(0, Math.floor(x0)), y * img.width + Math.min(img.width - 1, Math.ceil(x1)) + 1);
