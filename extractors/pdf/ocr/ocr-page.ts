@@ -1,7 +1,7 @@
 import { isCjk, type Glyph, type PageContent, type Segment } from '../page-content.js';
 import { rotateImage, turnHalf, type GrayImage } from './gray-image.js';
 import { rasterisePage } from './rasterise.js';
-import { eraseRulings, estimateSkew, findRasterRulings, type PixelRule } from './raster-rulings.js';
+import { eraseRulings, estimateSkew, findRasterRulings, inkShare, type PixelRule } from './raster-rulings.js';
 import { readWords, type OcrWord } from './read-words.js';
 
 /** Scans are read at this resolution: the 200 dpi scans keep every pixel, and Tesseract wants text about 20–30 px high. */
@@ -49,7 +49,14 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
   return { content, skew: read.skew, upsideDown, words: read.words.length };
 }
 
+/**
+ * Below this share of ink a page is blank: Tesseract stretches the contrast of what it is given
+ * and reads hundreds of "words" in the paper noise of an empty page (845 on corpus/scans/blank.pdf).
+ */
+const BLANK = 0.0005;
+
 async function readLevel(raster: GrayImage, timeoutMs: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number }> {
+  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0 };
   const skew = estimateSkew(raster);
   const level = Math.abs(skew) >= 0.05 ? rotateImage(raster, skew) : raster;
   const rules = findRasterRulings(level, OCR_DPI);

@@ -8,6 +8,13 @@ const INK = 210;
 /** How far (degrees) a scan may be skewed; the issue asks for ±5°. */
 const MAX_SKEW = 5;
 
+/** The share of the image's pixels that are ink (0–1). */
+export function inkShare(img: GrayImage): number {
+  let n = 0;
+  for (const v of img.data) if (v < INK) n++;
+  return n / img.data.length;
+}
+
 /**
  * The slope of the page's printed lines in degrees (y down: positive goes down to the right), by
  * the projection profile: ink projected along the right slope piles up in few rows (text lines
@@ -32,17 +39,18 @@ export function estimateSkew(img: GrayImage): number {
     for (const b of bins) s += b * b;
     return s;
   };
-  const best = (from: number, to: number, step: number) => {
-    let at = 0;
+  // angles tried nearest the middle first: of equal profiles (a slope too small to move ink a pixel) the smaller turn wins
+  const best = (mid: number, reach: number, step: number) => {
+    let at = mid;
     let top = -1;
-    for (let d = from; d <= to + 1e-9; d += step) {
-      const s = score(d);
-      if (s > top) [top, at] = [s, d];
-    }
+    for (let k = 0; k <= Math.round(reach / step); k++)
+      for (const d of k === 0 ? [mid] : [mid - k * step, mid + k * step]) {
+        const s = score(d);
+        if (s > top) [top, at] = [s, d];
+      }
     return at;
   };
-  const coarse = best(-MAX_SKEW, MAX_SKEW, 0.1);
-  return Math.round(best(coarse - 0.1, coarse + 0.1, 0.01) * 100) / 100;
+  return Math.round(best(best(0, MAX_SKEW, 0.1), 0.1, 0.01) * 100) / 100 || 0;
 }
 
 /** A ruling line in pixels (y down): a horizontal one has y0 = y1, a vertical one x0 = x1; `thick` is its width across. */
