@@ -8,11 +8,20 @@ import { cropToArea } from './page-area.js';
 import type { RuledTable } from './ruled-tables.js';
 import { PDF_EXTRACTOR } from './version.js';
 import { rowsWrappedFromAbove } from './wrapped-rows.js';
+import { ocrPage } from './ocr/ocr-page.js';
+import { lowConfidenceCells } from './ocr/ocr-confidence.js';
+import { ToolError } from './ocr/run-tool.js';
 
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
 export { PDF_EXTRACTOR } from './version.js';
+
+/** The longest one page may take to rasterise or to read by OCR. */
+const OCR_TIMEOUT_MS = 120_000;
+
+/** What to install when OCR cannot run. */
+const OCR_NEEDS = 'OCR needs the Debian packages tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
 
 /**
  * A real .pdf: text and ruling lines of each page read with pdfjs-dist (in the displayed page's
@@ -20,19 +29,22 @@ export { PDF_EXTRACTOR } from './version.js';
  * see page-tables.ts) as one block per page piece (normalisation stitches pieces), prose as
  * text blocks, all in reading order with page + bbox provenance. A file that cannot be opened
  * (encrypted, truncated, not a PDF) throws a PdfError with a one-line reason; a page whose text
- * cannot be decoded, or that has none (scanned), is an error diagnostic on that page, and a
- * document without any readable text throws.
+ * cannot be decoded is an error diagnostic on that page. A page without a text layer (scanned)
+ * is read by OCR (ocr/ocr-page.ts; every page with `ocr: 'force'`, none with `'off'`), or is an
+ * error diagnostic when OCR is off or cannot run; a document without any readable text throws.
  */
 export async function extractPdf(bytes: Uint8Array, options: PdfOptions = {}, resources?: PdfjsResources): Promise<RawDocument> {
+  // pdfjs takes the bytes over (its worker detaches them); OCR rasterises pages from a copy
+  const copy = options.ocr === 'off' ? null : bytes.slice();
   const doc = await openPdf(bytes, { ...(options.password !== undefined ? { password: options.password } : {}), ...(resources ? { resources } : {}) });
   try {
-    return await readDocument(doc, options);
+    return await readDocument(doc, options, copy);
   } finally {
     await doc.destroy().catch(() => undefined);
   }
 }
 
-async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise<RawDocument> {
+async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uint8Array | null): Promise<RawDocument> {
   const pages = options.pages ?? Array.from({ length: doc.numPages }, (_, i) => i + 1);
   const beyond = pages.filter((p) => p > doc.numPages);
   const diagnostics: Diagnostic[] = [];
@@ -42,6 +54,9 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
   const undecoded: number[] = [];
   let textPages = 0;
   const pending: PageItem[][] = [];
+  // the reason OCR cannot run here, once known: no use trying it on every page
+  let ocrMissing: string | null = null;
+  const ocrPages: number[] = [];
   for (const p of pages.filter((n) => n <= doc.numPages)) {
     let content: PageContent;
     try {
@@ -51,6 +66,21 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
     } catch (e) {
       diagnostics.push({ severity: 'error', code: 'pdf-page-unreadable', stage: 'extract', message: `page ${p}: cannot be read: ${(e as Error).message}` });
       continue;
+    }
+    const scanned = content.glyphs.length === 0 && content.images > 0;
+    if (pdf && ocrMissing === null && (options.ocr === 'force' || scanned)) {
+      try {
+        const read = await ocrPage(pdf, p, content.view, OCR_TIMEOUT_MS, options.password);
+        content = read.content;
+        ocrPages.push(p);
+        const how = [read.skew !== 0 ? `skew ${read.skew}° corrected` : '', read.upsideDown ? 'upside down, turned' : ''].filter(Boolean).join(', ');
+        diagnostics.push({ severity: 'info', code: 'pdf-ocr-page', stage: 'extract', message: `page ${p}: read by OCR, ${read.words} words${how ? ` (${how})` : ''}`, place: pdfProv(p, content.view) });
+        if (read.words === 0) diagnostics.push({ severity: 'warning', code: 'pdf-ocr-no-text', stage: 'extract', message: `page ${p}: OCR found no text (a blank page?)`, place: pdfProv(p, content.view) });
+      } catch (e) {
+        if (!(e instanceof ToolError)) throw e;
+        if (e.missing) ocrMissing = e.message;
+        else diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: OCR failed: ${e.message}`, place: pdfProv(p, content.view) });
+      }
     }
     if (options.area) content = cropToArea(content, options.area);
     const place = pdfProv(p, content.view);
@@ -64,9 +94,9 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
       const what = lost ? `${content.emptyShows} of ${content.shows} text runs showed nothing: a font could not be loaded (missing cMap?)` : `${content.undecodedGlyphs} of ${content.shownGlyphs} glyphs have no Unicode value (no ToUnicode?)`;
       diagnostics.push({ severity: 'error', code: 'pdf-text-undecodable', stage: 'extract', message: `page ${p}: text cannot be decoded — ${what}`, place });
     } else if (content.glyphs.length === 0 && !options.area) {
-      if (content.images > 0) {
+      if (content.images > 0 && !ocrPages.includes(p)) {
         noText.push(p);
-        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page?`, place });
+        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page? (${ocrNote(options, ocrMissing)})`, place });
       }
       continue;
     }
@@ -74,9 +104,11 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions): Promise
     pending.push(layoutPage(content, options.method ?? 'auto', options.area !== undefined));
   }
   blocks.push(...printTables(pending));
+  diagnostics.push(...lowConfidenceCells(blocks));
   if (textPages === 0) {
     if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);
-    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; OCR is not supported)`);
+    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; ${ocrNote(options, ocrMissing)})`);
+    if (ocrPages.length) throw new PdfError(`no text in the PDF: OCR found none on its scanned page(s) ${ranges(ocrPages)}`);
     if (!options.area) throw new PdfError('no text in the PDF');
   }
   return { schemaVersion: 1, format: 'pdf', extractor: { ...PDF_EXTRACTOR }, encoding: null, blocks, diagnostics };
@@ -118,6 +150,11 @@ function printTables(pages: PageItem[][]): RawBlock[] {
     for (const w of item.wrapped) block.rows[w.row]!.wrapsFromAbove = true;
     return block;
   });
+}
+
+/** Why a scanned page was not read by OCR. */
+function ocrNote(options: PdfOptions, missing: string | null): string {
+  return missing !== null ? `${missing}: ${OCR_NEEDS}` : options.ocr === 'off' ? 'OCR is off' : 'not read by OCR';
 }
 
 function ranges(pages: number[]): string {

@@ -10,6 +10,21 @@ export interface PdfOptions {
   password?: string;
   /** `lattice` (ruling lines), `stream` (text alignment) or `auto` (the default: rules where a page has them, see page-tables.ts). */
   method?: TableMethod;
+  /** Which pages are read by OCR: `auto` (the default) those without a text layer, `force` every page, `off` none. */
+  ocr?: OcrMode;
+}
+
+/** When pages are read by OCR (`--ocr`). */
+export type OcrMode = 'auto' | 'force' | 'off';
+
+/** The modes `--ocr` takes. */
+export const OCR_MODES: readonly OcrMode[] = ['auto', 'force', 'off'];
+
+/** Checks an `--ocr` value. */
+export function parseOcrMode(spec: string): OcrMode {
+  const m = OCR_MODES.find((t) => t === spec);
+  if (!m) throw new PdfOptionError(`bad ocr mode "${spec}" (expected ${OCR_MODES.join(', ')})`);
+  return m;
 }
 
 /** The table methods `--method` takes. */

@@ -8,6 +8,7 @@ import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
 import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 import { isTocLine, tocBlock } from './toc-lines.js';
 import { SAME_EDGE } from './wrapped-rows.js';
+import { withOcrConfidence } from './ocr/ocr-confidence.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
@@ -79,7 +80,7 @@ export function tableBlock(t: RuledTable, page: number, edges: number[] = t.xs, 
       const place = span(cell);
       if (cell.row === r) {
         const join = joinsAbove.get(cell);
-        cells.push({ raw: cell.text, prov: [pdfProv(page, cell.box)], ...place, ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(join !== undefined ? { joinAbove: join } : {}) });
+        cells.push({ raw: cell.text, prov: [withOcrConfidence(pdfProv(page, cell.box), cell.glyphs)], ...place, ...(cell.rowspan > 1 ? { rowspan: cell.rowspan } : {}), ...(join !== undefined ? { joinAbove: join } : {}) });
       } else covered.push({ ...place, prov: [pdfProv(page, [t.xs[cell.col]!, t.ys[r + 1]!, t.xs[cell.col + cell.colspan]!, t.ys[r]!])] });
     }
     cells.sort((a, b) => a.col! - b.col!);
@@ -136,7 +137,7 @@ function paragraphs(lines: TextLine[], content: PageContent): Paragraph[] {
     const box: Box = [Math.min(...p.lines.map((l) => l.x0)), Math.min(...p.lines.map((l) => l.y0)), Math.max(...p.lines.map((l) => l.x1)), Math.max(...p.lines.map((l) => l.y1))];
     const raw = p.lines.map((l) => l.text).reduce((s, t) => (s === '' ? t : joinWrapped(s, t)), '');
     const heading = p.lines[0]!.size > body + 0.9;
-    return { x0: box[0], y1: box[3], block: { type: heading ? 'heading' : 'paragraph', raw, prov: [pdfProv(content.page, box)] } as RawBlock };
+    return { x0: box[0], y1: box[3], block: { type: heading ? 'heading' : 'paragraph', raw, prov: [withOcrConfidence(pdfProv(content.page, box), p.lines.flatMap((l) => l.glyphs))] } as RawBlock };
   });
 }
 

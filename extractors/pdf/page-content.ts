@@ -16,6 +16,8 @@ export interface Glyph {
   size: number;
   /** A white space printed right before it in the same text run (Latin word breaks). */
   spaceBefore: boolean;
+  /** Read by OCR: the confidence (0–1) of the word it is part of. */
+  confidence?: number;
 }
 
 /** A straight ruling line: horizontal (y0 = y1) or vertical (x0 = x1), in PDF points of the displayed page. */

@@ -16,11 +16,16 @@ export const TextProvenance = z.object({
 });
 export type TextProvenance = z.infer<typeof TextProvenance>;
 
-/** A box on a PDF page, in PDF points with the origin at the page's bottom left. */
+/**
+ * A box on a PDF page, in PDF points with the origin at the page's bottom left. Text read by OCR
+ * from a scanned page carries `ocr.confidence`: Tesseract's confidence (0–1) in the least
+ * certain word of the text, so a reader knows what to double-check.
+ */
 export const PdfProvenance = z.object({
   kind: z.literal('pdf'),
   page: z.number().int().min(1),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  ocr: z.object({ confidence: z.number().min(0).max(1) }).optional(),
 });
 export type PdfProvenance = z.infer<typeof PdfProvenance>;
 

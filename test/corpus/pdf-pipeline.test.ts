@@ -17,6 +17,8 @@ describe('extractDocumentAsync on .pdf', () => {
     expect(opened.ok).toBe(true);
   });
   it('records a scanned PDF as a failed document with the reason', async () => {
-    expect(await extractDocumentAsync(fixture('scanned.pdf'))).toEqual({ ok: false, format: 'pdf', error: 'no text layer — scanned page? (page(s) 1; OCR is not supported)' });
+    // its image is a grey box without any text: OCR reads nothing
+    expect(await extractDocumentAsync(fixture('scanned.pdf'))).toEqual({ ok: false, format: 'pdf', error: 'no text in the PDF: OCR found none on its scanned page(s) 1' });
+    expect(await extractDocumentAsync(fixture('scanned.pdf'), { ocr: 'off' })).toEqual({ ok: false, format: 'pdf', error: 'no text layer — scanned page? (page(s) 1; OCR is off)' });
   });
 });

@@ -79,7 +79,7 @@ describe('extractPdf', () => {
   });
 
   it('says a page without a text layer is scanned', async () => {
-    await expect(extractPdf(fixture('scanned.pdf'))).rejects.toThrow(new PdfError('no text layer — scanned page? (page(s) 1; OCR is not supported)'));
+    await expect(extractPdf(fixture('scanned.pdf'), { ocr: 'off' })).rejects.toThrow(new PdfError('no text layer — scanned page? (page(s) 1; OCR is off)'));
   });
 
   it('gives a clear reason for a truncated file, and recovers from a broken xref table', async () => {

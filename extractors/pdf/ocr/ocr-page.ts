@@ -1,0 +1,134 @@
+import { isCjk, type Glyph, type PageContent, type Segment } from '../page-content.js';
+import { rotateImage, turnHalf, type GrayImage } from './gray-image.js';
+import { rasterisePage } from './rasterise.js';
+import { eraseRulings, estimateSkew, findRasterRulings, inkShare, type PixelRule } from './raster-rulings.js';
+import { readWords, type OcrWord } from './read-words.js';
+
+/** Scans are read at this resolution: the issue's 200 dpi scans keep every pixel, and Tesseract wants text about 20–30 px high. */
+export const OCR_DPI = 300;
+
+/** A page read this badly (mean word confidence, 0–100) may be upside down: it is read turned too, and the better reading kept. */
+const DOUBTFUL = 60;
+
+/** What OCR made of a page, beside its content: the skew corrected and whether it was upside down. */
+export interface OcrPage {
+  content: PageContent;
+  skew: number;
+  upsideDown: boolean;
+  words: number;
+}
+
+/**
+ * A scanned page as the same PageContent a text page gives: rasterised, deskewed, its ruling
+ * lines found in the raster (segments, in PDF points) and erased, the rest read by Tesseract;
+ * each word's box is split evenly among its characters, one glyph each, carrying the word's
+ * confidence. Glyphs of one printed line share its baseline and size, as printed text does.
+ * (Tesseract's own deskewing is of no use here: its word boxes are in the skewed image.)
+ */
+export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], timeoutMs: number, password?: string): Promise<OcrPage> {
+  const raster = await rasterisePage(pdf, page, OCR_DPI, timeoutMs, password);
+  let read = await readLevel(raster, timeoutMs);
+  let upsideDown = false;
+  if (read.words.length > 0 && meanConfidence(read.words) < DOUBTFUL) {
+    const turned = await readLevel(turnHalf(raster), timeoutMs);
+    if (meanConfidence(turned.words) > meanConfidence(read.words)) [read, upsideDown] = [turned, true];
+  }
+  const scale: [number, number] = [(view[2] - view[0]) / raster.width, (view[3] - view[1]) / raster.height];
+  const toPoints = (x: number, y: number): [number, number] => [view[0] + x * scale[0], view[3] - y * scale[1]];
+  const content: PageContent = {
+    page,
+    view,
+    glyphs: wordsToGlyphs(read.words, toPoints, scale[1]),
+    segments: read.rules.map((r) => ruleToSegment(r, toPoints)),
+    shownGlyphs: 0,
+    undecodedGlyphs: 0,
+    shows: 0,
+    emptyShows: 0,
+    images: 1,
+    // OCR's numbers are ours, always finite
+    nonFinite: 0,
+  };
+  return { content, skew: read.skew, upsideDown, words: read.words.length };
+}
+
+/**
+ * Below this share of ink a page is blank: Tesseract stretches the contrast of what it is given
+ * and reads hundreds of "words" in the paper noise of an empty page (845 on corpus/scans/blank.pdf).
+ */
+const BLANK = 0.0005;
+
+async function readLevel(raster: GrayImage, timeoutMs: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number }> {
+  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0 };
+  const skew = estimateSkew(raster);
+  const level = Math.abs(skew) >= 0.05 ? rotateImage(raster, skew) : raster;
+  const rules = findRasterRulings(level, OCR_DPI);
+  return { words: await readWords(eraseRulings(level, rules), timeoutMs), rules, skew };
+}
+
+const meanConfidence = (words: OcrWord[]) => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);
+
+/** The height of a Chinese character's ink, and of a digit's, in ems: how a line's font size is told from its words' boxes. */
+const HAN_INK = 0.88;
+const DIGIT_INK = 0.72;
+
+/**
+ * What is left of a rule Tesseract still sees (a stub where rules cross, a rule's grey edge):
+ * a word of nothing but quotes, bars and brackets. No table cell or sentence has one on its own.
+ */
+const RULE_REMNANT = /^[“”‘’"'`|｜丨_\[\]【】〔〕]+$/u;
+const FIGURE_WITH_REMNANT = /^[“”‘’"'`|｜丨_\[\]]*(-?[\d.,]*\d)[“”‘’"'`|｜丨_\[\]]*$/u;
+
+/**
+ * Words into glyphs. The line's words (by median: a bracket or a stray mark is taller) give
+ * every glyph on it one baseline and size, so that the layout code groups them into one line as
+ * it does printed text, and tells headings by their size.
+ */
+export function wordsToGlyphs(words: OcrWord[], toPoints: (x: number, y: number) => [number, number], ptPerPx: number): Glyph[] {
+  const lines = new Map<string, OcrWord[]>();
+  for (let w of words) {
+    if (RULE_REMNANT.test(w.text)) continue;
+    // a remnant stuck to a number (”448.03): a figure has no quotes or bars
+    const figure = FIGURE_WITH_REMNANT.exec(w.text);
+    if (figure) w = { ...w, text: figure[1]! };
+    const l = lines.get(w.line);
+    if (l) l.push(w);
+    else lines.set(w.line, [w]);
+  }
+  const glyphs: Glyph[] = [];
+  for (const ws of lines.values()) {
+    // digits are shorter than Chinese characters: a line's size is told from its Chinese words where it has any
+    const han = ws.filter((w) => /\p{Script=Han}/u.test(w.text));
+    const size = han.length ? (median(han.map((w) => w.height)) * ptPerPx) / HAN_INK : (median(ws.map((w) => w.height)) * ptPerPx) / DIGIT_INK;
+    const bottom = median(ws.map((w) => w.top + w.height));
+    const baseline = toPoints(0, bottom)[1] + 0.1 * size;
+    let before = '';
+    ws.forEach((w, k) => {
+      const chars = Array.from(w.text);
+      // Tesseract's box of a Chinese word sometimes reaches over the next word (单位 over the ： after it): cut at
+      // the next word, so that the characters keep the order Tesseract read them in
+      const next = ws[k + 1];
+      const right = next && next.left > w.left && next.left < w.left + w.width ? next.left : w.left + w.width;
+      // Tesseract cuts Chinese into words at will: a space only between two words of Latin letters or digits
+      const spaced = before !== '' && !isCjk(before) && !isCjk(chars[0]!);
+      before = chars[chars.length - 1]!;
+      const step = (right - w.left) / chars.length;
+      chars.forEach((ch, i) => {
+        const [x0] = toPoints(w.left + i * step, 0);
+        const [x1] = toPoints(w.left + (i + 1) * step, 0);
+        glyphs.push({ ch, x0, x1, y: baseline, size, spaceBefore: i === 0 && spaced, confidence: Math.round(w.confidence) / 100 });
+      });
+    });
+  }
+  return glyphs;
+}
+
+function ruleToSegment(r: PixelRule, toPoints: (x: number, y: number) => [number, number]): Segment {
+  const [x0, y0] = toPoints(r.x0, r.y0);
+  const [x1, y1] = toPoints(r.x1, r.y1);
+  return { x0: Math.min(x0, x1), y0: Math.min(y0, y1), x1: Math.max(x0, x1), y1: Math.max(y0, y1) };
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
