@@ -27,7 +27,7 @@ export interface ProseClaim {
 
 // digit runs bounded (no amount has more than 16 digits before its point or 6 comma groups): an
 // unbounded run, tried from every digit of a long line of digits, made it quadratic (80k: 23 s)
-const AMOUNT = /(\d{1,3}(?:,\d{3}){1,6}|\d{1,16})(\.\d+)?\s*(亿元|千万元|百万元|万元|千元|元)/gu;
+export const AMOUNT = /(\d{1,3}(?:,\d{3}){1,6}|\d{1,16})(\.\d+)?\s*(亿元|千万元|百万元|万元|千元|元)/gu;
 /** Where a lead starts: punctuation, or the end of the amount before it (parentheses: see leadAfter). */
 const CLAUSE_BREAK = /[，,。；;、！!？?\n]/u;
 /** Leads about another period or a change are not claims about this budget's amounts. */

@@ -1,6 +1,8 @@
 import type { Block, Check, CheckRef } from '../model/index.js';
 import { decFromString, decToNumber } from './decimal.js';
+import { AMOUNT } from './prose-claims.js';
 import { proseRuns, provOf, type ProseRun as Run } from './prose-runs.js';
+import { moneyUnitExponent } from './units.js';
 
 /**
  * Figures the explanation states about its own figures, recomputed from them:
@@ -26,8 +28,6 @@ export function checkProseRatios(blocks: Block[]): Check[] {
   return checks;
 }
 
-const AMOUNT = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(亿元|万元|元)/gu;
-const UNIT_EXPONENT: Record<string, number> = { 元: 0, 万元: 4, 亿元: 8 };
 
 interface Amount {
   at: number;
@@ -39,8 +39,11 @@ interface Amount {
 
 function amountValue(m: RegExpMatchArray): number {
   const dec = decFromString(m[1]!.replace(/,/g, '') + (m[2] ?? ''))!;
-  return decToNumber(dec) * 10 ** UNIT_EXPONENT[m[3]!]!;
+  return decToNumber(dec) * 10 ** moneyUnitExponent(m[3]!)!;
 }
+
+/** How far past an amount its percentage is looked for (characters). */
+const LOOK = 40;
 
 /** A percentage printed right after an amount: `，占79.49%`; `占本年支出合计的100.00%` names another base and is left alone. */
 const SHARE = /^[，,]?占(\d+(?:\.\d+)?)%/u;
@@ -49,7 +52,7 @@ const CHANGE = /^[，,]?(增长|下降)(\d+(?:\.\d+)?)%/u;
 function shares(run: Run, amounts: Amount[]): Check[] {
   const checks: Check[] = [];
   amounts.forEach((a, i) => {
-    const m = SHARE.exec(run.text.slice(a.end));
+    const m = SHARE.exec(run.text.slice(a.end, a.end + LOOK));
     if (!m) return;
     // the total the parts are of: the nearest amount before it that opens a list of parts
     const base = amounts.slice(0, i).reverse().find((b) => /^[，,：:]?(?:其中|主要用于|包括)/u.test(run.text.slice(b.end, b.end + 8)));
@@ -63,7 +66,7 @@ function shares(run: Run, amounts: Amount[]): Check[] {
 function changes(run: Run, amounts: Amount[]): Check[] {
   const checks: Check[] = [];
   amounts.forEach((a, i) => {
-    const m = CHANGE.exec(run.text.slice(a.end));
+    const m = CHANGE.exec(run.text.slice(a.end, a.end + LOOK));
     const word = /(增加|减少)$/u.exec(run.text.slice(Math.max(0, a.at - 2), a.at))?.[1];
     if (!m || !word || i === 0) return;
     const current = amounts[i - 1]!;
@@ -87,7 +90,7 @@ const COMPARISON = /决算数?(大于|小于|等于|持平)(?:年初|全年)?预
 function completions(run: Run, amounts: Amount[]): Check[] {
   const checks: Check[] = [];
   amounts.forEach((a, i) => {
-    const m = COMPLETION.exec(run.text.slice(a.end));
+    const m = COMPLETION.exec(run.text.slice(a.end, a.end + LOOK));
     if (!m || i === 0) return;
     const budget = amounts[i - 1]!;
     // 预算为 A，决算为 B: the budget is the amount just before, named 预算

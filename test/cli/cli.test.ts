@@ -67,6 +67,6 @@ describe('the gongkai command', () => {
     expect(gongkai(['run', 'books', '--db', 'out/books.sqlite', '--password', 'gongkai'], dir).stdout).toMatch(/2 files — 0 new, 0 changed, 2 unchanged, 0 failed/);
     const opened = gongkai(['run', 'books', '--db', 'out/books.sqlite', '--password', 'gongkai', '--force'], dir);
     expect(opened.status).toBe(0);
-    expect(opened.stdout).toMatch(/2 files — 0 new, 2 changed, 0 unchanged, 0 failed; 2 tables/);
+    expect(opened.stdout).toMatch(/2 files — 0 new, 2 changed, 0 unchanged, 0 failed \(0 in the database\); 2 tables/);
   });
 });

@@ -46,3 +46,9 @@ describe('percentages the explanation states, recomputed from its own figures', 
     expect(verdicts(['一般公共预算财政拨款支出2940.05万元，占本年支出合计的100.00%。'])).toEqual([]);
   });
 });
+
+describe('percentages in hostile text', () => {
+  it('reads a paragraph of 200,000 digits in linear time: no amount, no check (the unbounded digit run was quadratic)', () => {
+    expect(checkProseRatios(buildDocument([], ['9'.repeat(200_000) + '。占5%'], 2024).blocks)).toEqual([]);
+  });
+});

@@ -58,7 +58,7 @@ describe('full-text search over titles, row labels and prose', () => {
   it('indexes the documents of a database made before search existed, when it is opened', () => {
     const expected = hits('行政运行');
     const store = openStore(db);
-    store.db.exec(`drop trigger search_entry_added; drop trigger search_entry_removed; drop table text_search; drop table search_entry; delete from schema_migrations where version = 7;`);
+    store.db.exec(`drop trigger search_entry_added; drop trigger search_entry_removed; drop table text_search; drop table search_entry; delete from schema_migrations where version = 9;`);
     store.close();
     expect(hits('行政运行')).toEqual(expected);
   });
