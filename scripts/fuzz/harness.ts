@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { decodeText } from '../../extractors/text/decode-text.js';
 import { exportJson } from '../../src/export/index.js';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
-import { openStore } from '../../src/store/index.js';
+import { halfWrittenDocuments, openStore } from '../../src/store/index.js';
 import { loadBases, mutant } from './mutants.js';
 
 export interface FuzzOptions {
@@ -154,15 +154,7 @@ function textProvenanceOutside(doc: ReturnType<ReturnType<typeof openStore>['rea
 function halfWritten(db: string): string[] {
   const conn = new Database(db, { readonly: true });
   try {
-    const rows = conn
-      .prepare(
-        `select d.source from document d where d.status != 'failed' and (
-           (select count(*) from doc_table t where t.document_id = d.id) != (select count(*) from block b where b.document_id = d.id and b.type = 'table')
-           or exists (select 1 from doc_table t where t.document_id = d.id and t.n_rows + t.header_rows > 0
-                      and (select count(distinct row) from cell c where c.document_id = d.id and c.table_ord = t.ord) != t.n_rows + t.header_rows))`,
-      )
-      .all() as { source: string }[];
-    return rows.map((r) => r.source);
+    return halfWrittenDocuments(conn);
   } finally {
     conn.close();
   }

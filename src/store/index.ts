@@ -5,3 +5,4 @@ export { FACT_COLUMNS, iterateFacts } from './facts.js';
 export { readChecks, summarizeChecks, type CheckSummary, type StoredCheck } from './checks.js';
 export { DATABASE_COMPANIONS, GONGKAI_APPLICATION_ID, isGongkaiDatabase } from './recognise-database.js';
 export { searchText, type SearchHit } from './search.js';
+export { halfWrittenDocuments } from './half-written.js';

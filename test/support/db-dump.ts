@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { halfWrittenDocuments } from '../../src/store/index.js';
 
 /**
  * Every row of the content tables in a stable order, without run ids and timestamps — "the same
@@ -35,15 +36,8 @@ export function checkConsistency(db: string): string[] {
   if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
   const fk = conn.pragma('foreign_key_check') as unknown[];
   if (fk.length) problems.push(`foreign_key_check: ${fk.length} rows`);
-  const broken = conn
-    .prepare(
-      `select d.source from document d where d.status != 'failed' and (
-         (select count(*) from doc_table t where t.document_id = d.id) != (select count(*) from block b where b.document_id = d.id and b.type = 'table')
-         or exists (select 1 from doc_table t where t.document_id = d.id and t.n_rows + t.header_rows > 0
-                    and (select count(distinct row) from cell c where c.document_id = d.id and c.table_ord = t.ord) != t.n_rows + t.header_rows))`,
-    )
-    .all() as { source: string }[];
-  for (const b of broken) problems.push(`half-written document: ${b.source}`);
+  const broken = halfWrittenDocuments(conn);
+  for (const source of broken) problems.push(`half-written document: ${source}`);
   conn.close();
   return problems;
 }
