@@ -84,8 +84,9 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
         problem(`batch ${from}: good documents export differently beside the mutants`);
       }
       check(db, how, s, problem);
-      s.halfWritten += halfWritten(db).length;
-      for (const h of halfWritten(db)) problem(`half-written: ${h}`);
+      const broken = halfWritten(db);
+      s.halfWritten += broken.length;
+      for (const h of broken) problem(`half-written: ${h}`);
       fs.rmSync(mutants, { recursive: true, force: true });
       fs.rmSync(db, { force: true });
     }

@@ -33,7 +33,7 @@ export function checkProseSubjects(tables: ReadTable[], blocks: Block[]): Check[
       const cell = col === undefined ? null : operandAt(table, row.row, col);
       // the text states 万元; a table in another unit is not compared here
       if (!stated || !cell || cell.ref.unit !== '万元') continue;
-      const c = sameCheck('prose', 'prose-subject-amount', stated(run), cell, `${named} 决算`, ['prose', 'cell']);
+      const c = sameCheck('prose', 'prose-subject-amount', stated, cell, `${named} 决算`, ['prose', 'cell']);
       if (c) checks.push(c);
     }
   }
@@ -71,7 +71,7 @@ function findChain(t: ReadTable, pieces: { name: string; code: string | null; le
  * or, where the name heads an item of its own (`…购房补贴（项）。主要用于：…`), its
  * `支出决算为258.50万元` before the next 科目 is named.
  */
-function statedAmount(run: ProseRun, after: number): ((run: ProseRun) => Operand) | null {
+function statedAmount(run: ProseRun, after: number): Operand | null {
   const rest = run.text.slice(after, after + 200);
   let m = /^(\d+(?:\.\d+)?)万元/u.exec(rest);
   let at = 0;
@@ -84,7 +84,7 @@ function statedAmount(run: ProseRun, after: number): ((run: ProseRun) => Operand
   const printed = m[0];
   const dec = decFromString(m[1]!)!;
   const from = after + at;
-  return (r) => ({ dec, decimals: dec.scale, empty: false, ref: { tableOrder: null, row: null, col: null, ...provOf(r, from, from + printed.length), text: printed, value: Number(m[1]), unit: '万元', label: `text: ${printed}` } });
+  return { dec, decimals: dec.scale, empty: false, ref: { tableOrder: null, row: null, col: null, ...provOf(run, from, from + printed.length), text: printed, value: Number(m[1]), unit: '万元', label: `text: ${printed}` } };
 }
 
 function subjectRef(run: ProseRun, from: number, to: number, named: string): CheckRef {

@@ -3,9 +3,6 @@ import { readChecks, summarizeChecks, type StoredCheck } from '../../store/index
 import { openExistingStore } from '../open-database.js';
 import { UsageError } from '../usage-error.js';
 
-/** How `gongkai check` is called. */
-export const CHECK_USAGE = 'gongkai check [--db DB] [--doc SOURCE|SHA256] [--all] [--severity error|warning|hint] [--format text|json]';
-
 /** Severities from the most to the least severe: `--severity warning` shows errors and warnings. */
 const SEVERITY_ORDER: CheckSeverity[] = ['error', 'warning', 'hint'];
 
