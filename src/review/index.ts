@@ -1,3 +1,3 @@
-export { ReviewData, type DocumentPage, type IndexPage, type RunsPage } from './review-data.js';
+export { ReviewData, type DocumentPage, type IndexPage, type RunsPage, type SearchPage } from './review-data.js';
 export { startReviewServer, type ReviewServer } from './server.js';
 export { writeStaticSite } from './write-static.js';

@@ -1,7 +1,7 @@
-import type { DocumentPage, IndexPage, RunsPage } from './review-data.js';
+import type { DocumentPage, IndexPage, RunsPage, SearchPage } from './review-data.js';
 
 /** Any page's data; the client script builds the whole page from it with text nodes only. */
-export type PagePayload = IndexPage | DocumentPage | RunsPage;
+export type PagePayload = IndexPage | DocumentPage | RunsPage | SearchPage;
 
 /** Text for an HTML text node or a quoted attribute. */
 export function escapeHtml(s: string): string {
@@ -19,6 +19,7 @@ export function embedJson(value: unknown): string {
 function titleOf(p: PagePayload): string {
   if (p.page === 'document') return `${p.doc.source} — gongkai review`;
   if (p.page === 'runs') return 'Runs — gongkai review';
+  if (p.page === 'search') return p.query ? `${p.query} — search — gongkai review` : 'Search — gongkai review';
   return 'Documents — gongkai review';
 }
 
@@ -38,7 +39,7 @@ export function renderPage(p: PagePayload): string {
 <link rel="stylesheet" href="assets/review.css">
 </head>
 <body class="page-${p.page}">
-<header class="top"><a href="index.html">Documents</a> <a href="runs.html">Runs</a> <span id="keys"></span></header>
+<header class="top"><a href="index.html">Documents</a> <a href="runs.html">Runs</a> <a href="search.html">Search</a> <span id="keys"></span></header>
 <main id="app"></main>
 <script type="application/json" id="gongkai-data">${embedJson(p)}</script>
 ${pdf ? '<script src="assets/pdf.worker.js"></script>\n<script src="assets/pdf.js"></script>\n<script src="assets/pdf-cmaps.js"></script>\n' : ''}<script src="assets/review-app.js"></script>

@@ -86,6 +86,7 @@
     app.appendChild(h('section', { class: 'index' },
       h('h1', null, 'Documents in ', data.db),
       h('div', { class: 'filters' }, q, statusSel, formatSel, h('label', null, failedOnly, ' with failed checks'), count),
+      searchForm(''),
       data.hasChecks ? null : h('p', { class: 'note' }, 'This database has no checks table: failed-check counts are not available.'),
       h('table', { class: 'docs' },
         h('thead', null, h('tr', null, ['source', 'format', 'status', 'org', 'year', 'tables', 'failed checks', 'changed cells'].map(function (t) { return h('th', null, t); }))),
@@ -123,6 +124,45 @@
                 h('td', { class: 'new' }, x.after === null ? '∅' : x.after));
             }))));
       })));
+  }
+
+  // ───────────────────────── search ─────────────────────────
+
+  /** A form that asks the served review's full-text index (titles, row labels, prose). */
+  function searchForm(value) {
+    return h('form', { class: 'text-search', action: 'search.html', method: 'get', role: 'search' },
+      h('input', { type: 'search', name: 'q', id: 'text-search', value: value || null, placeholder: 'text in tables and prose, e.g. 机关运行经费', 'aria-label': 'search tables and prose' }),
+      h('button', { type: 'submit' }, 'search'));
+  }
+
+  function renderSearch() {
+    keysHelp('/ search');
+    var form = searchForm(data.query);
+    var input = form.querySelector('input');
+    document.addEventListener('keydown', function (e) {
+      if (e.key === '/' && document.activeElement !== input) { e.preventDefault(); input.focus(); }
+    });
+    var body;
+    if (!data.served) {
+      body = h('p', { class: 'note' }, 'Searching needs the database: run gongkai review (served) to search this site.');
+    } else if (!data.query) {
+      body = h('p', { class: 'note' }, 'Table titles, row labels and prose of every document; any Chinese substring, three characters or more through the index.');
+    } else {
+      body = [
+        h('p', { class: 'count' }, data.hits.length + (data.more ? '+' : '') + ' hit(s) for “' + data.query + '”' + (data.more ? ' (the first ' + data.hits.length + ')' : '')),
+        data.hits.length === 0 ? null : h('table', { class: 'docs search-hits' },
+          h('thead', null, h('tr', null, ['source', 'where', 'found in', 'text'].map(function (t) { return h('th', null, t); }))),
+          h('tbody', null, data.hits.map(function (x) {
+            var where = x.line !== null ? 'L' + x.line : x.page !== null ? 'p.' + x.page : '';
+            return h('tr', { class: 'hit hit-' + x.kind },
+              h('td', null, h('a', { href: x.href }, x.source)),
+              h('td', { class: 'num' }, where),
+              h('td', null, x.kind === 'prose' ? 'prose' : x.kind + (x.tableTitle ? ' · ' + x.tableTitle : '')),
+              h('td', null, x.text));
+          }))),
+      ];
+    }
+    app.appendChild(h('section', { class: 'search' }, h('h1', null, 'Search ', data.db), form, body));
   }
 
   // ───────────────────────── document ─────────────────────────
@@ -500,10 +540,13 @@
 
     var m = /^#c=(\d+\.\d+\.\d+)$/.exec(location.hash);
     if (m) select('c:' + m[1]);
+    var t = /^#t=(\d+)$/.exec(location.hash);
+    if (t) selectTable(Number(t[1]));
   }
 
   if (data.page === 'index') renderIndex();
   else if (data.page === 'runs') renderRuns();
+  else if (data.page === 'search') renderSearch();
   else renderDocument();
   document.body.setAttribute('data-ready', 'true');
 })();

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Cell, Diagnostic, Provenance, Table } from '../model/index.js';
 import { diffDocuments } from '../pipeline/diff-documents.js';
-import { lastChange, type Store, type StoredDocumentInfo } from '../store/index.js';
+import { lastChange, searchText, type Store, type StoredDocumentInfo } from '../store/index.js';
 import { readSourceView, type SourceView } from './source-view.js';
 
 /** One row of the review index. `failedChecks` is null when the database has no checks table. */
@@ -195,6 +195,45 @@ function changesOf(store: Store, docs: StoredDocumentInfo[]): Map<number, RunsPa
   return out;
 }
 
+/** One hit of the full-text search, with the review page it leads to. */
+export interface ReviewSearchHit {
+  source: string;
+  documentId: number;
+  /** title | row | prose */
+  kind: string;
+  tableTitle: string | null;
+  line: number | null;
+  page: number | null;
+  text: string;
+  /** The document page, with `#c=` (a row's label cell), `#t=` (a table) or `#L` (a prose line) when known. */
+  href: string;
+}
+
+/**
+ * The search page. Searching needs the database, so only the served review (`gongkai review`)
+ * answers a query; a site written to disk (`--out`) has the page without one (`served` false).
+ */
+export interface SearchPage {
+  page: 'search';
+  db: string;
+  served: boolean;
+  query: string;
+  hits: ReviewSearchHit[];
+  /** More hits exist than `hits` holds. */
+  more: boolean;
+}
+
+/** Hits shown on one search page: enough to scan, few enough to stay a page. */
+export const SEARCH_PAGE_HITS = 200;
+
+function searchHref(h: { documentId: number; kind: string; tableOrd: number | null; row: number | null; col: number | null; line: number | null }): string {
+  const doc = `doc-${h.documentId}.html`;
+  if (h.kind === 'row' && h.tableOrd !== null && h.row !== null && h.col !== null) return `${doc}#c=${h.tableOrd}.${h.row}.${h.col}`;
+  if (h.kind !== 'prose' && h.tableOrd !== null) return `${doc}#t=${h.tableOrd}`;
+  if (h.kind === 'prose' && h.line !== null) return `${doc}#L${h.line}`;
+  return doc;
+}
+
 /** Reads what the review pages show from one store. */
 export class ReviewData {
   constructor(
@@ -247,6 +286,29 @@ export class ReviewData {
       checks: readFailedChecks(this.store.db, id),
       diagnostics: document?.diagnostics ?? [],
       changed,
+    };
+  }
+
+  /** The search page for `query` (through the store's full-text index); `served` false gives the page without hits. */
+  searchPage(query: string, served: boolean): SearchPage {
+    const q = served ? query.trim() : '';
+    const hits = q ? searchText(this.store.db, q, SEARCH_PAGE_HITS + 1) : [];
+    return {
+      page: 'search',
+      db: this.dbName,
+      served,
+      query: q,
+      hits: hits.slice(0, SEARCH_PAGE_HITS).map((h) => ({
+        source: h.source,
+        documentId: h.documentId,
+        kind: h.kind,
+        tableTitle: h.tableTitle,
+        line: h.line,
+        page: h.page,
+        text: h.text,
+        href: searchHref(h),
+      })),
+      more: hits.length > SEARCH_PAGE_HITS,
     };
   }
 

@@ -21,7 +21,8 @@ export function startReviewServer(data: ReviewData, options: { host?: string; po
     }
     let file;
     try {
-      file = siteFile(data, decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname));
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      file = siteFile(data, decodeURIComponent(url.pathname), url.searchParams);
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`gongkai review: ${(e as Error).message}\n`);
       return;

@@ -35,6 +35,8 @@ export interface SearchHit {
   tableOrd: number | null;
   tableTitle: string | null;
   row: number | null;
+  /** The column of a row hit's label cell (where a reader is taken to); null for titles and prose. */
+  col: number | null;
   line: number | null;
   page: number | null;
   text: string;
@@ -51,7 +53,9 @@ export function searchText(db: Database.Database, query: string, limit = 50): Se
   const useIndex = Array.from(q).length >= 3;
   const where = useIndex ? 'text_search match @match' : `s.text like @like escape '\\'`;
   const select = `
-    select d.source, s.document_id as documentId, s.kind, s.table_ord as tableOrd, t.title as tableTitle, s.row, s.line, s.page, s.text
+    select d.source, s.document_id as documentId, s.kind, s.table_ord as tableOrd, t.title as tableTitle, s.row,
+      case when s.kind = 'row' then (select min(c.col) from cell c where c.document_id = s.document_id and c.table_ord = s.table_ord and c.row = s.row and c.text = s.text) end as col,
+      s.line, s.page, s.text
     from text_search f join search_entry s on s.id = f.rowid join document d on d.id = s.document_id
       left join doc_table t on t.document_id = s.document_id and t.ord = s.table_ord
     where ${where.replace('s.text like', 'f.text like')}

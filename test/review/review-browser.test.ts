@@ -421,6 +421,42 @@ describe('gongkai review in Chromium', () => {
     expect(await page.textContent('.count')).toBe(`1 of ${store.listDocuments().length} documents`);
   });
 
+  it('searches titles, row labels and prose through the full-text index, each hit leading to its cell or line', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready]');
+    await page.fill('#text-search', '行政运行');
+    await Promise.all([page.waitForURL(/search\.html\?q=/), page.press('#text-search', 'Enter')]);
+    await page.waitForSelector('body[data-ready]');
+    const hits = await page.$$eval('tr.hit', (trs) => trs.map((tr) => ({ source: tr.querySelector('a')!.textContent, href: tr.querySelector('a')!.getAttribute('href'), where: tr.children[1]!.textContent, text: tr.children[3]!.textContent })));
+    // every hit holds the text, and the seeds' 行政运行 rows are among them: 000's on line 307 (the seed, read above)
+    expect(hits.length).toBeGreaterThan(3);
+    for (const x of hits) expect(x.text).toContain('行政运行');
+    const id000 = ids().get(SEED_000)!;
+    const hit = hits.find((x) => x.source === SEED_000 && x.where === 'L307');
+    expect(hit?.href).toMatch(new RegExp(`^doc-${id000}\\.html#c=\\d+\\.\\d+\\.\\d+$`));
+    expect(sourceLines(SEED_000)[306]).toBe('\t行政运行');
+    await page.click(`tr.hit a[href="${hit!.href}"]`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('td.selected')).toBe('行政运行');
+    expect(await highlighted(page)).toEqual([{ line: 307, text: '行政运行' }]);
+    // a title hit leads to its table; a text found nowhere says so
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent('部门预算收入总表')}`);
+    await page.waitForSelector('body[data-ready]');
+    const title = await page.$eval('tr.hit-title a', (a) => a.getAttribute('href'));
+    expect(title).toMatch(/^doc-\d+\.html#t=\d+$/);
+    await page.goto(`${server.url}search.html?q=${encodeURIComponent('没有这样的文字')}`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('.search .count')).toBe('0 hit(s) for “没有这样的文字”');
+    await page.screenshot({ path: path.join(SHOTS, 'search-no-hits.png') });
+  });
+
+  it('says on a site written to disk that searching needs the served review', async () => {
+    await page.goto(pathToFileURL(path.join(staticDir, 'search.html')).href + '?q=行政运行');
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.$$('tr.hit')).toHaveLength(0);
+    expect(await page.textContent('.search .note')).toContain('Searching needs the database');
+  });
+
   it('works as static files opened from disk (--out)', async () => {
     const url = pathToFileURL(path.join(staticDir, `doc-${ids().get(SEED_000)}.html`)).href;
     await page.goto(url);
