@@ -135,26 +135,33 @@ export const Fact = z.object({
   sha256: z.string(),
   org_code: z.string().nullable(),
   org_name: z.string().nullable(),
-  fiscal_year: z.number().int().nullable(),
+  /** The budget year (预算年度) the document is for. */
+  year: z.number().int().nullable(),
   doc_kind: z.string().nullable(),
   /** 部门 or 单位 budget; null when the document does not say. */
   doc_scope: z.string().nullable(),
   table_kind: z.string(),
   table_title: z.string().nullable(),
   /** 功能分类 | 经济分类 | none */
-  class_system: z.string(),
-  class_code: z.string().nullable(),
-  class_level: z.string().nullable(),
+  code_system: z.string(),
+  /** The row's classification code (科目编码) as printed, e.g. 2010301 or 30201. */
+  code: z.string().nullable(),
+  /** 类 | 款 | 项 */
+  code_level: z.string().nullable(),
   parent_code: z.string().nullable(),
-  item_name: z.string().nullable(),
+  /** The row's label (科目名称 / 项目). */
+  item: z.string().nullable(),
   /** The column header path joined with "/". */
-  column_path: z.string(),
+  column_header: z.string(),
   /** 预算数 or 决算数 when the column's header says which figure it is (a 决算 三公 table prints both), else null. */
   value_basis: z.enum(['预算数', '决算数']).nullable(),
-  value_printed: z.string(),
-  value: z.number(),
+  /** The amount as printed, e.g. "1,234.56". */
+  printed: z.string(),
+  /** The printed amount as a number, in `unit`. */
+  amount: z.number(),
   unit: z.string().nullable(),
-  value_yuan: z.number().nullable(),
+  /** `amount` in yuan (元), null when the unit is unknown. */
+  amount_yuan: z.number().nullable(),
   line: z.number().int().nullable(),
   page: z.number().int().nullable(),
   /** JSON: every provenance piece of the cell. */

@@ -3,9 +3,9 @@ import type { Fact } from '../model/index.js';
 
 /** The columns of the `fact` view, in order (the header of `export --format facts`). */
 export const FACT_COLUMNS = [
-  'source', 'sha256', 'org_code', 'org_name', 'fiscal_year', 'doc_kind', 'doc_scope', 'table_kind', 'table_title',
-  'class_system', 'class_code', 'class_level', 'parent_code', 'item_name', 'column_path', 'value_basis',
-  'value_printed', 'value', 'unit', 'value_yuan', 'line', 'page', 'prov',
+  'source', 'sha256', 'org_code', 'org_name', 'year', 'doc_kind', 'doc_scope', 'table_kind', 'table_title',
+  'code_system', 'code', 'code_level', 'parent_code', 'item', 'column_header', 'value_basis',
+  'printed', 'amount', 'unit', 'amount_yuan', 'line', 'page', 'prov',
   'document_id', 'table_ord', 'row', 'col',
 ] as const satisfies readonly (keyof Fact)[];
 

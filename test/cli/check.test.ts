@@ -42,10 +42,10 @@ describe('gongkai check and export --format facts', () => {
     expect(csv.status).toBe(0);
     expect(csv.stdout).toMatch(/wrote \d+ facts to out\/facts\.csv/);
     const header = fs.readFileSync(path.join(dir, 'out', 'facts.csv'), 'utf8').split('\r\n')[0]!;
-    expect(header).toContain('source,sha256,org_code,org_name,fiscal_year,doc_kind,doc_scope,table_kind,table_title,class_system,class_code,class_level,parent_code,item_name,column_path,value_basis,value_printed,value,unit,value_yuan');
+    expect(header).toContain('source,sha256,org_code,org_name,year,doc_kind,doc_scope,table_kind,table_title,code_system,code,code_level,parent_code,item,column_header,value_basis,printed,amount,unit,amount_yuan');
     expect(gongkai(['export', '--format', 'facts', '--out', 'out/facts.jsonl'], dir).status).toBe(0);
     const first = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'facts.jsonl'), 'utf8').split('\n')[0]!);
-    expect(first).toMatchObject({ source: 'docs/000_0018174054ff74da.txt', table_kind: 'budget_revenue_expenditure_summary', value_printed: '929.90', value_yuan: 9299000 });
+    expect(first).toMatchObject({ source: 'docs/000_0018174054ff74da.txt', table_kind: 'budget_revenue_expenditure_summary', printed: '929.90', amount_yuan: 9299000 });
     expect(gongkai(['export', '--format', 'facts'], dir).status).toBe(2);
   });
 });

@@ -38,11 +38,11 @@ describe('export --format facts', () => {
     expect(new Set(rows.map((r) => r.source)).size).toBe(5);
     for (const r of rows) {
       expect(r.org_code, JSON.stringify(r)).toBeTruthy();
-      expect(r.fiscal_year).toBeGreaterThan(2000);
+      expect(r.year).toBeGreaterThan(2000);
       expect(r.table_kind).toBeTruthy();
-      expect(Number(r.value_printed.replace(/[,，]/g, ''))).toBe(r.value);
+      expect(Number(r.printed.replace(/[,，]/g, ''))).toBe(r.amount);
     }
-    const econ = rows.find((r) => r.class_code === '30201' && r.source.includes('000_') && r.column_path === '一般公共预算基本支出/合计');
-    expect(econ).toMatchObject({ class_system: '经济分类', class_level: '款', parent_code: '302', item_name: '办公费', value_printed: '8.25', value_yuan: 82500 });
+    const econ = rows.find((r) => r.code === '30201' && r.source.includes('000_') && r.column_header === '一般公共预算基本支出/合计');
+    expect(econ).toMatchObject({ code_system: '经济分类', code_level: '款', parent_code: '302', item: '办公费', printed: '8.25', amount_yuan: 82500 });
   });
 });

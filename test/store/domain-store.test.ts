@@ -50,26 +50,26 @@ describe('the store with domain rows (migration 002)', () => {
     const facts = [...iterateFacts(store.db)];
     expect(facts.length).toBe(doc.tables.reduce((n, t) => n + t.amounts!.length, 0));
     expect(Object.keys(facts[0]!)).toEqual([...FACT_COLUMNS]);
-    const f = facts.find((x) => x.table_kind === 'budget_revenue_summary' && x.class_code === '2010301' && x.column_path === '合计')!;
+    const f = facts.find((x) => x.table_kind === 'budget_revenue_summary' && x.code === '2010301' && x.column_header === '合计')!;
     expect(f).toMatchObject({
       source: file.source,
       org_code: '434',
       org_name: '政府办',
-      fiscal_year: 2022,
+      year: 2022,
       doc_kind: '预算',
       table_title: '部门预算收入总表',
-      class_system: '功能分类',
-      class_level: '项',
+      code_system: '功能分类',
+      code_level: '项',
       parent_code: '20103',
-      item_name: '行政运行',
-      value_printed: '336.49',
-      value: 336.49,
+      item: '行政运行',
+      printed: '336.49',
+      amount: 336.49,
       unit: '万元',
-      value_yuan: 3364900,
+      amount_yuan: 3364900,
       document_id: id,
     });
     expect(f.line).toBe(JSON.parse(f.prov)[0].start.line);
-    expect(facts.filter((x) => x.class_system === 'none').every((x) => x.class_code === null)).toBe(true);
+    expect(facts.filter((x) => x.code_system === 'none').every((x) => x.code === null)).toBe(true);
     store.close();
   });
 

@@ -59,7 +59,7 @@ describe('one record per real disclosure', () => {
   });
 
   it('tells 预算数 from 决算数 in facts: a 决算 三公 table prints both', () => {
-    expect(query(`select item_name, value_basis, value_printed from fact where source like '%e-sangong-final.txt' order by row, col`)).toEqual([
+    expect(query(`select item, value_basis, printed from fact where source like '%e-sangong-final.txt' order by row, col`)).toEqual([
       ['因公出国（境）费', '预算数', '1.00'],
       ['因公出国（境）费', '决算数', '0.80'],
       ['公务接待费', '预算数', '2.50'],
@@ -70,7 +70,7 @@ describe('one record per real disclosure', () => {
     // the cover line says 部门决算
     expect(query(`select distinct doc_kind, doc_scope from fact where source like '%e-sangong-final.txt'`)).toEqual([['决算', '部门']]);
     // the 决算数 total alone, not both summed
-    expect(query(`select round(sum(value), 2) from fact where source like '%e-sangong-final.txt' and value_basis = '决算数' and item_name <> '合计'`)).toEqual([[2.9]]);
+    expect(query(`select round(sum(amount), 2) from fact where source like '%e-sangong-final.txt' and value_basis = '决算数' and item <> '合计'`)).toEqual([[2.9]]);
   });
 
   it('a duplicate re-extracted into something else is a duplicate no more', async () => {
