@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Cell, Diagnostic, Provenance, Table } from '../model/index.js';
 import { diffDocuments } from '../pipeline/diff-documents.js';
-import { lastChange, searchText, type Store, type StoredDocumentInfo } from '../store/index.js';
+import { lastChange, searchText, type SearchHit, type Store, type StoredDocumentInfo } from '../store/index.js';
 import { readSourceView, type SourceView } from './source-view.js';
 
 /** One row of the review index. `failedChecks` is null when the database has no checks table. */
@@ -195,19 +195,8 @@ function changesOf(store: Store, docs: StoredDocumentInfo[]): Map<number, RunsPa
   return out;
 }
 
-/** One hit of the full-text search, with the review page it leads to. */
-export interface ReviewSearchHit {
-  source: string;
-  documentId: number;
-  /** title | row | prose */
-  kind: string;
-  tableTitle: string | null;
-  line: number | null;
-  page: number | null;
-  text: string;
-  /** The document page, with `#c=` (a row's label cell), `#t=` (a table) or `#L` (a prose line) when known. */
-  href: string;
-}
+/** One hit of the full-text search, with the review page it leads to: the document page, with `#c=` (a row's label cell), `#t=` (a table) or `#L` (a prose line) when known. */
+export type ReviewSearchHit = SearchHit & { href: string };
 
 /**
  * The search page. Searching needs the database, so only the served review (`gongkai review`)
@@ -226,7 +215,7 @@ export interface SearchPage {
 /** Hits shown on one search page: enough to scan, few enough to stay a page. */
 export const SEARCH_PAGE_HITS = 200;
 
-function searchHref(h: { documentId: number; kind: string; tableOrd: number | null; row: number | null; col: number | null; line: number | null }): string {
+function searchHref(h: SearchHit): string {
   const doc = `doc-${h.documentId}.html`;
   if (h.kind === 'row' && h.tableOrd !== null && h.row !== null && h.col !== null) return `${doc}#c=${h.tableOrd}.${h.row}.${h.col}`;
   if (h.kind !== 'prose' && h.tableOrd !== null) return `${doc}#t=${h.tableOrd}`;
@@ -298,16 +287,7 @@ export class ReviewData {
       db: this.dbName,
       served,
       query: q,
-      hits: hits.slice(0, SEARCH_PAGE_HITS).map((h) => ({
-        source: h.source,
-        documentId: h.documentId,
-        kind: h.kind,
-        tableTitle: h.tableTitle,
-        line: h.line,
-        page: h.page,
-        text: h.text,
-        href: searchHref(h),
-      })),
+      hits: hits.slice(0, SEARCH_PAGE_HITS).map((h) => ({ ...h, href: searchHref(h) })),
       more: hits.length > SEARCH_PAGE_HITS,
     };
   }

@@ -444,6 +444,9 @@ describe('gongkai review in Chromium', () => {
     await page.waitForSelector('body[data-ready]');
     const title = await page.$eval('tr.hit-title a', (a) => a.getAttribute('href'));
     expect(title).toMatch(/^doc-\d+\.html#t=\d+$/);
+    await page.click(`tr.hit-title a[href="${title}"]`);
+    await page.waitForSelector('body[data-ready]');
+    expect(await page.textContent('section.table.current')).toContain('部门预算收入总表');
     await page.goto(`${server.url}search.html?q=${encodeURIComponent('没有这样的文字')}`);
     await page.waitForSelector('body[data-ready]');
     expect(await page.textContent('.search .count')).toBe('0 hit(s) for “没有这样的文字”');
