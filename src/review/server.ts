@@ -19,7 +19,7 @@ export function startReviewServer(data: ReviewData, options: { host?: string; po
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    let file;
+    let file: ReturnType<typeof siteFile>;
     try {
       file = siteFile(data, decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname));
     } catch (e) {
