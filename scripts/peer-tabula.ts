@@ -12,7 +12,7 @@ import { readPageContent } from '../extractors/pdf/page-content.js';
 import { openPdf } from '../extractors/pdf/pdfjs.js';
 import { cropToArea } from '../extractors/pdf/page-area.js';
 import { pageTables } from '../extractors/pdf/page-tables.js';
-import type { RuledTable } from '../extractors/pdf/ruled-tables.js';
+import type { PageTable } from '../extractors/pdf/ruled-tables.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PEER = path.resolve(ROOT, '../shared/peer-corpus/tabula');
@@ -109,7 +109,7 @@ async function ourRows(c: Case): Promise<string[][]> {
 }
 
 /** Every grid place a cell: a merged cell's text in its first place, "" in the places it covers. */
-function positionalRows(t: RuledTable): string[][] {
+function positionalRows(t: PageTable): string[][] {
   const at = new Map(t.cells.map((cell) => [`${cell.row},${cell.col}`, cell.text]));
   return Array.from({ length: t.ys.length - 1 }, (_, r) => Array.from({ length: t.xs.length - 1 }, (_, k) => at.get(`${r},${k}`) ?? ''));
 }
@@ -121,7 +121,7 @@ function positionalRows(t: RuledTable): string[][] {
  * its first cell holds. A merged cell thus takes one column, and what follows it in its row
  * moves left (twotables.pdf: 少数株主持分 right after the 5-wide その他の包括利益累計額).
  */
-function tabulaRows(t: RuledTable): string[][] {
+function tabulaRows(t: PageTable): string[][] {
   const EPS = 0.01;
   const [left, bottom] = [t.box[0], t.box[1]];
   const groups = new Map<number, typeof t.cells>();

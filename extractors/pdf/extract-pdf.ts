@@ -1,11 +1,11 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Diagnostic, RawBlock, RawDocument } from '../../src/model/index.js';
+import { DEFAULT_TABLE_SETTINGS, TableSettings, type Diagnostic, type RawBlock, type RawDocument } from '../../src/model/index.js';
 import type { PdfOptions } from './options.js';
 import { readPageContent, type PageContent } from './page-content.js';
 import { layoutPage, pdfProv, sharedEdges, tableBlock, type PageItem } from './page-blocks.js';
 import { openPdf, PdfError, type PdfjsResources } from './pdfjs.js';
 import { cropToArea } from './page-area.js';
-import type { RuledTable } from './ruled-tables.js';
+import type { PageTable } from './ruled-tables.js';
 import { PDF_EXTRACTOR } from './version.js';
 import { rowsWrappedFromAbove } from './wrapped-rows.js';
 import { ocrPage } from './ocr/ocr-page.js';
@@ -54,6 +54,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
   const undecoded: number[] = [];
   let textPages = 0;
   const pending: PageItem[][] = [];
+  const settings = TableSettings.parse(options.tableSettings ?? {});
   // the reason OCR cannot run here, once known: no use trying it on every page
   let ocrMissing: string | null = null;
   const ocrPages: number[] = [];
@@ -101,9 +102,9 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       continue;
     }
     if (content.glyphs.length > 0) textPages++;
-    pending.push(layoutPage(content, options.method ?? 'auto', options.area !== undefined));
+    pending.push(layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings));
   }
-  blocks.push(...printTables(pending));
+  blocks.push(...printTables(pending, settings));
   diagnostics.push(...lowConfidenceCells(blocks));
   if (textPages === 0) {
     if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);
@@ -121,8 +122,8 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
  * edges, so that normalisation stitches them column for column. (A continuation under repeated
  * org / unit lines is stitched by normalisation alone, on its own column edges.)
  */
-function printTables(pages: PageItem[][]): RawBlock[] {
-  type Piece = { table: RuledTable; page: number; chain: RuledTable[]; wrapped: ReturnType<typeof rowsWrappedFromAbove> };
+function printTables(pages: PageItem[][], settings: TableSettings = DEFAULT_TABLE_SETTINGS): RawBlock[] {
+  type Piece = { table: PageTable; page: number; chain: PageTable[]; wrapped: ReturnType<typeof rowsWrappedFromAbove> };
   const items: ({ kind: 'text'; block: RawBlock } | Piece)[] = [];
   let last: Piece | null = null;
   for (const pageItems of pages) {
@@ -134,18 +135,18 @@ function printTables(pages: PageItem[][]): RawBlock[] {
         continue;
       }
       const continues: Piece | null = opening ? last : null;
-      const piece: Piece = { table: item.table, page: item.page, chain: continues ? continues.chain : [], wrapped: continues ? rowsWrappedFromAbove(continues.table, item.table) : [] };
+      const piece: Piece = { table: item.table, page: item.page, chain: continues ? continues.chain : [], wrapped: continues ? rowsWrappedFromAbove(continues.table, item.table, settings) : [] };
       piece.chain.push(item.table);
       items.push(piece);
       last = piece;
       opening = false;
     }
   }
-  const edges = new Map<RuledTable[], number[]>();
+  const edges = new Map<PageTable[], number[]>();
   return items.map((item) => {
     if ('block' in item) return item.block;
     let shared = edges.get(item.chain);
-    if (!shared) edges.set(item.chain, (shared = sharedEdges(item.chain)));
+    if (!shared) edges.set(item.chain, (shared = sharedEdges(item.chain, settings)));
     const block = tableBlock(item.table, item.page, shared, new Map(item.wrapped.flatMap((w) => [...w.joins])));
     for (const w of item.wrapped) block.rows[w.row]!.wrapsFromAbove = true;
     return block;

@@ -1,5 +1,6 @@
+import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import type { Glyph } from './page-content.js';
-import type { GridCell, RuledTable } from './ruled-tables.js';
+import type { GridCell, PageTable } from './ruled-tables.js';
 import { joinCellLines, lineCell, NUMBER } from './stream-rows.js';
 import { groupLines, type TextLine } from './text-lines.js';
 
@@ -13,27 +14,27 @@ import { groupLines, type TextLine } from './text-lines.js';
  * joined where one cell wraps over several lines, as an unruled table's are (stream-rows.ts);
  * the columns stay those of the rules.
  */
-export function splitOpenRows(t: RuledTable): RuledTable {
+export function splitOpenRows(t: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable {
   let out = t;
   // bottom up: the rows above keep their numbers
   for (let r = t.ys.length - 2; r >= 0; r--) {
     const crossed = out.cells.some((c) => c.row <= r && r < c.row + c.rowspan && (c.rowspan > 1 || c.colspan > 1));
     const row = out.cells.filter((c) => c.row === r);
-    if (crossed || !amountsInRows(row)) continue;
+    if (crossed || !amountsInRows(row, settings.levelBaselineEm)) continue;
     out = replaceRow(out, r, joinCellLines(textRows(out, r, row)));
   }
   return out;
 }
 
 /** Two cells of the row each stack two amounts or more, and two of those amounts sit on the same baselines in both. */
-function amountsInRows(row: GridCell[]): boolean {
+function amountsInRows(row: GridCell[], levelEm: number): boolean {
   const stacks = row.map((c) => groupLines(c.glyphs).filter((l) => NUMBER.test(l.text))).filter((lines) => lines.length >= 2);
-  const level = (a: TextLine, b: TextLine) => Math.abs(a.baseline - b.baseline) <= 0.35 * Math.min(a.size, b.size);
+  const level = (a: TextLine, b: TextLine) => Math.abs(a.baseline - b.baseline) <= levelEm * Math.min(a.size, b.size);
   return stacks.some((a, i) => stacks.some((b, j) => j !== i && a.filter((l) => b.some((m) => level(l, m))).length >= 2));
 }
 
 /** Grid row `r` as an unruled table over the same columns: a row per printed line across them. */
-function textRows(t: RuledTable, r: number, row: GridCell[]): RuledTable {
+function textRows(t: PageTable, r: number, row: GridCell[]): PageTable {
   const colOf = new Map<Glyph, number>();
   for (const c of row) for (const g of c.glyphs) colOf.set(g, c.col);
   const lines = groupLines([...colOf.keys()]);
@@ -46,7 +47,7 @@ function textRows(t: RuledTable, r: number, row: GridCell[]): RuledTable {
 }
 
 /** The table with grid row `r` replaced by the rows of `sub`, which spans exactly that row's band. */
-function replaceRow(t: RuledTable, r: number, sub: RuledTable): RuledTable {
+function replaceRow(t: PageTable, r: number, sub: PageTable): PageTable {
   const added = sub.ys.length - 2;
   const cells = [
     ...t.cells.filter((c) => c.row < r),

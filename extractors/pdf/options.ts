@@ -1,3 +1,4 @@
+import { changedTableSettings, TableSettings } from '../../src/model/table-settings.js';
 import type { TableMethod } from './page-tables.js';
 
 /** What to read of a PDF, as tabula's `-p`, `-a`, `-s` and `-l`/`-t`: pages, an area, the password and how tables are found. */
@@ -12,6 +13,8 @@ export interface PdfOptions {
   method?: TableMethod;
   /** Which pages are read by OCR: `auto` (the default) those without a text layer, `force` every page, `off` none. */
   ocr?: OcrMode;
+  /** Thresholds of the table code that differ from their defaults (src/model/table-settings.ts, `--table-settings`). */
+  tableSettings?: Partial<TableSettings>;
 }
 
 /** When pages are read by OCR (`--ocr`). */
@@ -65,4 +68,35 @@ export function parseArea(spec: string): [number, number, number, number] {
   const [top, left, bottom, right] = parts as [number, number, number, number];
   if (bottom <= top || right <= left) throw new PdfOptionError(`bad area "${spec}": bottom must be below top and right beyond left`);
   return [top, left, bottom, right];
+}
+
+/**
+ * Reads `--table-settings`: a JSON object (`{"snapTolerancePt": 3}`) or the path of a file that
+ * holds one. Unknown keys and values out of range are refused in one line; the keys not given
+ * keep their defaults (only the values that differ from a default are returned: those decide).
+ */
+export function parseTableSettings(spec: string, readFile: (path: string) => string): Partial<TableSettings> {
+  const text = /^\s*[{[]/u.test(spec) ? spec : readSettingsFile(spec, readFile);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new PdfOptionError(`bad table settings: not JSON (${(e as Error).message})`);
+  }
+  const parsed = TableSettings.partial().safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    const keys = issue.code === 'unrecognized_keys' ? ` (known: ${Object.keys(TableSettings.shape).join(', ')})` : '';
+    throw new PdfOptionError(`bad table settings: ${where}${issue.message}${keys}`);
+  }
+  return changedTableSettings(parsed.data);
+}
+
+function readSettingsFile(file: string, readFile: (path: string) => string): string {
+  try {
+    return readFile(file);
+  } catch (e) {
+    throw new PdfOptionError(`bad table settings: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
 }

@@ -1,33 +1,28 @@
 import { joinWrapped } from '../../src/text/wrapped-lines.js';
 import type { PdfProvenance, RawBlock, RawCoveredCell, RawRow, RawTableBlock } from '../../src/model/index.js';
 import type { PageContent } from './page-content.js';
-import { pageTables, tablesHold, type TableMethod } from './page-tables.js';
-import type { Box, GridCell, RuledTable } from './ruled-tables.js';
-import { splitOpenRows } from './open-rows.js';
-import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
+import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
+import { documentTables, tablesHold, type TableMethod } from './page-tables.js';
+import type { Box, GridCell, PageTable } from './ruled-tables.js';
 import { groupLines, splitAtGaps, type TextLine } from './text-lines.js';
 import { isTocLine, tocBlock } from './toc-lines.js';
-import { SAME_EDGE } from './wrapped-rows.js';
 import { withOcrConfidence } from './ocr/ocr-confidence.js';
 
 /** Rounds a coordinate to 0.01 pt: stable output, enough for any box. */
 const r2 = (v: number) => Math.round(v * 100) / 100;
 export const pdfProv = (page: number, box: Box): PdfProvenance => ({ kind: 'pdf', page, bbox: [r2(box[0]), r2(box[1]), r2(box[2]), r2(box[3])] });
 
-/** A gap of this many ems on one printed line separates two text blocks (org line left, unit line right). */
-const BLOCK_GAP = 3;
-
 /**
  * One page as blocks in reading order (top to bottom): its tables (page-tables.ts: ruled, or
  * unruled ones found by text alignment) and text blocks — headings, paragraphs — from the lines
  * outside tables. Page numbers and 续表 markers are page furniture, not text, and are dropped.
  */
-export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false): PageItem[] {
-  // here, for the document, a cell printed over several lines is one cell, and rows the rules leave open are rows (pageTables keeps tabula's grid)
-  const tables = pageTables(content, method, areaChosen).map((t) => (t.unruled ? mergeHeaderCells(joinCellLines(t)) : splitOpenRows(t)));
-  const inTable = tablesHold(tables);
+export function layoutPage(content: PageContent, method: TableMethod = 'auto', areaChosen = false, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageItem[] {
+  const tables = documentTables(content, method, areaChosen, settings);
+  const inTable = tablesHold(tables, settings);
   const free = content.glyphs.filter((g) => !inTable(g));
-  const lines = groupLines(free).flatMap((l) => splitAtGaps(l, BLOCK_GAP)).filter((l) => !isFurniture(l, content));
+  // a wide gap on one printed line separates two text blocks (org line left, unit line right)
+  const lines = groupLines(free).flatMap((l) => splitAtGaps(l, settings.textBlockGapEm)).filter((l) => !isFurniture(l, content));
   const items: { top: number; left: number; item: PageItem }[] = [];
   for (const t of tables) items.push({ top: t.box[3], left: t.box[0], item: { kind: 'table', table: t, page: content.page } });
   const prose: TextLine[] = [];
@@ -41,17 +36,17 @@ export function layoutPage(content: PageContent, method: TableMethod = 'auto', a
 }
 
 /** A page's content in reading order: text blocks, and ruled tables still to be printed as blocks. */
-export type PageItem = { kind: 'text'; block: RawBlock } | { kind: 'table'; table: RuledTable; page: number };
+export type PageItem = { kind: 'text'; block: RawBlock } | { kind: 'table'; table: PageTable; page: number };
 
 /**
  * The column edges several pieces of one table (its pages) share: the union of their x edges,
- * edges closer than SAME_EDGE taken as one. Counting every piece's columns on the same edges
+ * edges closer than `sameColumnEdgePt` taken as one. Counting every piece's columns on the same edges
  * keeps a column's index from page to page, whatever rules a page leaves out.
  */
-export function sharedEdges(pieces: RuledTable[]): number[] {
+export function sharedEdges(pieces: PageTable[], settings: TableSettings = DEFAULT_TABLE_SETTINGS): number[] {
   const all = pieces.flatMap((t) => t.xs).sort((a, b) => a - b);
   const out: number[] = [];
-  for (const x of all) if (out.length === 0 || x - out[out.length - 1]! > SAME_EDGE) out.push(x);
+  for (const x of all) if (out.length === 0 || x - out[out.length - 1]! > settings.sameColumnEdgePt) out.push(x);
   return out;
 }
 
@@ -63,7 +58,7 @@ export function sharedEdges(pieces: RuledTable[]): number[] {
  * from cell order: a 合计 label across four columns keeps the amounts after it in their columns.
  * `joinsAbove`: cells that go on from the cell above the page break, and the separator.
  */
-export function tableBlock(t: RuledTable, page: number, edges: number[] = t.xs, joinsAbove: Map<GridCell, '' | ' ' | '\n'> = new Map()): RawTableBlock {
+export function tableBlock(t: PageTable, page: number, edges: number[] = t.xs, joinsAbove: Map<GridCell, '' | ' ' | '\n'> = new Map()): RawTableBlock {
   const nr = t.ys.length - 1;
   const nc = t.xs.length - 1;
   const at = (x: number) => nearestIndex(edges, x);

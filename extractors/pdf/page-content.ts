@@ -1,3 +1,4 @@
+import { CJK_GLYPH_CLASS } from '../../src/text/cjk.js';
 import type { PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { apply, multiply, type Matrix } from './matrix.js';
 import { AnnotationMode, OPS } from './pdfjs.js';
@@ -47,7 +48,7 @@ export interface PageContent {
   nonFinite: number;
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]/u;
+const CJK = new RegExp(`[${CJK_GLYPH_CLASS}]`, 'u');
 
 const cjkSeen = new Map<string, boolean>();
 

@@ -1,18 +1,41 @@
+import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
+import { splitOpenRows } from './open-rows.js';
 import type { Glyph, PageContent } from './page-content.js';
-import { findRuledTables, type Box, type RuledTable } from './ruled-tables.js';
-import { AUTO, ASKED, findStreamTables, streamTable } from './stream-tables.js';
+import { findRuledTables, type Box, type PageTable } from './ruled-tables.js';
+import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
+import { askedDetection, autoDetection, findStreamTables, streamTable } from './stream-tables.js';
 import { centerX, centerY } from './text-lines.js';
 import { isTocTable } from './toc-lines.js';
 
-/** Glyphs this close (points) outside a table's frame belong to it (strokes have width). */
-const EDGE = 1;
-const inBox = (x: number, y: number, b: Box) => x >= b[0] - EDGE && x <= b[2] + EDGE && y >= b[1] - EDGE && y <= b[3] + EDGE;
+/**
+ * The chain every PDF table goes through, in this order:
+ * 1. find — ruled tables from the ruling lines (ruled-tables.ts), unruled ones from text
+ *    alignment (stream-tables.ts), as `method` says; a table of contents is no table (pageTables:
+ *    tabula's grid, one grid row per printed line in a stream table);
+ * 2. assign text — each finder places every glyph in its grid place by its centre and joins a
+ *    cell's lines (ruled-tables.ts `cellText`, stream-tables.ts `gridFromLines`);
+ * 3. refine — for the document (refineTable): an unruled table's lines joined into rows where a
+ *    cell wraps, its header cells merged where a heading is centred over columns; a ruled table's
+ *    rows the rules leave open split into rows of text.
+ * Every threshold comes from `settings` (src/model/table-settings.ts).
+ */
+export function documentTables(content: PageContent, method: TableMethod, areaChosen: boolean, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable[] {
+  return pageTables(content, method, areaChosen, settings).map((t) => refineTable(t, settings));
+}
+
+/** Step 3 of the chain: a found table as the document reads it (see documentTables). */
+export function refineTable(t: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable {
+  return t.unruled ? mergeHeaderCells(joinCellLines(t)) : splitOpenRows(t, settings);
+}
 
 /**
  * Whether a glyph is the tables': one a cell holds (even text drawn over a table's bottom rule,
  * a little outside it) or one inside a table's frame. The rest of the page is text.
  */
-export function tablesHold(tables: RuledTable[]): (g: Glyph) => boolean {
+export function tablesHold(tables: PageTable[], settings: TableSettings = DEFAULT_TABLE_SETTINGS): (g: Glyph) => boolean {
+  // glyphs this close outside a table's frame belong to it (strokes have width)
+  const margin = settings.frameMarginPt;
+  const inBox = (x: number, y: number, b: Box) => x >= b[0] - margin && x <= b[2] + margin && y >= b[1] - margin && y <= b[3] + margin;
   const held = new Set<Glyph>();
   for (const t of tables) for (const c of t.cells) for (const g of c.glyphs) held.add(g);
   // asked for every glyph of every page: no arrays made per glyph
@@ -37,29 +60,29 @@ export type TableMethod = 'lattice' | 'stream' | 'auto';
  * area without rules, the area is the table. Outside a chosen area, a table of contents is no
  * table (toc-lines.ts).
  */
-export function pageTables(content: PageContent, method: TableMethod, areaChosen: boolean): RuledTable[] {
-  const found = findTables(content, method, areaChosen);
+export function pageTables(content: PageContent, method: TableMethod, areaChosen: boolean, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable[] {
+  const found = findTables(content, method, areaChosen, settings);
   // a table of contents laid out in a table (or lined up like one) is text: its lines become toc blocks
   return areaChosen ? found : found.filter((t) => !isTocTable(t));
 }
 
-function findTables(content: PageContent, method: TableMethod, areaChosen: boolean): RuledTable[] {
-  const ruled = () => findRuledTables(content.segments, content.glyphs).filter((t) => t.cells.some((c) => c.text !== '') || t.ys.length > 2);
+function findTables(content: PageContent, method: TableMethod, areaChosen: boolean, settings: TableSettings): PageTable[] {
+  const ruled = () => findRuledTables(content.segments, content.glyphs, settings).filter((t) => t.cells.some((c) => c.text !== '') || t.ys.length > 2);
   const wholeArea = () => {
-    const t = streamTable(content.glyphs);
+    const t = streamTable(content.glyphs, settings);
     return t ? [t] : [];
   };
   switch (method) {
     case 'lattice':
       return ruled();
     case 'stream':
-      return areaChosen ? wholeArea() : findStreamTables(content.glyphs, ASKED);
+      return areaChosen ? wholeArea() : findStreamTables(content.glyphs, askedDetection(settings), settings);
     case 'auto': {
       const found = ruled();
       if (areaChosen) return found.length > 0 ? found : wholeArea();
-      const taken = tablesHold(found);
+      const taken = tablesHold(found, settings);
       const outside = content.glyphs.filter((g) => !taken(g));
-      return [...found, ...findStreamTables(outside, AUTO)].sort((a, b) => b.box[3] - a.box[3]);
+      return [...found, ...findStreamTables(outside, autoDetection(settings), settings)].sort((a, b) => b.box[3] - a.box[3]);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { closeFrame } from './frame-edges.js';
+import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import type { Glyph, Segment } from './page-content.js';
 import { joinWrapped } from '../../src/text/wrapped-lines.js';
 import { isSoftWrap } from './cell-flow.js';
@@ -18,8 +19,11 @@ export interface GridCell {
   glyphs: Glyph[];
 }
 
-/** A table found from ruling lines: grid lines (x left to right, y top to bottom) and merged cells. */
-export interface RuledTable {
+/**
+ * A table of one page, ruled (found from ruling lines) or not (found by text alignment): grid
+ * lines (x left to right, y top to bottom) and the cells on them, merged ones spanning places.
+ */
+export interface PageTable {
   box: Box;
   xs: number[];
   ys: number[];
@@ -28,12 +32,6 @@ export interface RuledTable {
   unruled?: true;
 }
 
-/** Coordinates closer than this (points) are one ruling. */
-const SNAP = 2.5;
-/** A ruling shorter than this is a tick, not a table line. */
-const MIN_LENGTH = 3;
-/** An inner line must cover this share of a cell edge to separate the two cells. */
-const COVER = 0.6;
 
 interface HLine { y: number; x0: number; x1: number }
 interface VLine { x: number; y0: number; y1: number }
@@ -44,12 +42,14 @@ interface VLine { x: number; y0: number; y1: number }
  * position, and a missing inner line between two grid cells merges them. Glyphs are placed by
  * their centre. Tables are returned top to bottom.
  */
-export function findRuledTables(segments: Segment[], glyphs: Glyph[]): RuledTable[] {
-  const hs = joinLines(segments.filter((s) => s.y0 === s.y1 && s.x1 - s.x0 >= MIN_LENGTH).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 }))).map((l) => ({ y: l.at, x0: l.from, x1: l.to }));
-  const vs = joinLines(segments.filter((s) => s.x0 === s.x1 && s.y1 - s.y0 >= MIN_LENGTH).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 }))).map((l) => ({ x: l.at, y0: l.from, y1: l.to }));
-  const tables: RuledTable[] = [];
-  for (const comp of components(hs, vs)) {
-    const table = buildTable(comp.h, comp.v, glyphs);
+export function findRuledTables(segments: Segment[], glyphs: Glyph[], settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable[] {
+  const snap = settings.snapTolerancePt;
+  const minLength = settings.minRulingLengthPt;
+  const hs = joinLines(segments.filter((s) => s.y0 === s.y1 && s.x1 - s.x0 >= minLength).map((s) => ({ at: s.y0, from: s.x0, to: s.x1 })), snap).map((l) => ({ y: l.at, x0: l.from, x1: l.to }));
+  const vs = joinLines(segments.filter((s) => s.x0 === s.x1 && s.y1 - s.y0 >= minLength).map((s) => ({ at: s.x0, from: s.y0, to: s.y1 })), snap).map((l) => ({ x: l.at, y0: l.from, y1: l.to }));
+  const tables: PageTable[] = [];
+  for (const comp of components(hs, vs, snap)) {
+    const table = buildTable(comp.h, comp.v, glyphs, settings);
     if (table) tables.push(table);
   }
   return tables.sort((a, b) => b.box[3] - a.box[3]);
@@ -61,20 +61,20 @@ export function findRuledTables(segments: Segment[], glyphs: Glyph[]): RuledTabl
  * Its column rules all run from that rule to one common end — the page's cut — across the
  * whole rule, at least two columns of them.
  */
-function cutOpen(rule: HLine, v: VLine[]): boolean {
+function cutOpen(rule: HLine, v: VLine[], snap: number): boolean {
   if (v.length < 3) return false;
-  const far = v.map((l) => (Math.abs(l.y1 - rule.y) <= SNAP ? l.y0 : Math.abs(l.y0 - rule.y) <= SNAP ? l.y1 : NaN));
-  if (far.some(Number.isNaN) || Math.max(...far) - Math.min(...far) > SNAP) return false;
+  const far = v.map((l) => (Math.abs(l.y1 - rule.y) <= snap ? l.y0 : Math.abs(l.y0 - rule.y) <= snap ? l.y1 : NaN));
+  if (far.some(Number.isNaN) || Math.max(...far) - Math.min(...far) > snap) return false;
   const xs = v.map((l) => l.x);
-  return Math.min(...xs) <= rule.x0 + SNAP && Math.max(...xs) >= rule.x1 - SNAP;
+  return Math.min(...xs) <= rule.x0 + snap && Math.max(...xs) >= rule.x1 - snap;
 }
 
-function joinLines(lines: { at: number; from: number; to: number }[]): { at: number; from: number; to: number }[] {
+function joinLines(lines: { at: number; from: number; to: number }[], snap: number): { at: number; from: number; to: number }[] {
   const sorted = [...lines].sort((a, b) => a.at - b.at || a.from - b.from);
   const groups: { at: number; items: { at: number; from: number; to: number }[] }[] = [];
   for (const l of sorted) {
     const g = groups[groups.length - 1];
-    if (g && l.at - g.at <= SNAP) g.items.push(l);
+    if (g && l.at - g.at <= snap) g.items.push(l);
     else groups.push({ at: l.at, items: [l] });
   }
   const out: { at: number; from: number; to: number }[] = [];
@@ -83,7 +83,7 @@ function joinLines(lines: { at: number; from: number; to: number }[]): { at: num
     const spans = g.items.sort((a, b) => a.from - b.from);
     let cur: { at: number; from: number; to: number } | null = null;
     for (const s of spans) {
-      if (cur && s.from <= cur.to + SNAP) cur.to = Math.max(cur.to, s.to);
+      if (cur && s.from <= cur.to + snap) cur.to = Math.max(cur.to, s.to);
       else {
         if (cur) out.push(cur);
         cur = { at, from: s.from, to: s.to };
@@ -94,12 +94,12 @@ function joinLines(lines: { at: number; from: number; to: number }[]): { at: num
   return out;
 }
 
-function components(hs: HLine[], vs: VLine[]): { h: HLine[]; v: VLine[] }[] {
+function components(hs: HLine[], vs: VLine[], snap: number): { h: HLine[]; v: VLine[] }[] {
   const parent = [...hs.map((_, i) => i), ...vs.map((_, i) => hs.length + i)];
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   hs.forEach((h, i) =>
     vs.forEach((v, j) => {
-      if (v.x >= h.x0 - SNAP && v.x <= h.x1 + SNAP && h.y >= v.y0 - SNAP && h.y <= v.y1 + SNAP) parent[find(i)] = find(hs.length + j);
+      if (v.x >= h.x0 - snap && v.x <= h.x1 + snap && h.y >= v.y0 - snap && h.y <= v.y1 + snap) parent[find(i)] = find(hs.length + j);
     }),
   );
   const byRoot = new Map<number, { h: HLine[]; v: VLine[] }>();
@@ -116,12 +116,12 @@ function components(hs: HLine[], vs: VLine[]): { h: HLine[]; v: VLine[] }[] {
   return [...byRoot.values()];
 }
 
-function cluster(values: number[]): number[] {
+function cluster(values: number[], snap: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const v of sorted) {
     const last = out[out.length - 1];
-    if (last && v - last[last.length - 1]! <= SNAP) last.push(v);
+    if (last && v - last[last.length - 1]! <= snap) last.push(v);
     else out.push([v]);
   }
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
@@ -138,29 +138,31 @@ const coverage = (spans: Span[], from: number, to: number): number => {
   return to > from ? covered / (to - from) : 1;
 };
 
-function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null {
-  if (h.length < 1 || v.length < 2 || (h.length === 1 && !cutOpen(h[0]!, v))) return null;
-  const xs = closeFrame(cluster(v.map((l) => l.x)), h.map((l) => ({ from: l.x0, to: l.x1 })), SNAP);
-  const ys = closeFrame(cluster(h.map((l) => l.y)), v.map((l) => ({ from: l.y0, to: l.y1 })), SNAP).reverse();
+function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[], settings: TableSettings): PageTable | null {
+  const snap = settings.snapTolerancePt;
+  const cover = settings.minEdgeCoverShare;
+  if (h.length < 1 || v.length < 2 || (h.length === 1 && !cutOpen(h[0]!, v, snap))) return null;
+  const xs = closeFrame(cluster(v.map((l) => l.x), snap), h.map((l) => ({ from: l.x0, to: l.x1 })), snap);
+  const ys = closeFrame(cluster(h.map((l) => l.y), snap), v.map((l) => ({ from: l.y0, to: l.y1 })), snap).reverse();
   if (xs.length < 2 || ys.length < 2) return null;
   const box: Box = [xs[0]!, ys[ys.length - 1]!, xs[xs.length - 1]!, ys[0]!];
   if (box[2] - box[0] < 10 || box[3] - box[1] < 5) return null;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  const vAt = (x: number) => v.filter((l) => Math.abs(l.x - x) <= SNAP).map((l) => ({ from: l.y0, to: l.y1 }));
-  const hAt = (y: number) => h.filter((l) => Math.abs(l.y - y) <= SNAP).map((l) => ({ from: l.x0, to: l.x1 }));
+  const vAt = (x: number) => v.filter((l) => Math.abs(l.x - x) <= snap).map((l) => ({ from: l.y0, to: l.y1 }));
+  const hAt = (y: number) => h.filter((l) => Math.abs(l.y - y) <= snap).map((l) => ({ from: l.x0, to: l.x1 }));
   const vLines = xs.map(vAt);
   const hLines = ys.map(hAt);
   // grid cells joined where the line between them is missing
   const id = (r: number, c: number) => r * nc + c;
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const open = openPlaces(xs, ys, vLines, hLines);
+  const open = openPlaces(xs, ys, vLines, hLines, cover);
   for (let r = 0; r < nr; r++)
     for (let c = 0; c < nc; c++) {
       if (open(r, c)) continue;
-      if (c + 1 < nc && !open(r, c + 1) && coverage(vLines[c + 1]!, ys[r + 1]!, ys[r]!) < COVER) parent[find(id(r, c + 1))] = find(id(r, c));
-      if (r + 1 < nr && !open(r + 1, c) && coverage(hLines[r + 1]!, xs[c]!, xs[c + 1]!) < COVER) parent[find(id(r + 1, c))] = find(id(r, c));
+      if (c + 1 < nc && !open(r, c + 1) && coverage(vLines[c + 1]!, ys[r + 1]!, ys[r]!) < cover) parent[find(id(r, c + 1))] = find(id(r, c));
+      if (r + 1 < nr && !open(r + 1, c) && coverage(hLines[r + 1]!, xs[c]!, xs[c + 1]!) < cover) parent[find(id(r + 1, c))] = find(id(r, c));
     }
   const regions = new Map<number, { r0: number; c0: number; r1: number; c1: number }>();
   for (let r = 0; r < nr; r++)
@@ -188,7 +190,7 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null 
     if (cx < box[0] || cx > box[2] || cy > box[3]) continue;
     const c = upperIndex(xs, cx);
     if (c < 0 || c >= nc) continue;
-    const r = overflowRow(ys, hLines, xs[c]!, xs[c + 1]!, cy, gl.size) ?? ys.findIndex((y, i) => i < nr && cy <= y && cy >= ys[i + 1]!);
+    const r = overflowRow(ys, hLines, xs[c]!, xs[c + 1]!, cy, gl.size, settings) ?? ys.findIndex((y, i) => i < nr && cy <= y && cy >= ys[i + 1]!);
     if (r < 0) continue;
     owner.get(find(id(r, c)))!.glyphs.push(gl);
   }
@@ -205,21 +207,18 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[]): RuledTable | null 
  * 满意度指标 printed in the last row only); merging the open places into the closed cell below
  * would move that cell's text up to rows it is not printed beside.
  */
-function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[][]): (r: number, c: number) => boolean {
+function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[][], cover: number): (r: number, c: number) => boolean {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
-  const left = Array.from({ length: nr }, (_, r) => coverage(vLines[0]!, ys[r + 1]!, ys[r]!) >= COVER);
-  const right = Array.from({ length: nr }, (_, r) => coverage(vLines[nc]!, ys[r + 1]!, ys[r]!) >= COVER);
-  const top = Array.from({ length: nc }, (_, c) => coverage(hLines[0]!, xs[c]!, xs[c + 1]!) >= COVER);
-  const bottom = Array.from({ length: nc }, (_, c) => coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) >= COVER);
+  const left = Array.from({ length: nr }, (_, r) => coverage(vLines[0]!, ys[r + 1]!, ys[r]!) >= cover);
+  const right = Array.from({ length: nr }, (_, r) => coverage(vLines[nc]!, ys[r + 1]!, ys[r]!) >= cover);
+  const top = Array.from({ length: nc }, (_, c) => coverage(hLines[0]!, xs[c]!, xs[c + 1]!) >= cover);
+  const bottom = Array.from({ length: nc }, (_, c) => coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) >= cover);
   // a side with no frame at all (a frameless spreadsheet, frame-edges.ts) leaves nothing open
   const framed = { left: left.some(Boolean), right: right.some(Boolean), top: top.some(Boolean), bottom: bottom.some(Boolean) };
   return (r, c) =>
     (c === 0 && framed.left && !left[r]) || (c === nc - 1 && framed.right && !right[r]) || (r === 0 && framed.top && !top[c]) || (r === nr - 1 && framed.bottom && !bottom[c]);
 }
-
-/** A rule this close to a glyph's centre (in ems) runs through the glyph, not beside it. */
-const THROUGH = 0.3;
 
 /**
  * The row of a glyph that a horizontal rule runs through: text that did not fit its cell and
@@ -228,8 +227,10 @@ const THROUGH = 0.3;
  * of this column runs through the glyph. Text sits inside the rules with padding, so a rule
  * never comes this close to the middle of a glyph otherwise.
  */
-function overflowRow(ys: number[], hLines: Span[][], x0: number, x1: number, cy: number, size: number): number | null {
-  for (let i = 1; i < ys.length; i++) if (Math.abs(cy - ys[i]!) < size * THROUGH && coverage(hLines[i]!, x0, x1) >= COVER) return i - 1;
+function overflowRow(ys: number[], hLines: Span[][], x0: number, x1: number, cy: number, size: number, settings: TableSettings): number | null {
+  // a rule this close to a glyph's centre runs through the glyph, not beside it
+  const through = size * settings.ruleThroughGlyphEm;
+  for (let i = 1; i < ys.length; i++) if (Math.abs(cy - ys[i]!) < through && coverage(hLines[i]!, x0, x1) >= settings.minEdgeCoverShare) return i - 1;
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { continuesList, isSoftWrap } from './cell-flow.js';
 import type { Glyph } from './page-content.js';
-import { cellText, type GridCell, type RuledTable } from './ruled-tables.js';
+import { cellText, type GridCell, type PageTable } from './ruled-tables.js';
 import { glyphBox, groupLines } from './text-lines.js';
 
 /** A printed amount, code or share: never the second line of a cell that wrapped. */
@@ -17,7 +17,7 @@ export const NUMBER = /^[-+−(（]?[\d,，.．]+%?[)）]?$/u;
  * paragraph, and (3) in every column where both have text, the text wrapped from one onto the
  * other (see goesOn). An evenly spaced table keeps one row per line.
  */
-export function joinCellLines(t: RuledTable): RuledTable {
+export function joinCellLines(t: PageTable): PageTable {
   const nr = t.ys.length - 1;
   if (nr < 2) return t;
   const rows = Array.from({ length: nr }, (_, r) => t.cells.filter((c) => c.row === r).sort((a, b) => a.col - b.col));
@@ -92,7 +92,7 @@ function median(xs: number[]): number {
  * a heading with nothing below it down to the last header row spans those rows (科目编码 printed
  * between the two lines of a two-row header). A single header row is left alone.
  */
-export function mergeHeaderCells(t: RuledTable): RuledTable {
+export function mergeHeaderCells(t: PageTable): PageTable {
   const nr = t.ys.length - 1;
   const at = (r: number, c: number) => t.cells.find((x) => x.row === r && x.col === c);
   let headerRows = 0;

@@ -1,5 +1,6 @@
+import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import type { Glyph } from './page-content.js';
-import type { Box, GridCell, RuledTable } from './ruled-tables.js';
+import type { Box, GridCell, PageTable } from './ruled-tables.js';
 import { groupLines, makeLine, splitAtGaps, type TextLine } from './text-lines.js';
 
 /**
@@ -11,14 +12,11 @@ import { groupLines, makeLine, splitAtGaps, type TextLine } from './text-lines.j
  * place), so it is printed and handed on like one.
  */
 
-/** Chunks of a line are set apart by more than this many ems: wider than any word space. */
-export const CHUNK_GAP = 0.5;
-
 /** All the glyphs as one stream table (tabula `-t` on an area the user chose): null when there is no text. */
-export function streamTable(glyphs: Glyph[]): RuledTable | null {
+export function streamTable(glyphs: Glyph[], settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable | null {
   const lines = groupLines(glyphs);
   if (lines.length === 0) return null;
-  return gridFromLines(lines.map(chunks));
+  return gridFromLines(lines.map(chunker(settings.chunkGapEm)));
 }
 
 /** How strict table detection on a whole page is. */
@@ -29,8 +27,9 @@ export interface StreamDetection {
   minCols: number;
 }
 
-/** Detection when the user asked for stream tables: two rows of two cells make a table. */
-export const ASKED: StreamDetection = { minRows: 2, minCols: 2 };
+/** Detection when the user asked for stream tables (by default two rows of two cells make a table). */
+export const askedDetection = (s: TableSettings): StreamDetection => ({ minRows: s.streamMinRowsCount, minCols: s.streamMinColumnsCount });
+export const ASKED: StreamDetection = askedDetection(DEFAULT_TABLE_SETTINGS);
 
 /**
  * Detection on a page without ruled tables when nothing was asked (`auto`): prose must never
@@ -38,12 +37,8 @@ export const ASKED: StreamDetection = { minRows: 2, minCols: 2 };
  * chunks at wide gaps. Justified prose, a title, an org line with its unit line on the right
  * (two chunks) never do.
  */
-export const AUTO: StreamDetection = { minRows: 3, minCols: 3 };
-
-/** A gap wider than this many ems between chunks marks a line as a table row in detection. */
-const ROW_GAP = 1.5;
-/** Lines further apart than this many ems (a blank line between them) are not one table; padded cells set rows over two ems apart. */
-const ROW_SPACING = 3;
+export const autoDetection = (s: TableSettings): StreamDetection => ({ minRows: s.autoMinRowsCount, minCols: s.autoMinColumnsCount });
+export const AUTO: StreamDetection = autoDetection(DEFAULT_TABLE_SETTINGS);
 
 /**
  * Stream tables on a page: runs of consecutive lines that fall apart at wide gaps into at least
@@ -54,7 +49,8 @@ const ROW_SPACING = 3;
  * and each of its pieces sits within one column of the rows so far; a line that spans columns
  * (the paragraph under the table) ends the run. Tables are returned top to bottom.
  */
-export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): RuledTable[] {
+export function findStreamTables(glyphs: Glyph[], detection: StreamDetection, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable[] {
+  const chunks = chunker(settings.chunkGapEm);
   const lines = groupLines(glyphs);
   const runs: TextLine[][] = [];
   let run: TextLine[] = [];
@@ -64,29 +60,29 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection): R
   let lead: TextLine[] = [];
   const flush = () => {
     if (run.length >= detection.minRows) {
-      run.push(...pending.filter((l) => fitsColumns(l, run)));
-      runs.push([...headerLines(lead, run), ...run]);
+      run.push(...pending.filter((l) => fitsColumns(l, run, chunks)));
+      runs.push([...headerLines(lead, run, chunks), ...run]);
     }
     run = [];
     pending = [];
     lead = [];
   };
   for (const line of lines) {
-    const tabular = splitAtGaps(line, ROW_GAP).length >= detection.minCols;
+    const tabular = splitAtGaps(line, settings.rowGapEm).length >= detection.minCols;
     const prev = pending.at(-1) ?? run.at(-1) ?? lead.at(-1);
-    const close = prev !== undefined && prev.baseline - line.baseline <= ROW_SPACING * Math.max(prev.size, line.size);
+    const close = prev !== undefined && prev.baseline - line.baseline <= settings.maxRowSpacingEm * Math.max(prev.size, line.size);
     if (!close) flush();
     if (tabular) {
       run.push(...pending, line);
       pending = [];
-    } else if (run.length > 0 && withinPitch(prev!, line, run) && fitsColumns(line, run)) pending.push(line);
+    } else if (run.length > 0 && withinPitch(prev!, line, run) && fitsColumns(line, run, chunks)) pending.push(line);
     else {
       if (run.length > 0) flush();
       lead.push(line);
     }
   }
   flush();
-  const tables: RuledTable[] = [];
+  const tables: PageTable[] = [];
   for (const r of runs) {
     // the run's lines are in page order: lines come top to bottom, pending ones after the run, header ones before
     const chunked = r.map(chunks);
@@ -121,20 +117,20 @@ function rowPitch(run: TextLine[]): number {
  * spaced as one header's lines are), all fitting the run's columns, and together covering two
  * columns or more. A unit line or a title above the table covers one column or spans several.
  */
-function headerLines(lead: TextLine[], run: TextLine[]): TextLine[] {
+function headerLines(lead: TextLine[], run: TextLine[], chunks: Chunker): TextLine[] {
   const out: TextLine[] = [];
   let below = run[0]!;
   for (let i = lead.length - 1; i >= 0; i--) {
     const line = lead[i]!;
     const limit = out.length === 0 ? rowPitch(run) * 1.2 : 1.5 * Math.max(line.size, below.size);
-    if (line.baseline - below.baseline > limit || !fitsColumns(line, run)) break;
+    if (line.baseline - below.baseline > limit || !fitsColumns(line, run, chunks)) break;
     out.unshift(line);
     below = line;
   }
-  return columnsCovered(out, run) >= 2 ? out : [];
+  return columnsCovered(out, run, chunks) >= 2 ? out : [];
 }
 
-function columnsCovered(lines: TextLine[], run: TextLine[]): number {
+function columnsCovered(lines: TextLine[], run: TextLine[], chunks: Chunker): number {
   const columns = columnRegions(run.map(chunks));
   const pieces = lines.flatMap(chunks);
   return columns.filter((c) => pieces.some((p) => p.x0 <= c.x1 && p.x1 >= c.x0)).length;
@@ -144,18 +140,22 @@ function columnsCovered(lines: TextLine[], run: TextLine[]): number {
  * Each piece of `line` overlaps exactly one column of the rows `run` has (a short line of a
  * cell, which may be wider than that column's text so far), none across two.
  */
-function fitsColumns(line: TextLine, run: TextLine[]): boolean {
+function fitsColumns(line: TextLine, run: TextLine[], chunks: Chunker): boolean {
   const columns = columnRegions(run.map(chunks));
   return chunks(line).every((piece) => columns.filter((c) => piece.x0 <= c.x1 && piece.x1 >= c.x0).length === 1);
 }
 
-const chunksSeen = new WeakMap<TextLine, TextLine[]>();
+/** A line's chunks (pieces set apart by more than `chunkGapEm`, wider than any word space). */
+type Chunker = (line: TextLine) => TextLine[];
 
-/** A line's chunks (CHUNK_GAP): asked for again for every short line a run meets, so made once per line. */
-function chunks(line: TextLine): TextLine[] {
-  let c = chunksSeen.get(line);
-  if (!c) chunksSeen.set(line, (c = splitAtGaps(line, CHUNK_GAP)));
-  return c;
+/** Chunks are asked for again for every short line a run meets, so each line's are made once per search. */
+function chunker(gapEm: number): Chunker {
+  const seen = new WeakMap<TextLine, TextLine[]>();
+  return (line) => {
+    let c = seen.get(line);
+    if (!c) seen.set(line, (c = splitAtGaps(line, gapEm)));
+    return c;
+  };
 }
 
 /** Columns as tabula's columnPositions: regions of chunks that overlap horizontally, line by line. */
@@ -182,7 +182,7 @@ function columnRegions(rows: TextLine[][]): { x0: number; x1: number }[] {
   return regions;
 }
 
-function gridFromLines(rows: TextLine[][]): RuledTable | null {
+function gridFromLines(rows: TextLine[][]): PageTable | null {
   const all = rows.flat();
   if (all.length === 0) return null;
   const rights = columnRights(rows);

@@ -1,5 +1,5 @@
 import type { RawTextBlock } from '../../src/model/index.js';
-import type { Box, RuledTable } from './ruled-tables.js';
+import type { Box, PageTable } from './ruled-tables.js';
 import type { TextLine } from './text-lines.js';
 
 /**
@@ -23,7 +23,7 @@ export function isTocLine(text: string): boolean {
  * (corpus/real/putuo-2025-dept-budget-office.pdf p.2 draws a box around every entry), and the
  * text alignment of leaders and page numbers can look like columns. Read row by row.
  */
-export function isTocTable(t: RuledTable): boolean {
+export function isTocTable(t: PageTable): boolean {
   const rows = new Map<number, string[]>();
   for (const c of [...t.cells].sort((a, b) => a.col - b.col)) if (c.text.trim() !== '') (rows.get(c.row) ?? rows.set(c.row, []).get(c.row)!).push(c.text);
   const texts = [...rows.values()].map((cells) => cells.join(' '));

@@ -1,10 +1,8 @@
+import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import { wrapSeparator } from '../../src/text/wrapped-lines.js';
 import { continuesList, isSoftWrap } from './cell-flow.js';
-import type { GridCell, RuledTable } from './ruled-tables.js';
+import type { GridCell, PageTable } from './ruled-tables.js';
 import { groupLines, type TextLine } from './text-lines.js';
-
-/** Column edges of two pieces of one table closer than this (points) are the same column. */
-export const SAME_EDGE = 2.5;
 
 /** A row of a continuation piece that goes on from the last row above, with what joins each filled cell to the cell above it. */
 export interface WrappedRow {
@@ -22,7 +20,7 @@ export interface WrappedRow {
  * almost never has every filled cell going on from the one above. Which of these rows is the
  * first body row after the repeated header is for normalisation to say.
  */
-export function rowsWrappedFromAbove(prev: RuledTable, next: RuledTable): WrappedRow[] {
+export function rowsWrappedFromAbove(prev: PageTable, next: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS): WrappedRow[] {
   const last = prev.ys.length - 2;
   // each filled cell of the last row above with its last printed line, grouped once for every row below
   const above: Above[] = prev.cells
@@ -30,7 +28,7 @@ export function rowsWrappedFromAbove(prev: RuledTable, next: RuledTable): Wrappe
     .map((cell) => ({ cell, lastLine: groupLines(cell.glyphs).at(-1) }));
   const out: WrappedRow[] = [];
   for (let r = 0; r + 1 < next.ys.length; r++) {
-    const joins = rowWrapsFrom(above, next.cells.filter((c) => c.row === r));
+    const joins = rowWrapsFrom(above, next.cells.filter((c) => c.row === r), settings.sameColumnEdgePt);
     if (joins) out.push({ row: r, joins });
   }
   return out;
@@ -42,19 +40,20 @@ interface Above {
 }
 
 /** How each filled cell of a row goes on from the cell above it in its column; null unless the row has text and every filled cell does. */
-function rowWrapsFrom(above: Above[], cells: GridCell[]): Map<GridCell, '' | ' ' | '\n'> | null {
+function rowWrapsFrom(above: Above[], cells: GridCell[], sameEdgePt: number): Map<GridCell, '' | ' ' | '\n'> | null {
   const filled = cells.filter((c) => c.text !== '');
   if (filled.length === 0) return null;
   const joins = new Map<GridCell, '' | ' ' | '\n'>();
   for (const c of filled) {
-    const join = joinFrom(above.find((a) => sameColumn(a.cell, c)), c);
+    const join = joinFrom(above.find((a) => sameColumn(a.cell, c, sameEdgePt)), c);
     if (join === null) return null;
     joins.set(c, join);
   }
   return joins;
 }
 
-const sameColumn = (a: GridCell, b: GridCell) => Math.abs(a.box[0] - b.box[0]) <= SAME_EDGE && Math.abs(a.box[2] - b.box[2]) <= SAME_EDGE;
+/** Column edges of two pieces of one table closer than `sameEdgePt` are the same column. */
+const sameColumn = (a: GridCell, b: GridCell, sameEdgePt: number) => Math.abs(a.box[0] - b.box[0]) <= sameEdgePt && Math.abs(a.box[2] - b.box[2]) <= sameEdgePt;
 
 /** A whole number, code or amount (`208`, `05`, `1,410,886.00`, `-3.5`, `12%`): a line that fills its cell with one is still whole. */
 const WHOLE_NUMBER = /^[-+−]?\d[\d,]*(?:\.\d+)?%?$/u;

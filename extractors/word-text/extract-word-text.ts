@@ -26,7 +26,7 @@ export function extractWordText(text: string, encoding: string | null = 'utf-8')
   };
   const closeTable = () => {
     closeRow();
-    if (table && table.rows.length) {
+    if (table?.rows.length) {
       const first = table.rows[0]!.prov[0]!;
       const last = table.rows[table.rows.length - 1]!.prov[0]!;
       if (first.kind === 'text' && last.kind === 'text') table.prov = [{ kind: 'text', start: first.start, end: last.end }];

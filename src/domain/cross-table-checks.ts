@@ -86,7 +86,7 @@ function classTotals(summary: ReadTable, column: RegExp | undefined, coded: Read
   for (const item of sideItems(summary, '支出')) {
     const cls = classes.find((c) => normalizeLabel(c.label!) === item.label);
     if (!cls) continue;
-    const a = sideAt(summary, '支出', new RegExp(`^${escape(item.label)}$`, 'u'), column);
+    const a = sideAt(summary, '支出', new RegExp(`^${escapeRegExp(item.label)}$`, 'u'), column);
     const b = operandAt(coded, cls.row, col);
     if (!a || !b) continue;
     const c = sameCheck('cross-table', 'class-total', a, b, `${summaryName} ${item.label} = ${codedName} ${cls.classification!.code} ${cls.label}`);
@@ -165,7 +165,7 @@ function onlyGeneralBudget(summary: ReadTable): boolean {
   return general;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -191,7 +191,7 @@ function twoSided(layout: TableLayout): Check[] {
         // a 结转 row printed blank stands for the sum of its parts
         const carryRows = carry.flatMap((c) => {
           const o = op(c.row);
-          return o && o.empty && c.parts.length ? c.parts : [c.row];
+          return o?.empty && c.parts.length ? c.parts : [c.row];
         });
         found.push(sum(grandTotal.row, [yearTotal.row, ...carryRows], `${label(grandTotal.row)} = ${label(yearTotal.row)} + 结转`));
       }

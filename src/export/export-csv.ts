@@ -22,6 +22,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
  */
 export function safeFileName(s: string, max = 60): string {
   // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a file name must not hold
   let name = s.normalize('NFC').trim().replace(/[\u0000-\u001f\u007f\\/:*?"<>|\s]+/g, '_');
   // no hidden files, no "_" left over at the ends; Windows drops trailing dots
   name = Array.from(name).slice(0, max).join('').replace(/^[._]+|[._]+$/g, '');

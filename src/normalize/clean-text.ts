@@ -4,13 +4,13 @@
  * layout put between CJK characters, and code points that other producers map CJK glyphs to
  * (radicals for ideographs, one long dash for two). Never changes what the text says.
  */
+import { CJK_CLASS } from '../text/cjk.js';
 import { RADICAL_IDEOGRAPHS } from './radical-ideographs.js';
 
-const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef';
 // a match starts only where a run of spaces starts: tried from inside a run, each start would
 // scan the rest of it again (40k tabs took 12 s); no start inside a run can match when its first cannot
-const SPACE_BEFORE_CJK = new RegExp(`(?<![ \\t\\u00a0\\u3000])[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'gu');
-const SPACE_AFTER_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+`, 'gu');
+const SPACE_BEFORE_CJK = new RegExp(`(?<![ \\t\\u00a0\\u3000])[ \\t\\u00a0\\u3000]+(?=[${CJK_CLASS}])`, 'gu');
+const SPACE_AFTER_CJK = new RegExp(`(?<=[${CJK_CLASS}])[ \\t\\u00a0\\u3000]+`, 'gu');
 
 /** `[bookmark: _Toc…]` markers that Word's text export prints where a bookmark starts. */
 export function removeBookmarks(s: string): string {

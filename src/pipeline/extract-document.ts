@@ -56,7 +56,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
   if (kind === 'empty') return { ok: false, format: null, error: 'empty file' };
   if (kind === 'pdf') return { ok: false, format: 'pdf', error: 'PDF files are not supported yet' };
   if (kind === 'zip' || kind === 'ole') return extractContainer(bytes, kind);
-  let decoded;
+  let decoded: ReturnType<typeof decodeText>;
   try {
     decoded = decodeText(bytes);
   } catch (e) {

@@ -2,13 +2,14 @@
 // It builds every page from the JSON in #gongkai-data with DOM calls and text nodes only:
 // no text from a document ever reaches innerHTML, so a cell printing <script> shows as text.
 (function () {
+  // biome-ignore lint/suspicious/noRedundantUseStrict: a classic script (not a module): strict mode is not implied
   'use strict';
 
   var data = JSON.parse(document.getElementById('gongkai-data').textContent);
   var app = document.getElementById('app');
 
   /** Creates an element; string children become text nodes, attributes are set one by one. */
-  function h(tag, attrs) {
+  function h(tag, attrs, ...children) {
     var el = document.createElement(tag);
     if (attrs) {
       for (var k in attrs) {
@@ -20,7 +21,7 @@
         else el.setAttribute(k, String(v));
       }
     }
-    for (var i = 2; i < arguments.length; i++) append(el, arguments[i]);
+    for (var i = 0; i < children.length; i++) append(el, children[i]);
     return el;
   }
   function append(el, child) {
@@ -236,7 +237,7 @@
 
     // — tables (right) —
     var tablePane = h('div', { class: 'pane tables', id: 'tables' });
-    if (data.checks && data.checks.length) tablePane.appendChild(renderChecks());
+    if (data.checks?.length) tablePane.appendChild(renderChecks());
     if (tables.length === 0) tablePane.appendChild(h('p', { class: 'note' }, doc.status === 'failed' ? 'No tables: the document failed (' + (doc.error || 'no reason') + ').' : 'No tables.'));
     tables.forEach(function (t) {
       var s = renderTable(t);
@@ -291,12 +292,12 @@
         h('table', { class: 'grid' }, thead, tbody));
     }
 
-    function renderCell(t, c) {
+    function renderCell(_t, c) {
       var cls = [c.isHeader ? 'hdr' : 'body'];
       if (c.prov.length > 1) cls.push('stitched');
       var fails = failedByCell[c.id];
       if (fails) cls.push('check-fail');
-      var changed = Object.prototype.hasOwnProperty.call(data.changed, c.id);
+      var changed = Object.hasOwn(data.changed, c.id);
       if (changed) cls.push('changed');
       var title = describeProv(c.prov) +
         (fails ? '\nfailed: ' + fails.map(function (f) { return f.message; }).join('\nfailed: ') : '') +

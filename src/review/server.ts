@@ -19,7 +19,7 @@ export function startReviewServer(data: ReviewData, options: { host?: string; po
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    let file;
+    let file: ReturnType<typeof siteFile>;
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       file = siteFile(data, decodeURIComponent(url.pathname), url.searchParams);

@@ -1,5 +1,7 @@
-const CJK_END = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]$/u;
-const CJK_START = /^[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+import { CJK_CLASS } from './cjk.js';
+
+const CJK_END = new RegExp(`[${CJK_CLASS}]$`, 'u');
+const CJK_START = new RegExp(`^[${CJK_CLASS}]`, 'u');
 /** Characters no line break may come before (UAX #14 CL, CP, IS, PO, EX): the producer broke inside a word. */
 const NO_BREAK_BEFORE = /^[%‰‱)\]},.;:!?]/u;
 

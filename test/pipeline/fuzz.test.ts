@@ -46,7 +46,7 @@ describe('the text extractors on thousands of mutated seeds', () => {
     const outcomes = { ok: 0, failed: 0 };
     for (let n = 0; n < 2500; n++) {
       const bytes = mutant(n);
-      let result;
+      let result: ReturnType<typeof extractDocument>;
       try {
         result = extractDocument(bytes);
       } catch (e) {

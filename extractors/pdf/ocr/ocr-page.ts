@@ -75,8 +75,8 @@ const DIGIT_INK = 0.72;
  * What is left of a rule Tesseract still sees (a stub where rules cross, a rule's grey edge):
  * a word of nothing but quotes, bars and brackets. No table cell or sentence has one on its own.
  */
-const RULE_REMNANT = /^[“”‘’"'`|｜丨_\[\]【】〔〕]+$/u;
-const FIGURE_WITH_REMNANT = /^[“”‘’"'`|｜丨_\[\]]*(-?[\d.,]*\d)[“”‘’"'`|｜丨_\[\]]*$/u;
+const RULE_REMNANT = /^[“”‘’"'`|｜丨_[\]【】〔〕]+$/u;
+const FIGURE_WITH_REMNANT = /^[“”‘’"'`|｜丨_[\]]*(-?[\d.,]*\d)[“”‘’"'`|｜丨_[\]]*$/u;
 
 /**
  * Words into glyphs. The line's words (by median: a bracket or a stray mark is taller) give

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { ReviewData, startReviewServer, writeStaticSite } from '../../review/index.js';
 import { openExistingStore } from '../open-database.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../../extractors/pdf/extract-pdf.js';
 import { splitOpenRows } from '../../../extractors/pdf/open-rows.js';
 import type { Glyph } from '../../../extractors/pdf/page-content.js';
-import type { GridCell, RuledTable } from '../../../extractors/pdf/ruled-tables.js';
+import type { GridCell, PageTable } from '../../../extractors/pdf/ruled-tables.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
 import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
@@ -39,30 +39,30 @@ describe('rows a ruled table leaves open', () => {
   it('leaves a ruled row alone whose cells hold one or two amounts (an amount in two currencies)', () => {
     const xs = [0, 100, 200, 300];
     const ys = [700, 660];
-    const t: RuledTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['Procurement', 685]]), cell(1, xs, ys, [['62,785,105', 690], ['11,200', 678]]), cell(2, xs, ys, [['¥Japan', 690], ['US$', 678]])] };
+    const t: PageTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['Procurement', 685]]), cell(1, xs, ys, [['62,785,105', 690], ['11,200', 678]]), cell(2, xs, ys, [['¥Japan', 690], ['US$', 678]])] };
     expect(splitOpenRows(t)).toBe(t);
   });
 
   it('splits a ruled row where two columns stack two amounts level with each other, not two amounts at different heights', () => {
     const xs = [0, 100, 200, 300];
     const ys = [700, 660];
-    const rows = (r: RuledTable) => Array.from({ length: r.ys.length - 1 }, (_, i) => r.cells.filter((c) => c.row === i).map((c) => c.text));
-    const level: RuledTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['一般公共服务', 690], ['合计', 676]]), cell(1, xs, ys, [['784.52', 690], ['929.90', 676]]), cell(2, xs, ys, [['433.22', 690], ['578.60', 676]])] };
+    const rows = (r: PageTable) => Array.from({ length: r.ys.length - 1 }, (_, i) => r.cells.filter((c) => c.row === i).map((c) => c.text));
+    const level: PageTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['一般公共服务', 690], ['合计', 676]]), cell(1, xs, ys, [['784.52', 690], ['929.90', 676]]), cell(2, xs, ys, [['433.22', 690], ['578.60', 676]])] };
     expect(rows(splitOpenRows(level))).toEqual([['一般公共服务', '784.52', '433.22'], ['合计', '929.90', '578.60']]);
-    const staggered: RuledTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['项目', 685]]), cell(1, xs, ys, [['1.00', 692], ['2.00', 680]]), cell(2, xs, ys, [['3.00', 686], ['4.00', 670]])] };
+    const staggered: PageTable = { box: [0, 660, 300, 700], xs, ys, cells: [cell(0, xs, ys, [['项目', 685]]), cell(1, xs, ys, [['1.00', 692], ['2.00', 680]]), cell(2, xs, ys, [['3.00', 686], ['4.00', 670]])] };
     expect(splitOpenRows(staggered)).toBe(staggered);
   });
 
   it('splits a ruled row where two columns stack three amounts or more', () => {
     const xs = [0, 100, 200, 300];
     const ys = [700, 640];
-    const t: RuledTable = {
+    const t: PageTable = {
       box: [0, 640, 300, 700],
       xs,
       ys,
       cells: [cell(0, xs, ys, [['A', 690], ['B', 676], ['C', 662]]), cell(1, xs, ys, [['1.00', 690], ['2.00', 676], ['3.00', 662]]), cell(2, xs, ys, [['4.00', 690], ['5.00', 676], ['6.00', 662]])],
     };
-    const rows = (r: RuledTable) => Array.from({ length: r.ys.length - 1 }, (_, i) => r.cells.filter((c) => c.row === i).map((c) => c.text));
+    const rows = (r: PageTable) => Array.from({ length: r.ys.length - 1 }, (_, i) => r.cells.filter((c) => c.row === i).map((c) => c.text));
     expect(rows(splitOpenRows(t))).toEqual([['A', '1.00', '4.00'], ['B', '2.00', '5.00'], ['C', '3.00', '6.00']]);
   });
 });
