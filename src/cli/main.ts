@@ -39,7 +39,8 @@ ${Object.values(COMMANDS).map((c) => `  ${c.replace(/\n/g, '\n  ')}`).join('\n')
 Every command but run only reads: a --db that does not exist is refused, never created.
 Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
-documents failed; 4 another run holds the database; 130 stopped by Ctrl-C.`;
+documents failed; 4 another run holds the database; 130 stopped by Ctrl-C, 143 by SIGTERM
+(the run is recorded as interrupted; the next run redoes what it had not stored).`;
 
 // Each command is imported when it runs: `help` loads none of them, and no command loads the
 // readers (pdfjs-dist, mammoth, SheetJS) or SQLite before it needs them (start-up time).
