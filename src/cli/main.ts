@@ -3,6 +3,7 @@ import { parseArea, parseMethod, parseOcrMode, parsePageRanges, PdfOptionError }
 import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { UsageError } from './usage-error.js';
 import { TOOL_VERSION } from '../version.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const DEFAULT_DB = 'out/gongkai.sqlite';
 
@@ -47,6 +48,11 @@ documents failed; 4 another run holds the database; 130 stopped by Ctrl-C, 143 b
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // the reader of stdout went away (`show … | head`): what it read is all it wanted; a write
+  // after that fails asynchronously, past any try below
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const [command, ...rest] = argv;
   if (command !== undefined && COMMANDS[command] && rest.some((a) => a === '--help' || a === '-h')) {
     console.log(COMMANDS[command]);
@@ -108,7 +114,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, limit: { type: 'string', default: '50' } } });
-        return (await import('./commands/search.js')).searchCommand({ db: values.db!, query: positionals.join(' '), limit: Number(values.limit) });
+        return (await import('./commands/search.js')).searchCommand({ db: values.db!, query: positionals.join(' '), limit: wholeNumber('--limit', values.limit!, 1) });
       }
       case 'runs': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });
@@ -116,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'diff': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
-        return (await import('./commands/diff.js')).diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
+        return (await import('./commands/diff.js')).diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: wholeNumber('--limit', values.limit!, 1) });
       }
       case 'check': {
         const { values } = parseArgs({
@@ -156,10 +162,13 @@ export async function main(argv: string[]): Promise<number> {
     // the reader of `--out -` went away (`| head`): what it read is all it wanted
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`gongkai: ${(e as Error).message}`);
+      console.error(terminalSafe(`gongkai: ${(e as Error).message}`));
       return 2;
     }
-    throw e;
+    // anything else (a read-only database, a full disk, a folder it may not write): one line that
+    // says what failed, without a stack trace
+    console.error(terminalSafe(`gongkai: ${failureLine(e)}`));
+    return 1;
   }
 }
 
@@ -179,4 +188,19 @@ function pdfOptions(values: { pages?: string; area?: string; password?: string; 
     if (e instanceof PdfOptionError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** An unexpected error as one line: its message and system code, without the error's class name. */
+function failureLine(e: unknown): string {
+  const err = e as { message?: unknown; code?: unknown; path?: unknown };
+  const message = (typeof err?.message === 'string' ? err.message : String(e)).split('\n')[0]!.trim();
+  const code = typeof err?.code === 'string' && !message.includes(err.code) ? ` (${err.code})` : '';
+  return `${message}${code}`;
+}
+
+/** A numeric option's value, or a usage error (`diff --limit abc` must not run with NaN). */
+function wholeNumber(option: string, text: string, least: number): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < least) throw new UsageError(`${option} takes a whole number ≥ ${least}, not "${text}"`);
+  return n;
 }

@@ -1,6 +1,7 @@
 import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
+import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 export { UsageError } from '../usage-error.js';
@@ -51,7 +52,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
       onDocument: (e) => {
         if (opts.quiet || (!opts.verbose && e.outcome !== 'failed')) return;
         const detail = e.outcome === 'failed' ? ` — ${e.error}` : e.outcome === 'new' || e.outcome === 'changed' ? ` (${e.tables} tables, ${e.cells} cells)` : '';
-        process.stderr.write(`${e.outcome.padEnd(9)} ${e.source}${detail}\n`);
+        process.stderr.write(`${terminalSafe(`${e.outcome.padEnd(9)} ${e.source}${detail}`)}\n`);
       },
     });
     console.log(
