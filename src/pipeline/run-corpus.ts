@@ -173,7 +173,10 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   const source = toSourcePath(file);
   let bytes: Buffer;
   try {
-    const size = (await fs.stat(file)).size;
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) return failed(source, '', 0, `cannot read folder: ${await folderError(file)} — its files are not in this run`);
+    if (!stat.isFile()) return failed(source, '', 0, `not a regular file (${kindOf(stat)}): skipped unread`);
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) return failed(source, '', size, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
     if (size > MAX_TEXT_BYTES && !isContainer(await readHead(file))) {
       return failed(source, '', size, `file too large (${size} bytes) for a text export (limit ${MAX_TEXT_BYTES})`);
@@ -251,4 +254,22 @@ function isCurrentExtractor(name: string | null, version: string | null): boolea
 function toSourcePath(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return (rel.startsWith('..') ? path.resolve(file) : rel).split(path.sep).join('/');
+}
+
+/** Why a folder cannot be listed (the walk found it so). */
+async function folderError(dir: string): Promise<string> {
+  try {
+    await fs.readdir(dir);
+    return 'unreadable';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  }
+}
+
+function kindOf(stat: import('node:fs').Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a file';
 }

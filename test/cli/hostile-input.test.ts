@@ -137,3 +137,24 @@ describe('the review server under hostile requests', () => {
     }
   }, 120_000);
 });
+
+describe('files and folders', () => {
+  it('a FIFO is recorded as skipped unread, a link loop is walked once, a dangling link is a one-line reason, and the batch goes on', async () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(path.join(docs, 'sub'), { recursive: true });
+    fs.copyFileSync(seedPath('004_3c83e1ac369f3f17'), path.join(docs, 'sub', '004.txt'));
+    expect(spawnSync('mkfifo', [path.join(docs, 'pipe.txt')]).status).toBe(0);
+    fs.symlinkSync('..', path.join(docs, 'sub', 'up')); // a loop back to docs
+    fs.symlinkSync(path.join(dir, 'gone.txt'), path.join(docs, 'dangling.txt'));
+    const db = path.join(dir, 'g.sqlite');
+    const events: string[] = [];
+    const s = await runCorpus([docs, path.join(docs, 'sub', '004.txt')], { db, jobs: 0, onDocument: (e) => events.push(`${path.relative(docs, e.source)} ${e.outcome}${e.error ? `: ${e.error}` : ''}`) });
+    expect(events).toEqual([
+      'dangling.txt failed: cannot read file: ENOENT',
+      'pipe.txt failed: not a regular file (a FIFO): skipped unread',
+      'sub/004.txt new',
+    ]);
+    expect(s.files).toBe(3);
+  });
+});
