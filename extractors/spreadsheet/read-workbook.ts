@@ -113,7 +113,10 @@ export function readWorkbook(bytes: Uint8Array, format: 'xlsx' | 'xls'): SheetGr
     // by name: a decrypted .xls keeps its FilePass record as a record of type 0, which SheetJS reads
     // as a BIFF2 DIMENSIONS record and so lists one more sheet state, first
     const state = states.find((s) => s.name === name) ?? states[i];
-    const grid = readSheet(name, wb.Sheets[name]!, (state?.Hidden ?? 0) !== 0, budget);
+    // a damaged package can list a sheet whose part SheetJS did not find (a fuzzed byte in its name)
+    const ws = wb.Sheets[name];
+    if (!ws) throw new SpreadsheetError(`unreadable .${format} workbook: sheet "${name}" is listed but its contents are missing`);
+    const grid = readSheet(name, ws, (state?.Hidden ?? 0) !== 0, budget);
     budget -= grid.filled;
     return grid;
   });

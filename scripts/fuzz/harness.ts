@@ -16,6 +16,8 @@ export interface FuzzOptions {
   docTimeout?: number;
   /** Mutants written and run per batch (disk: a text mutant with a run of a million characters is 1 MB). */
   batch?: number;
+  /** Called after each batch with the figures so far (a long run that is stopped still says how far it got). */
+  onBatch?: (soFar: FuzzSummary) => void;
 }
 
 export interface FuzzSummary {
@@ -89,6 +91,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzSummary> {
       for (const h of broken) problem(`half-written: ${h}`);
       fs.rmSync(mutants, { recursive: true, force: true });
       fs.rmSync(db, { force: true });
+      options.onBatch?.({ ...s, reasons: { ...s.reasons }, problems: [...s.problems], seconds: (Date.now() - started) / 1000 });
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -4,12 +4,18 @@ import { parseArgs } from 'node:util';
 import { fuzz } from './harness.js';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, jobs: { type: 'string' }, 'doc-timeout': { type: 'string' }, batch: { type: 'string' } } });
+let shown = 0;
 const s = await fuzz({
   n: Number(values.n),
   seed: Number(values.seed),
   ...(values.jobs !== undefined ? { jobs: Number(values.jobs) } : {}),
   ...(values['doc-timeout'] !== undefined ? { docTimeout: Number(values['doc-timeout']) } : {}),
   ...(values.batch !== undefined ? { batch: Number(values.batch) } : {}),
+  onBatch: ({ problems, reasons, ...soFar }) => {
+    console.error(`so far: ${JSON.stringify(soFar)}`);
+    for (const p of problems.slice(shown)) console.error(`  ${p}`);
+    shown = problems.length;
+  },
 });
 const { problems, ...counts } = s;
 console.log(JSON.stringify(counts));

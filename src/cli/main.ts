@@ -4,6 +4,7 @@ import { parseArea, parseMethod, parseOcrMode, parsePageRanges, parseTableSettin
 import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { UsageError } from './usage-error.js';
 import { TOOL_VERSION } from '../version.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const DEFAULT_DB = 'out/gongkai.sqlite';
 
@@ -41,13 +42,19 @@ ${Object.values(COMMANDS).map((c) => `  ${c.replace(/\n/g, '\n  ')}`).join('\n')
 Every command but run only reads: a --db that does not exist is refused, never created.
 Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
-documents failed; 4 another run holds the database; 130 stopped by Ctrl-C.`;
+documents failed; 4 another run holds the database; 130 stopped by Ctrl-C, 143 by SIGTERM
+(the run is recorded as interrupted; the next run redoes what it had not stored).`;
 
 // Each command is imported when it runs: `help` loads none of them, and no command loads the
 // readers (pdfjs-dist, mammoth, SheetJS) or SQLite before it needs them (start-up time).
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // the reader of stdout went away (`show … | head`): what it read is all it wanted; a write
+  // after that fails asynchronously, past any try below
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const [command, ...rest] = argv;
   if (command !== undefined && COMMANDS[command] && rest.some((a) => a === '--help' || a === '-h')) {
     console.log(COMMANDS[command]);
@@ -110,7 +117,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'search': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, limit: { type: 'string', default: '50' } } });
-        return (await import('./commands/search.js')).searchCommand({ db: values.db!, query: positionals.join(' '), limit: Number(values.limit) });
+        return (await import('./commands/search.js')).searchCommand({ db: values.db!, query: positionals.join(' '), limit: wholeNumber('--limit', values.limit!, 1) });
       }
       case 'runs': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });
@@ -118,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'diff': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
-        return (await import('./commands/diff.js')).diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: Number(values.limit) });
+        return (await import('./commands/diff.js')).diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: wholeNumber('--limit', values.limit!, 1) });
       }
       case 'check': {
         const { values } = parseArgs({
@@ -158,10 +165,13 @@ export async function main(argv: string[]): Promise<number> {
     // the reader of `--out -` went away (`| head`): what it read is all it wanted
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`gongkai: ${(e as Error).message}`);
+      console.error(terminalSafe(`gongkai: ${(e as Error).message}`));
       return 2;
     }
-    throw e;
+    // anything else (a read-only database, a full disk, a folder it may not write): one line that
+    // says what failed, without a stack trace
+    console.error(terminalSafe(`gongkai: ${failureLine(e)}`));
+    return 1;
   }
 }
 
@@ -182,4 +192,19 @@ function pdfOptions(values: { pages?: string; area?: string; password?: string; 
     if (e instanceof PdfOptionError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+/** An unexpected error as one line: its message and system code, without the error's class name. */
+function failureLine(e: unknown): string {
+  const err = e as { message?: unknown; code?: unknown; path?: unknown };
+  const message = (typeof err?.message === 'string' ? err.message : String(e)).split('\n')[0]!.trim();
+  const code = typeof err?.code === 'string' && !message.includes(err.code) ? ` (${err.code})` : '';
+  return `${message}${code}`;
+}
+
+/** A numeric option's value, or a usage error (`diff --limit abc` must not run with NaN). */
+function wholeNumber(option: string, text: string, least: number): number {
+  const n = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n) || n < least) throw new UsageError(`${option} takes a whole number ≥ ${least}, not "${text}"`);
+  return n;
 }

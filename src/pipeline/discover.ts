@@ -54,16 +54,20 @@ function* walk(p: string, ignores: RegExp[], seen: Set<string>, named: boolean):
   const real = safeRealpath(p);
   if (seen.has(real)) return;
   seen.add(real);
-  if (stat.isFile()) {
+  // a FIFO, socket or device is yielded too: the run records it as skipped with its kind, never
+  // opens it (reading a FIFO blocks until someone writes)
+  if (!stat.isDirectory()) {
     yield p;
     return;
   }
-  if (!stat.isDirectory()) return;
   const here = [...ignores, ...readIgnoreFile(p)];
   let names: string[];
   try {
     names = fs.readdirSync(p).sort();
   } catch {
+    // a folder it may not read is yielded, so that the run records why its files are missing
+    // (it used to vanish: "0 files", exit 0)
+    yield p;
     return;
   }
   for (const name of names) {

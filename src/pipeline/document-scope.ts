@@ -8,11 +8,18 @@ interface Scope {
   onStage?: (stage: string) => void;
   /** `Date.now()` after which the document has had its time (`--doc-timeout`), and that time in seconds. */
   deadline?: { at: number; seconds: number };
+  /** True once the run was stopped (Ctrl-C): the document gives up at its next stage. */
+  stopped?: () => boolean;
 }
 
 /** A document that has had its time; the message is its one-line failure reason. */
 export class DocumentTimeout extends Error {
   override name = 'DocumentTimeout';
+}
+
+/** A document given up because the run was stopped; its result is thrown away. */
+export class DocumentStopped extends Error {
+  override name = 'DocumentStopped';
 }
 
 const scopes = new AsyncLocalStorage<Scope>();
@@ -24,7 +31,7 @@ const scopes = new AsyncLocalStorage<Scope>();
  * known to belong to the document whose work made that promise — never to whichever document
  * happens to be running when Node notices it.
  */
-export async function inDocumentScope<T>(work: () => Promise<T>, watch: Pick<Scope, 'onStage' | 'deadline'> = {}): Promise<{ value: T; unhandled: string[] }> {
+export async function inDocumentScope<T>(work: () => Promise<T>, watch: Pick<Scope, 'onStage' | 'deadline' | 'stopped'> = {}): Promise<{ value: T; unhandled: string[] }> {
   const scope: Scope = { unhandled: [], open: true, ...watch };
   try {
     const value = await scopes.run(scope, work);
@@ -59,6 +66,7 @@ export function reportStage(stage: string): void {
   const scope = scopes.getStore();
   if (!scope) return;
   scope.onStage?.(stage);
+  if (scope.stopped?.()) throw new DocumentStopped('interrupted');
   if (scope.deadline && Date.now() > scope.deadline.at) throw new DocumentTimeout(timedOut(scope.deadline.seconds, stage));
 }
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/index.js';
-import { DocumentTimeout, inDocumentScope } from './document-scope.js';
+import { DocumentStopped, DocumentTimeout, inDocumentScope } from './document-scope.js';
 import { extractDocumentAsync, type ExtractionResult, type ExtractOptions } from './extract-document.js';
 import { oneLine } from './one-line.js';
 
@@ -14,7 +14,7 @@ export async function extractIsolated(bytes: Uint8Array, options: ExtractOptions
     if (value.ok && unhandled.length > 0) value.document.diagnostics.push(unhandledWarning(unhandled));
     return value;
   } catch (e) {
-    if (e instanceof DocumentTimeout) return { ok: false, format: null, error: e.message };
+    if (e instanceof DocumentTimeout || e instanceof DocumentStopped) return { ok: false, format: null, error: e.message };
     return { ok: false, format: null, error: `internal error: ${oneLine(e)}` };
   }
 }

@@ -14,7 +14,7 @@ import { oneLine } from './one-line.js';
 import { sniffBytes } from './sniff.js';
 import { createProgress } from './progress.js';
 import { acquireRunLock } from './run-lock.js';
-import { createInlinePool, createWorkerPool, defaultJobs, type ExtractionPool } from './worker-pool.js';
+import { createInlinePool, createWorkerPool, defaultJobs, INTERRUPTED, type ExtractionPool } from './worker-pool.js';
 
 /**
  * Files larger than this are refused with a clear reason instead of being read into memory: the
@@ -50,7 +50,11 @@ export interface RunOptions {
   onDocument?: (event: DocumentEvent) => void;
   /** Show progress on stderr (a bar on a terminal, periodic lines otherwise). */
   progress?: boolean;
-  /** Stops the run after the documents in flight (Ctrl-C). */
+  /**
+   * Stops the run (Ctrl-C, SIGTERM): the documents in flight are stopped where they are (their
+   * workers terminated), nothing more is written, and the run is recorded as interrupted. What
+   * was not written is extracted by the next run.
+   */
   signal?: AbortSignal;
   /** PDF pages, page area, password and table method (`--pages`, `--area`, `--password`, `--method`). */
   extract?: ExtractOptions;
@@ -86,6 +90,8 @@ export interface RunSummary {
 /** What the main thread found out about a file before (or instead of) extracting it. */
 type Prepared =
   | { kind: 'unchanged' | 'skipped'; source: string; bytes: number }
+  /** Stopped by Ctrl-C before its extraction finished: not written, redone by the next run. */
+  | { kind: 'interrupted'; source: string; bytes: number }
   | { kind: 'extracted'; source: string; sha256: string; bytes: number; previous: boolean; result: ExtractionResult };
 
 /**
@@ -100,9 +106,15 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const store = openStore(options.db);
   const jobs = options.jobs ?? defaultJobs();
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
+  const stop = () => {
+    s.interrupted = true;
+    pool.interrupt();
+  };
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
   const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null, pdf: extractionFlags('pdf', options.extract) } });
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false, failedInDatabase: 0 };
+  if (options.signal?.aborted) stop();
+  else options.signal?.addEventListener('abort', stop, { once: true });
   const progress = options.progress ? createProgress(null) : null;
   // a second, cheap walk counts the files while the first one feeds the workers
   if (progress) void countFiles(paths, options.signal, { database: options.db }).then((n) => progress.setTotal(n));
@@ -110,7 +122,11 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;
   const flush = () => {
+    // once stopped nothing more is written: documents are stored in discovery order (their ids),
+    // so one finished after a stopped one waits for the next run, which redoes both
+    if (s.interrupted) return;
     for (let p = done.get(nextToWrite); p; p = done.get(nextToWrite)) {
+      if (p.kind === 'interrupted') return;
       done.delete(nextToWrite++);
       const event = write(store, runId, p, options.extract);
       s[event.outcome]++;
@@ -127,11 +143,9 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   try {
     let seq = 0;
     for (const file of discoverFiles(paths, { database: options.db })) {
-      if (options.signal?.aborted) {
-        s.interrupted = true;
-        break;
-      }
+      if (s.interrupted) break;
       await queue.onSizeLessThan(Math.max(2, jobs * 2));
+      if (s.interrupted) break;
       const mine = seq++;
       s.files++;
       void queue.add(async () => {
@@ -142,6 +156,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
     await queue.onIdle();
     flush();
   } finally {
+    options.signal?.removeEventListener('abort', stop);
     progress?.finish();
     await pool.close();
     s.seconds = (Date.now() - started) / 1000;
@@ -158,7 +173,10 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   const source = toSourcePath(file);
   let bytes: Buffer;
   try {
-    const size = (await fs.stat(file)).size;
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) return failed(source, '', 0, `cannot read folder: ${await folderError(file)} — its files are not in this run`);
+    if (!stat.isFile()) return failed(source, '', 0, `not a regular file (${kindOf(stat)}): skipped unread`);
+    const size = stat.size;
     if (size > MAX_FILE_BYTES) return failed(source, '', size, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
     if (size > MAX_TEXT_BYTES && !isContainer(await readHead(file))) {
       return failed(source, '', size, `file too large (${size} bytes) for a text export (limit ${MAX_TEXT_BYTES})`);
@@ -179,6 +197,7 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   if (!options.force && same) return { kind: 'unchanged', source, bytes: bytes.length };
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
   const result = await pool.extract(bytes, options.extract ?? {}, options.docTimeout ?? defaultDocTimeout(bytes.length));
+  if (result === INTERRUPTED) return { kind: 'interrupted', source, bytes: bytes.length };
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 
@@ -203,7 +222,7 @@ function failed(source: string, sha256: string, bytes: number, error: string): P
   return { kind: 'extracted', source, sha256, bytes, previous: false, result: { ok: false, format: null, error } };
 }
 
-function write(store: Store, runId: number, p: Prepared, extract: RunOptions['extract']): DocumentEvent {
+function write(store: Store, runId: number, p: Exclude<Prepared, { kind: 'interrupted' }>, extract: RunOptions['extract']): DocumentEvent {
   if (p.kind !== 'extracted') return { source: p.source, outcome: p.kind, tables: 0, cells: 0 };
   const r = p.result;
   const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS, options: extractionFlags(r.ok ? r.document.format : r.format, extract) };
@@ -235,4 +254,22 @@ function isCurrentExtractor(name: string | null, version: string | null): boolea
 function toSourcePath(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return (rel.startsWith('..') ? path.resolve(file) : rel).split(path.sep).join('/');
+}
+
+/** Why a folder cannot be listed (the walk found it so). */
+async function folderError(dir: string): Promise<string> {
+  try {
+    await fs.readdir(dir);
+    return 'unreadable';
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  }
+}
+
+function kindOf(stat: import('node:fs').Stats): string {
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  return 'not a file';
 }

@@ -9,8 +9,16 @@ import { oneLine } from './one-line.js';
 export interface ExtractionPool {
   /** `seconds`: the document's time limit (`--doc-timeout`); past it, it fails with `timed out after …`. */
   extract(bytes: Uint8Array, options?: ExtractOptions, seconds?: number): Promise<ExtractionResult>;
+  /**
+   * Ctrl-C: stops every document in flight or waiting at once (their workers are terminated, not
+   * waited for); each answers INTERRUPTED, which the run never stores.
+   */
+  interrupt(): void;
   close(): Promise<void>;
 }
+
+/** The answer of a document stopped by `interrupt()`: not a result of the document, never stored. */
+export const INTERRUPTED: ExtractionResult = Object.freeze({ ok: false, format: null, error: 'interrupted' });
 
 /** The default parallelism: all cores. */
 export const defaultJobs = (): number => Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
@@ -135,11 +143,25 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
   return {
     extract(bytes, options = {}, seconds) {
       return new Promise<ExtractionResult>((resolve) => {
+        if (closed) return resolve(INTERRUPTED);
         const job: Job = { id: nextId++, bytes, options, resolve, retried: false, seconds, stage: 'start' };
         const slot = idle.shift();
         if (slot) run(slot, job);
         else waiting.push(job);
       });
+    },
+    interrupt() {
+      if (closed) return;
+      closed = true;
+      // a worker may be deep in one long computation: terminate() stops its thread where it is
+      for (const slot of slots) {
+        clearTimeout(slot.job?.timer);
+        slot.dead = true;
+        void slot.worker.terminate();
+        slot.job?.resolve(INTERRUPTED);
+        slot.job = undefined;
+      }
+      for (const job of waiting.splice(0)) job.resolve(INTERRUPTED);
     },
     async close() {
       closed = true;
@@ -156,9 +178,18 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
  */
 export function createInlinePool(): ExtractionPool {
   const remove = keepUnhandledRejections();
+  let interrupted = false;
   return {
-    // nothing can interrupt this thread's own work: a document past its time stops at its next stage
-    extract: (bytes, options = {}, seconds) => extractIsolated(bytes, options, seconds === undefined ? {} : { deadline: { at: Date.now() + seconds * 1000, seconds } }),
+    // nothing can interrupt this thread's own work: a document past its time, or stopped by
+    // Ctrl-C, stops at its next stage (the signal's handler itself runs only between stages)
+    extract: async (bytes, options = {}, seconds) => {
+      if (interrupted) return INTERRUPTED;
+      const result = await extractIsolated(bytes, options, { ...(seconds === undefined ? {} : { deadline: { at: Date.now() + seconds * 1000, seconds } }), stopped: () => interrupted });
+      return interrupted ? INTERRUPTED : result;
+    },
+    interrupt() {
+      interrupted = true;
+    },
     async close() {
       remove();
     },

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Cell, Diagnostic, Provenance, Table } from '../model/index.js';
 import { diffDocuments } from '../pipeline/diff-documents.js';
@@ -233,6 +235,22 @@ export class ReviewData {
     private readonly sourceRoot: string,
   ) {}
 
+  /** The real paths of the files and folders the runs were given: sources are shown only from inside them. */
+  private runRoots(): string[] {
+    const roots = new Set<string>();
+    for (const run of this.store.listRuns()) {
+      for (const p of Array.isArray((run.options as { paths?: unknown })?.paths) ? ((run.options as { paths: unknown[] }).paths) : []) {
+        if (typeof p !== 'string') continue;
+        try {
+          roots.add(fs.realpathSync(path.resolve(this.sourceRoot, p)));
+        } catch {
+          // gone since: nothing under it can be shown anyway
+        }
+      }
+    }
+    return [...roots];
+  }
+
   documents(): StoredDocumentInfo[] {
     return this.store.listDocuments();
   }
@@ -270,7 +288,7 @@ export class ReviewData {
         bytes: info.bytes,
       },
       nav: { prev: docs[i - 1]?.id ?? null, next: docs[i + 1]?.id ?? null },
-      source: readSourceView(info, this.sourceRoot),
+      source: readSourceView(info, this.sourceRoot, this.runRoots()),
       tables: (document?.tables ?? []).map(toReviewTable),
       checks: readFailedChecks(this.store.db, id),
       diagnostics: document?.diagnostics ?? [],

@@ -19,10 +19,25 @@ export function startReviewServer(data: ReviewData, options: { host?: string; po
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    // DNS rebinding: a page of another site whose name was made to resolve to 127.0.0.1 sends its
+    // own name as Host; only the names this server was bound as are answered
+    if (!allowedHost(req.headers.host, host)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('misdirected request: this server answers only to its loopback name\n');
+      return;
+    }
+    let url: URL;
+    let pathname: string;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      // a malformed escape (`%E0%A4%A`) is the request's fault, not the server's
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: malformed %-escape in the path\n');
+      return;
+    }
     let file: ReturnType<typeof siteFile>;
     try {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      file = siteFile(data, decodeURIComponent(url.pathname), url.searchParams);
+      file = siteFile(data, pathname, url.searchParams);
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(`gongkai review: ${(e as Error).message}\n`);
       return;
@@ -49,4 +64,15 @@ export function startReviewServer(data: ReviewData, options: { host?: string; po
       });
     });
   });
+}
+
+/**
+ * Whether a request's Host header names this server: a loopback name or address (with any port),
+ * or the host it was bound to. A missing Host (HTTP/1.0) is answered: no browser sends one.
+ */
+export function allowedHost(header: string | undefined, boundHost: string): boolean {
+  if (header === undefined) return true;
+  const name = header.toLowerCase().replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+  const bound = boundHost.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || name.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(name) || name === '::1' || name === bound;
 }

@@ -26,10 +26,18 @@ export type SourceView =
   | { kind: 'unavailable'; path: string; reason: string };
 
 /** Reads a stored document's source file for display; never throws (a missing file is a reason, not an error). */
-export function readSourceView(info: Pick<StoredDocumentInfo, 'source' | 'sha256' | 'format'>, root: string): SourceView {
+export function readSourceView(info: Pick<StoredDocumentInfo, 'source' | 'sha256' | 'format'>, root: string, allowedRoots?: string[]): SourceView {
   const file = path.resolve(root, info.source);
   let bytes: Buffer;
   try {
+    // a source that is (or passes through) a link to a file outside the folders the runs were
+    // given is not shown: a corpus link to /etc/passwd must not put that file in a page
+    if (allowedRoots) {
+      const real = fs.realpathSync(file);
+      if (!allowedRoots.some((r) => real === r || real.startsWith(r.endsWith(path.sep) ? r : r + path.sep))) {
+        return { kind: 'unavailable', path: file, reason: 'not shown: the source resolves to a file outside the folders the runs read (a link pointing out of them)' };
+      }
+    }
     const size = fs.statSync(file).size;
     if (size > Math.max(MAX_TEXT_BYTES, MAX_EMBEDDED_PDF_BYTES)) return { kind: 'unavailable', path: file, reason: `file too large to show (${size} bytes)` };
     bytes = fs.readFileSync(file);

@@ -16,6 +16,8 @@ export const DATABASE_COMPANIONS = ['-wal', '-shm', '-journal', '.lock'];
 export function isGongkaiDatabase(file: string): boolean {
   let fd: number | undefined;
   try {
+    // only a regular file is opened: opening a FIFO blocks until something writes to it
+    if (!fs.statSync(file).isFile()) return false;
     fd = fs.openSync(file, 'r');
     const head = Buffer.alloc(72);
     if (fs.readSync(fd, head, 0, head.length, 0) !== head.length) return false;

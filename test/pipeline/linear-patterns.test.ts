@@ -5,6 +5,7 @@ import { findProseClaims } from '../../src/domain/prose-claims.js';
 import { collapseSpaces, removeFieldCodes } from '../../src/normalize/clean-text.js';
 import { extractDocument } from '../../src/pipeline/extract-document.js';
 import { sniffTextFormat } from '../../src/pipeline/sniff.js';
+import { isTocLine } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { buildDocument } from '../domain/build-table.js';
 import { seedPath } from '../support/corpus.js';
 
@@ -15,6 +16,28 @@ const RUN = 200_000;
 const seed = fs.readFileSync(seedPath('004_3c83e1ac369f3f17'), 'utf8');
 
 describe('runs of one character', () => {
+  it('the pdf-text reader\'s table-of-contents test: its cases, and a line of a million dots in a seed (a fuzzed mutant ran past 121 s)', async () => {
+    expect(isTocLine('一、收支总表 ........ 3')).toBe(true);
+    expect(isTocLine('一、收支总表……\t12 ')).toBe(true);
+    expect(isTocLine('目录···5')).toBe(true);
+    expect(isTocLine('一、收支总表 .. 3')).toBe(false);
+    expect(isTocLine('一、收支总表 ........')).toBe(false);
+    expect(isTocLine('一、收支总表 ....x 3')).toBe(false);
+    expect(isTocLine('.'.repeat(1_000_000))).toBe(false);
+    expect(isTocLine(`${'.'.repeat(1_000_000)}7`)).toBe(true);
+    expect(isTocLine('1'.repeat(1_000_000))).toBe(false);
+
+    const pdfText = fs.readFileSync(seedPath('002_c52ee38ce6c6c3d2'), 'utf8');
+    const lines = pdfText.split('\n');
+    const withDots = [...lines.slice(0, 218), '.'.repeat(1_000_000), ...lines.slice(218)].join('\n');
+    const [plain, dotted] = [extractDocument(new TextEncoder().encode(pdfText)), extractDocument(new TextEncoder().encode(withDots))];
+    expect(dotted.ok && dotted.document.format).toBe('pdf-text');
+    // the line of dots cuts the table it falls in (31 tables → 32); every table is still there
+    expect(plain.ok && plain.document.tables.length).toBe(31);
+    expect(dotted.ok && dotted.document.tables.length).toBe(32);
+    expect(dotted.ok && dotted.document.tables.map((t) => t.title)).toEqual(expect.arrayContaining(plain.ok ? plain.document.tables.map((t) => t.title) : ['none']));
+  }, 120_000);
+
   it('a line of dots is no table-of-contents entry unless a tab and a page number end it', () => {
     expect(sniffTextFormat(`${'.'.repeat(RUN)}\n${seed}`)).toBe('word-text');
     // table-of-contents lines alone are no evidence of a table; the same lines with a cell each are

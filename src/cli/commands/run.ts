@@ -1,6 +1,7 @@
 import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
+import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 export { UsageError } from '../usage-error.js';
@@ -24,17 +25,20 @@ export interface RunCommandOptions {
 /**
  * `gongkai run`: extract files into the store and print a summary. Exit codes: 0 done; 1 there
  * were files but none could be processed; 3 (with --strict) some documents failed; 4 another run
- * holds the database; 130 stopped by Ctrl-C.
+ * holds the database; 130 stopped by Ctrl-C (SIGINT), 143 by SIGTERM.
  */
 export async function runCommand(paths: string[], opts: RunCommandOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError(RUN_USAGE);
   const abort = new AbortController();
-  const onSigint = () => {
-    if (abort.signal.aborted) process.exit(130);
-    process.stderr.write('\ngongkai: stopping after the documents in flight (Ctrl-C again to quit at once)\n');
+  let stoppedBy: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (abort.signal.aborted) process.exit(exitCodeOf(signal));
+    stoppedBy = signal;
+    process.stderr.write(`\ngongkai: stopping (${signal}): the documents in flight are dropped and redone by the next run\n`);
     abort.abort();
   };
-  process.on('SIGINT', onSigint);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   try {
     const s = await runCorpus(paths, {
       db: opts.db,
@@ -48,14 +52,14 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
       onDocument: (e) => {
         if (opts.quiet || (!opts.verbose && e.outcome !== 'failed')) return;
         const detail = e.outcome === 'failed' ? ` — ${e.error}` : e.outcome === 'new' || e.outcome === 'changed' ? ` (${e.tables} tables, ${e.cells} cells)` : '';
-        process.stderr.write(`${e.outcome.padEnd(9)} ${e.source}${detail}\n`);
+        process.stderr.write(`${terminalSafe(`${e.outcome.padEnd(9)} ${e.source}${detail}`)}\n`);
       },
     });
     console.log(
       `run ${s.runId}${s.interrupted ? ' (interrupted)' : ''}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed (${s.failedInDatabase} in the database)` +
         `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${opts.db}`,
     );
-    if (s.interrupted) return 130;
+    if (s.interrupted) return exitCodeOf(stoppedBy ?? 'SIGINT');
     const processed = s.new + s.changed + s.unchanged + s.skipped;
     if (s.files > 0 && processed === 0) return 1;
     return opts.strict && s.failed > 0 ? 3 : 0;
@@ -66,6 +70,10 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     }
     throw e;
   } finally {
-    process.off('SIGINT', onSigint);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
+
+/** The shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM). */
+const exitCodeOf = (signal: NodeJS.Signals): number => (signal === 'SIGTERM' ? 143 : 130);

@@ -1,6 +1,7 @@
 import { bodyRows } from '../../export/index.js';
 import { openExistingStore } from '../open-database.js';
 import { renderGrid } from '../text-grid.js';
+import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 /** `gongkai show`: a document's tables, readably, in the terminal. */
@@ -35,7 +36,7 @@ export function showCommand(opts: { db: string; key: string }): number {
         );
       }
     }
-    console.log(out.join('\n'));
+    console.log(terminalSafe(out.join('\n')));
     return 0;
   } finally {
     store.close();

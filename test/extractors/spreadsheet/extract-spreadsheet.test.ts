@@ -176,3 +176,10 @@ function rebuild(base: Buffer, keep: string[], replace: Record<string, Buffer>):
   wb.data = Buffer.from(wb.data.toString('utf8').replace(/<sheet name="主要职能"[^>]*\/>|<sheet name="草稿"[^>]*\/>/g, ''));
   return writeZip(files);
 }
+
+describe('a workbook whose sheet list names a sheet with no contents', () => {
+  it('fails in one line that says so (fuzz mutant m07311 of seed 004\'s .xlsx: was `internal error: TypeError … \'!data\'`)', () => {
+    const r = extractDocument(fixture('m07311-sheet-listed-without-contents.xlsx'));
+    expect(r).toEqual({ ok: false, format: 'xlsx', error: 'unreadable .xlsx workbook: sheet "Sheet1" is listed but its contents are missing' });
+  });
+});
