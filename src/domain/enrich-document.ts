@@ -14,6 +14,7 @@ import { checkWording } from './wording-checks.js';
 import { checkOrgName } from './org-name-checks.js';
 import { checkProsePurposes } from './prose-purposes.js';
 import { checkProseThreePublic } from './prose-three-public.js';
+import { checkProseChanges } from './prose-changes.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -57,11 +58,13 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseRatios(doc.blocks));
   checks.push(...checkProseSubjects(read, doc.blocks));
   checks.push(...checkProseThreePublic(read, doc.blocks, doc.docKind));
+  checks.push(...checkProseChanges(doc.blocks, doc.year));
   checks.push(...checkProsePurposes(doc.blocks));
   checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc));
-  checks.push(...checkCompleteness({ ...doc, tables }));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
-  return { ...doc, tables, checks, docScope: inferDocScope(tables.map((t) => t.title), prose) };
+  const docScope = inferDocScope(tables.map((t) => t.title), prose);
+  checks.push(...checkCompleteness({ ...doc, tables, docScope }));
+  return { ...doc, tables, checks, docScope };
 }
 
 function readPanel(layout: TableLayout, panel: number): ReadTable {
