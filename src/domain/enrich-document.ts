@@ -15,6 +15,7 @@ import { checkOrgName } from './org-name-checks.js';
 import { checkProsePurposes } from './prose-purposes.js';
 import { checkProseThreePublic } from './prose-three-public.js';
 import { checkProseChanges } from './prose-changes.js';
+import { checkProseParts } from './prose-parts.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -59,6 +60,7 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseSubjects(read, doc.blocks));
   checks.push(...checkProseThreePublic(read, doc.blocks, doc.docKind));
   checks.push(...checkProseChanges(doc.blocks, doc.year));
+  checks.push(...checkProseParts(doc.blocks));
   checks.push(...checkProsePurposes(doc.blocks));
   checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
