@@ -77,7 +77,8 @@ function yuan(printed: string): number {
   return decToNumber(decFromString(m[1]!.replace(/,/g, ''))!) * 10 ** moneyUnitExponent(m[2]!)!;
 }
 
-function ref(run: ProseRun, role: 'total' | 'part', from: number, to: number, value: number, unit: string): CheckRef {
+/** Both the whole and its parts are prose: `prose`, in the order whole, parts. */
+function ref(run: ProseRun, _role: 'total' | 'part', from: number, to: number, value: number, unit: string): CheckRef {
   const text = run.text.slice(from, to);
-  return { role, tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value, unit, label: `text: ${text}` };
+  return { role: 'prose', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value, unit, label: `text: ${text}` };
 }
