@@ -18,6 +18,38 @@ const REQUIRED_ROLES: TableRole[] = [
   'three_public_expenses',
 ];
 
+/**
+ * The Shanghai sets name the same nine tables their own way, the 部门 set (`2025年部门财务收支预算总表`)
+ * and the 单位 set (`2025年预算单位财务收支预算总表`, its 基本支出 split into 人员经费 and 公用经费) apart;
+ * a missing table is reported by the name its own set gives it.
+ */
+const SHANGHAI_BUDGET: Record<'部门' | '单位', Partial<Record<TableRole, string>>> = {
+  部门: {
+    revenue_expenditure_summary: '部门财务收支预算总表',
+    revenue_summary: '部门收入预算总表',
+    expenditure_summary: '部门支出预算总表',
+    fiscal_appropriation_summary: '部门财政拨款收支预算总表',
+    general_budget_expenditure: '部门一般公共预算支出功能分类预算表',
+    gov_fund_expenditure: '部门政府性基金预算支出功能分类预算表',
+    soe_capital_expenditure: '部门国有资本经营预算支出功能分类预算表',
+    general_budget_basic_expenditure: '部门一般公共预算基本支出部门预算经济分类预算表',
+    three_public_expenses: '部门“三公”经费和机关运行经费预算表',
+  },
+  单位: {
+    revenue_expenditure_summary: '预算单位财务收支预算总表',
+    revenue_summary: '预算单位收入预算总表',
+    expenditure_summary: '预算单位支出预算总表',
+    fiscal_appropriation_summary: '预算单位财政拨款收支预算总表',
+    general_budget_expenditure: '预算单位一般公共预算支出功能分类预算表',
+    gov_fund_expenditure: '预算单位政府性基金预算支出功能分类预算表',
+    soe_capital_expenditure: '预算单位国有资本经营预算支出功能分类预算表',
+    general_budget_basic_expenditure: '预算单位一般公共预算基本支出部门预算经济分类预算表',
+    three_public_expenses: '单位“三公”经费和机关运行经费预算表',
+  },
+};
+/** Titles only the Shanghai 预算 sets print. */
+const SHANGHAI_TITLE = /财务收支预算总表|功能分类预算表|经济分类预算表|机关运行经费预算表/u;
+
 /** A document holding fewer of the nine is no disclosure of the set (a file of 绩效目标表, one table cut out): nothing is missing from it. */
 const MIN_PRESENT = 3;
 
@@ -29,8 +61,11 @@ const WHY_EMPTY = /本(?:部门|单位)(?:本年度?)?(?:无|没有)|空表|无�
  * (`missing-table`), and each printed one that holds no amount and says nowhere why — in the
  * table or in the lines right below it (`empty-table-unexplained`). Both are warnings.
  */
-export function checkCompleteness(doc: Document): Check[] {
+export function checkCompleteness(doc: Document & { docScope?: string | null }): Check[] {
   if (!doc.docKind) return [];
+  const shanghai = doc.docKind === '预算' && doc.tables.some((t) => t.title && SHANGHAI_TITLE.test(t.title));
+  const scope = doc.docScope === '单位' ? '单位' : '部门';
+  const set = shanghai ? `${scope}预算` : doc.docKind;
   const byRole = new Map<TableRole, Table>();
   for (const t of doc.tables) {
     const role = tableRole(t.kind);
@@ -40,9 +75,9 @@ export function checkCompleteness(doc: Document): Check[] {
   const checks: Check[] = [];
   for (const role of REQUIRED_ROLES) {
     const t = byRole.get(role);
-    const name = requiredName(role, doc.docKind);
+    const name = (shanghai ? SHANGHAI_BUDGET[scope][role] : undefined) ?? requiredName(role, doc.docKind);
     if (!t) {
-      checks.push(finding('missing-table', `the ${doc.docKind} has no ${name}, one of the nine tables it must publish`, []));
+      checks.push(finding('missing-table', `the ${set} has no ${name}, one of the nine tables it must publish`, []));
       continue;
     }
     if (holdsAmounts(t) || saysWhyEmpty(t, blocksBelow(doc.blocks, t.order))) continue;

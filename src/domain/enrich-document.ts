@@ -10,6 +10,12 @@ import { checkProse } from './prose-checks.js';
 import { checkProseRatios } from './prose-ratios.js';
 import { checkProseSubjects } from './prose-subjects.js';
 import { checkText } from './text-checks.js';
+import { checkWording } from './wording-checks.js';
+import { checkOrgName } from './org-name-checks.js';
+import { checkProsePurposes } from './prose-purposes.js';
+import { checkProseThreePublic } from './prose-three-public.js';
+import { checkProseChanges } from './prose-changes.js';
+import { checkProseParts } from './prose-parts.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -52,10 +58,15 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProse(read, findProseClaims(doc.blocks, doc.year)));
   checks.push(...checkProseRatios(doc.blocks));
   checks.push(...checkProseSubjects(read, doc.blocks));
-  checks.push(...checkText(doc));
-  checks.push(...checkCompleteness({ ...doc, tables }));
+  checks.push(...checkProseThreePublic(read, doc.blocks, doc.docKind));
+  checks.push(...checkProseChanges(doc.blocks, doc.year));
+  checks.push(...checkProseParts(doc.blocks));
+  checks.push(...checkProsePurposes(doc.blocks));
+  checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
-  return { ...doc, tables, checks, docScope: inferDocScope(tables.map((t) => t.title), prose) };
+  const docScope = inferDocScope(tables.map((t) => t.title), prose);
+  checks.push(...checkCompleteness({ ...doc, tables, docScope }));
+  return { ...doc, tables, checks, docScope };
 }
 
 function readPanel(layout: TableLayout, panel: number): ReadTable {

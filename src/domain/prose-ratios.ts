@@ -83,30 +83,60 @@ function changes(run: Run, amounts: Amount[]): Check[] {
   return checks;
 }
 
-const COMPLETION = /^[，,]?完成(?:年初|全年)?预算(?:数)?的(\d+(?:\.\d+)?)%/u;
-/** `决算数小于预算数` and its kin, read after a completion figure. */
-const COMPARISON = /决算数?(大于|小于|等于|持平)(?:年初|全年)?预算数?/u;
+const COMPLETION = /^[，,]?完成(年初|全年)?预算(?:数)?的(\d+(?:\.\d+)?)%/u;
+/** `决算数小于预算数`, `决算数与全年预算数基本持平` and their kin, read after the two figures they compare. */
+const COMPARISON = /决算数?(大于|小于|等于|持平)(?:年初|全年)?预算数?|决算数?与(?:年初|全年)?预算数?(基本)?(持平|相等|一致)/u;
+/** How far past the two figures their comparison is looked for (characters). */
+const CMP_LOOK = 80;
+/** `基本持平`: within this share of the budget. */
+const ROUGHLY = 0.01;
 
+/**
+ * 预算为 A，决算为 B: each pair of a budget and the 决算 stated right after it; the completion
+ * figure after them recomputed (against the budget it names: 完成年初预算 is of the 年初预算 even
+ * where a 全年预算 is printed between them), and the comparison word after them checked against
+ * the two figures, with or without a completion figure.
+ */
 function completions(run: Run, amounts: Amount[]): Check[] {
   const checks: Check[] = [];
   amounts.forEach((a, i) => {
-    const m = COMPLETION.exec(run.text.slice(a.end, a.end + LOOK));
-    if (!m || i === 0) return;
+    if (i === 0) return;
     const budget = amounts[i - 1]!;
-    // 预算为 A，决算为 B: the budget is the amount just before, named 预算
     if (!/预算(?:数)?(?:为|是)?$/u.test(run.text.slice(Math.max(0, budget.at - 6), budget.at)) || !/决算(?:数)?(?:为|是)?$/u.test(run.text.slice(Math.max(0, a.at - 6), a.at))) return;
-    const end = a.end + m[0].length;
-    if (budget.value > 0) checks.push(percentCheck('prose-completion', run, budget, [a.at, end], m[1]!, (a.value / budget.value) * 100, `决算 ${a.printed} of 预算 ${budget.printed}`));
-    const next = run.text.slice(end, end + 80);
+    let end = a.end;
+    const m = COMPLETION.exec(run.text.slice(a.end, a.end + LOOK));
+    if (m) {
+      end = a.end + m[0].length;
+      const base = namedBudget(run, amounts, i, m[1]) ?? budget;
+      if (base.value > 0) checks.push(percentCheck('prose-completion', run, base, [a.at, end], m[2]!, (a.value / base.value) * 100, `决算 ${a.printed} of ${m[1] ?? ''}预算 ${base.printed}`));
+      else checks.push(wordCheck('prose-completion', run, base.at, end, `the text says 完成${m[1] ?? ''}预算的${m[2]}%, but that 预算 is ${base.printed}: no share can be taken of it${base !== budget ? ` (${m[2]}% is of ${budget.printed})` : ''}`));
+    }
+    // the next pair of figures ends the reach of this one's comparison
+    const nextPair = amounts.slice(i + 1).find((b) => /预算(?:数)?(?:为|是)?$/u.test(run.text.slice(Math.max(0, b.at - 6), b.at)));
+    const next = run.text.slice(end, Math.min(end + CMP_LOOK, nextPair?.at ?? Infinity));
     const cmp = COMPARISON.exec(next);
     if (!cmp) return;
     const truth = a.value < budget.value ? '小于' : a.value > budget.value ? '大于' : '等于';
-    const said = cmp[1] === '持平' ? '等于' : cmp[1]!;
+    const said = cmp[1] ?? (cmp[2] ? '基本等于' : '等于');
+    const word = cmp[1] ?? `与预算${cmp[2] ?? ''}${cmp[3]}`;
+    const roughlyEqual = Math.abs(a.value - budget.value) <= ROUGHLY * budget.value;
+    const holds = said === '基本等于' ? roughlyEqual : (said === '持平' ? '等于' : said) === truth;
     const cmpEnd = end + cmp.index + cmp[0].length;
-    if (said !== truth) checks.push(wordCheck('prose-comparison', run, budget.at, cmpEnd, `the text says 决算${cmp[1]}预算, but 决算 ${a.printed} ${truth} 预算 ${budget.printed}`));
+    if (!holds) checks.push(wordCheck('prose-comparison', run, budget.at, cmpEnd, `the text says 决算${word}, but 决算 ${a.printed} ${truth} 预算 ${budget.printed}`));
     else checks.push({ ...wordCheck('prose-comparison', run, budget.at, cmpEnd, `决算 ${a.printed} ${truth} 预算 ${budget.printed}, as the text says`), status: 'pass', severity: null });
   });
   return checks;
+}
+
+/** The budget figure a completion names (年初 / 全年), looked for back to the sentence start; null when none is named. */
+function namedBudget(run: Run, amounts: Amount[], i: number, which: string | undefined): Amount | null {
+  if (!which) return null;
+  for (let j = i - 1; j >= 0; j--) {
+    const b = amounts[j]!;
+    if (/[。；]/u.test(run.text.slice(b.end, amounts[j + 1]!.at))) return null;
+    if (new RegExp(`${which}预算(?:数)?(?:为|是)?$`, 'u').test(run.text.slice(Math.max(0, b.at - 8), b.at))) return b;
+  }
+  return null;
 }
 
 /** `base` is the figure the percentage is computed against, `stated` the span that prints the percentage. */

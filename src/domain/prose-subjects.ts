@@ -41,8 +41,8 @@ export function checkProseSubjects(tables: ReadTable[], blocks: Block[]): Check[
 }
 
 /** Up to three 科目 in a row, each a name with its level in brackets, a code optional: 卫生健康支出（210类）. */
-const CHAIN = /(?:\p{Script=Han}[\p{Script=Han}、]{1,29}?[（(]\d{0,7}[类款项][）)]){1,3}/gu;
-const PIECE = /([^（()）]+?)[（(](\d{0,7})([类款项])[）)]/gu;
+export const CHAIN = /(?:\p{Script=Han}[\p{Script=Han}、]{1,29}?[（(]\d{0,7}[类款项][）)]){1,3}/gu;
+export const PIECE = /([^（()）]+?)[（(](\d{0,7})([类款项])[）)]/gu;
 const LEVELS = { 类: 1, 款: 2, 项: 3 } as const;
 
 /** The row of the last 科目 of a chain, found level by level under the one before; null when one is missing. */

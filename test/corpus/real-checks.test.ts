@@ -32,6 +32,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['prose/prose-amount', 'error', '上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。 | 2,961.68'],
     // p. 21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05 — it is 71.65%
     ['prose/prose-share', 'error', '2106.66万元，占71.73% | 2940.05万元'],
+    // p. 24: 政府采购金额…为251.25万元，其中：货物4.79万元、工程0万元、服务246.47万元 — they add up to 251.26
+    ['prose/prose-parts', 'hint', '251.25万元 | 4.79万元 0万元 246.47万元'],
   ],
   'putuo-2024-final-accounts-social-work.pdf': [
     // p. 13: 302 prints 10.23, its 款 add up to 10.22 (3.78 + 1.15 + 0.02 + 0.68 + 0.48 + 1.48 + 2.43 + 0.20, the rest 0.00)
@@ -40,9 +42,24 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['cross-table/basic-split', 'hint', '105.58 | 95.36 10.23'],
     // p. 18: 住房保障支出（类）29.42万元，占9.55% of 307.82 — 9.56%, the shares nudged to add up to 100.00%
     ['prose/prose-share', 'hint', '29.42万元，占9.55% | 307.82万元'],
+    // p. 18: 年初预算为 0 万元，全年预算为 321.02 万元 … 完成年初预算的 95.89% — 95.89% is of the 全年预算; of a 年初预算 of 0 there is no share
+    ['prose/prose-completion', 'error', '0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89% | '],
+    // p. 20: item 8, 住房公积金（项） 主要用于：事业单位医疗保险支出 — item 7's purpose, not changed
+    ['prose/prose-purpose', 'warning', '住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：事业单位医疗保险支出 | '],
+    // pp. 15 and 16: the template's instruction to the author printed under both empty fund tables
+    ['text/template-instruction', 'warning', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。 | '],
+    ['text/template-instruction', 'warning', '无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。 | '],
   ],
   'putuo-2025-dept-budget-office.pdf': [],
-  'putuo-2025-unit-budget-commerce.pdf': [],
+  'putuo-2025-unit-budget-commerce.pdf': [
+    // p. 8, items 11–16: a full-width （ closed by a half-width ) in （款) and （类)
+    ['text/unmatched-bracket', 'warning', '11.“卫生健康支出（类）行政事业单位医疗（款)行政单位医疗（项）”63.19万元，主要用于行政单位医疗金缴纳。 | '],
+    ['text/unmatched-bracket', 'warning', '12.“卫生健康支出（类）行政事业单位医疗（款)事业单位医疗（项）”24.99万元，主要用于事业单位医疗金缴纳。 | '],
+    ['text/unmatched-bracket', 'warning', '13.“资源勘探工业信息等支出（类）支持中小企业发展和管理支出（款)其他支持中小企业发展和管理支出（项）”29,381.00万元，主要用于支持中小企业发展和管理，产业扶持政策支出。 | '],
+    ['text/unmatched-bracket', 'warning', '14.“商业服务业等支出（类）其他商业服务业等支出（款)其他商业服务业等支出（项）”3136.40万元，主要用于标准化菜场及副食品行业管理。 | '],
+    ['text/unmatched-bracket', 'warning', '15.“住房保障支出（类)住房改革支出（款)住房公积金（项）”136.10万元，主要用于在职人员公积金缴纳。 | '],
+    ['text/unmatched-bracket', 'warning', '16.“住房保障支出（类)住房改革支出（款)购房补贴（项）”148.80万元，主要用于机关人员每月房贴支出。 | '],
+  ],
 };
 
 const figures = (c: Check) => {
@@ -56,6 +73,8 @@ beforeAll(async () => {
     const r = await extractDocumentAsync(new Uint8Array(fs.readFileSync(path.join(CORPUS, 'real', file))));
     if (!r.ok) throw new Error(`${file}: ${r.error}`);
     checks.set(file, r.document.checks!);
+    // every finding names where it is printed: a page and a box
+    for (const c of r.document.checks!.filter((x) => x.status === 'fail')) for (const ref of c.refs.filter((x) => x.text !== '')) expect(ref.prov[0]).toMatchObject({ kind: 'pdf', page: expect.any(Number), bbox: expect.any(Array) });
   }
 }, 120_000);
 

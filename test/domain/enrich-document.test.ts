@@ -15,6 +15,8 @@ const docs = Object.fromEntries(ALL_SEEDS.map((s) => [s, seedDocument(s)]));
 const FINDINGS: [seed: string, rule: string, places: string][] = [
   // prose L1679 says 人员经费433.32万元; the 基本支出表 合计/人员经费 cell is 433.22
   ['000_0018174054ff74da', 'prose/prose-amount', '1679:433.32 1297:433.22'],
+  // L1685: （其中：…公务用车运行维护费1.25万元) — a full-width bracket closed by a half-width one
+  ['000_0018174054ff74da', 'text/unmatched-bracket', '1685:公务用车购置及运行维护费1.25万元（其中：公务用车购置费为0万元，公务用车运行维护费1.25万元)，公务用车购置费与上年持平，无增减变化；'],
   // 1085.26 + 67.53 + 66.87 + 55.13 = 1274.79, but the totals print 1274.78 (收支总表, 收入总表 ×3 columns, 支出总表, 财政拨款收支总表 ×2, 一般公共预算支出表)
   ['001_655c0751f88457f2', 'row-arithmetic/subtotal', '212:1274.78 26:1085.26 68:67.53 80:66.87 140:55.13'],
   ['001_655c0751f88457f2', 'hierarchy/total-of-classes', '270:1274.78 284:1085.26 354:67.53 396:66.87 438:55.13'],

@@ -78,7 +78,7 @@ describe('the store with domain rows (migration 002)', () => {
     const id = store.writeDocument(store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} }), file, { document: seedDocument('000_0018174054ff74da') });
     const [failed] = readChecks(store.db, { status: 'fail' });
     expect(failed).toMatchObject({ documentId: id, rule: 'prose', status: 'fail', expected: 433.22, actual: 433.32 });
-    const refs = store.db.prepare("select role, line, text from doc_check_ref r join doc_check c using (document_id) where c.ord = r.check_ord and c.status = 'fail' order by r.ord").all();
+    const refs = store.db.prepare("select role, line, text from doc_check_ref r join doc_check c using (document_id) where c.ord = r.check_ord and c.status = 'fail' and c.rule = 'prose' order by r.ord").all();
     expect(refs).toEqual([
       { role: 'prose', line: 1679, text: expect.stringContaining('人员经费433.32万元') },
       { role: 'cell', line: 1297, text: '433.22' },

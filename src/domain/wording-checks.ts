@@ -1,0 +1,143 @@
+import type { Block, Check, CheckRef, Document } from '../model/index.js';
+import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
+
+/**
+ * Wording a reader would flag that needs more than one line to see, each a `warning`:
+ * - `unmatched-bracket`: a bracket or quote opened and never closed, or closed by another kind
+ *   (`行政事业单位医疗（款)`: a full-width `（` closed by a half-width `)`);
+ * - `template-instruction`: a template's instruction to the author printed as is
+ *   (`…仍保留该表格式，并在本表下方作下述说明`);
+ * - `prose-year`: a date of the document's own state in another year (`截至2023年12月31日` in a
+ *   2024 决算; a 预算 may date its assets at the end of the year before), or the document's
+ *   subject dated another year (`本部门2023年度收入…`) where nothing compares two years.
+ * The explanation is read as runs of consecutive paragraphs, because PDFs break it at every line.
+ */
+export function checkWording(doc: Document): Check[] {
+  const checks: Check[] = [];
+  for (const run of proseRuns(doc.blocks)) {
+    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc));
+  }
+  for (const b of doc.blocks) if (b.type === 'heading') checks.push(...unmatchedBrackets(single(b)));
+  return checks;
+}
+
+const single = (b: Block): ProseRun => ({ text: b.text.replace(/\s+/gu, ''), pieces: [{ start: 0, block: b }] });
+
+const OPENERS: Record<string, string> = { '（': '）', '(': ')', '“': '”', '《': '》', '【': '】', '〔': '〕' };
+const CLOSERS = new Set(Object.values(OPENERS));
+/** `1）`, `(2)`, `①)`: a list number closed on its own — a numbering style, not a stray bracket. */
+const LIST_NUMBER = /(?:^|[。；;：:，,\s])[（(]?[\d一二三四五六七八九十①-⑳]{1,3}$/u;
+
+/** Each bracket left open or closed by another kind in a run, reported once per sentence it is in. */
+function unmatchedBrackets(run: ProseRun): Check[] {
+  const stack: { ch: string; at: number }[] = [];
+  const bad: { at: number; what: string }[] = [];
+  const text = run.text;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch in OPENERS) {
+      stack.push({ ch, at: i });
+      continue;
+    }
+    if (!CLOSERS.has(ch)) continue;
+    const top = stack[stack.length - 1];
+    if (top && OPENERS[top.ch] === ch) {
+      stack.pop();
+      continue;
+    }
+    if (!top && (ch === ')' || ch === '）') && LIST_NUMBER.test(text.slice(Math.max(0, i - 4), i))) continue;
+    // a closer of another kind: `（款)` — the opener it was meant to close is left open too
+    const meant = stack.findIndex((s) => OPENERS[s.ch] === ch);
+    if (top && meant < 0) {
+      stack.pop();
+      bad.push({ at: top.at, what: `${top.ch} closed by ${ch}` });
+    } else if (meant >= 0) {
+      for (const s of stack.splice(meant + 1)) bad.push({ at: s.at, what: `${s.ch} never closed` });
+      stack.pop();
+    } else bad.push({ at: i, what: `${ch} never opened` });
+  }
+  for (const s of stack) bad.push({ at: s.at, what: `${s.ch} never closed` });
+  const seen = new Set<string>();
+  const checks: Check[] = [];
+  for (const b of bad.sort((x, y) => x.at - y.at)) {
+    const [from, to] = sentenceAround(text, b.at);
+    const key = `${from}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    checks.push(finding('unmatched-bracket', `an unmatched bracket or quote (${b.what}): “${clip(text.slice(from, to), b.at - from)}”`, run, from, to));
+  }
+  return checks;
+}
+
+/** What a template tells its author to do, printed as if it were the disclosure's own text. */
+const INSTRUCTION = /仍保留该表格式|(?:在|于)本表下方作(?:下述|如下)?说明|(?:请|须|需)(?:根据|按照?)实际情况(?:填写|填列|说明|修改)|此处(?:填写|填列|录入)|(?:填写|填列)说明[:：]/u;
+
+function templateInstructions(run: ProseRun): Check[] {
+  const checks: Check[] = [];
+  const seen = new Set<number>();
+  for (const m of run.text.matchAll(new RegExp(INSTRUCTION.source, 'gu'))) {
+    const [from, to] = sentenceAround(run.text, m.index!);
+    if (seen.has(from)) continue;
+    seen.add(from);
+    checks.push(finding('template-instruction', `a template’s instruction left in: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to));
+  }
+  return checks;
+}
+
+/** Words that put a year beside another: a comparison, not a date of the document. */
+const COMPARES = /相比|比较|对比|较|比|上年|同期|持平|增长|下降|增加|减少|以来|至今/u;
+
+function proseYears(run: ProseRun, doc: Document): Check[] {
+  const year = doc.year;
+  if (year === null || (doc.docKind !== '预算' && doc.docKind !== '决算')) return [];
+  // a 预算 reports its assets and vehicles at the end of the year before (截至2024年8月31日 in a 2025 预算)
+  const asOfOk = doc.docKind === '预算' ? [year - 1, year] : [year];
+  const subjects = ['本部门', '本单位', ...(doc.org.name ? [doc.org.name.replace(/\s+/gu, '')] : [])].map(escape).join('|');
+  const rules: { re: RegExp; ok: number[]; what: string }[] = [
+    { re: /截至\s*((?:19|20)\d{2})\s*年/gu, ok: asOfOk, what: 'dates the state it reports' },
+    { re: new RegExp(`(?:${subjects})((?:19|20)\\d{2})年度?(?![-—~～至到])`, 'gu'), ok: [year], what: 'dates its own figures' },
+  ];
+  const checks: Check[] = [];
+  for (const { re, ok, what } of rules) {
+    for (const m of run.text.matchAll(re)) {
+      const y = Number(m[1]);
+      if (ok.includes(y)) continue;
+      const [from, to] = clauseAround(run.text, m.index!);
+      if (COMPARES.test(run.text.slice(from, to))) continue;
+      checks.push(finding('prose-year', `the text ${what} in ${y}, the document is the ${year} ${doc.docKind}: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to));
+    }
+  }
+  return checks;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** The sentence [from, to) a place in a run is in: from the mark before it to the mark that ends it. */
+function sentenceAround(text: string, at: number): [number, number] {
+  return around(text, at, /[。！？；;]/u);
+}
+
+function clauseAround(text: string, at: number): [number, number] {
+  return around(text, at, /[。！？；;，,]/u);
+}
+
+function around(text: string, at: number, end: RegExp): [number, number] {
+  let from = at;
+  while (from > 0 && !end.test(text[from - 1]!)) from--;
+  let to = at;
+  while (to < text.length && !end.test(text[to]!)) to++;
+  return [from, Math.min(text.length, to + 1)];
+}
+
+/** A long sentence cut to the part around the place that matters. */
+function clip(s: string, focus: number): string {
+  if (s.length <= 60) return s;
+  const from = Math.max(0, Math.min(focus - 25, s.length - 60));
+  return `${from > 0 ? '…' : ''}${s.slice(from, from + 60)}${from + 60 < s.length ? '…' : ''}`;
+}
+
+function finding(name: string, message: string, run: ProseRun, from: number, to: number): Check {
+  const text = run.text.slice(from, to);
+  const ref: CheckRef = { role: 'text', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value: null, unit: null, label: `text: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}` };
+  return { rule: 'text', name, status: 'fail', severity: 'warning', message, expected: null, actual: null, difference: null, unit: null, refs: [ref] };
+}

@@ -1,0 +1,219 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { enrichDocument } from '../../src/domain/enrich-document.js';
+import type { Document } from '../../src/model/index.js';
+import { extractDocumentAsync } from '../../src/pipeline/extract-document.js';
+import { CORPUS } from '../support/corpus.js';
+import { seedDocument, seedText } from './build-table.js';
+
+/**
+ * The rules added for a finance office's checklist, each on the real Shanghai PDFs: where it fires
+ * on what is printed, where it fires after one printed word or figure is changed (the document's
+ * line changed and enriched again), and where it stays silent.
+ */
+const docs: Record<string, Document> = {};
+beforeAll(async () => {
+  for (const [key, file] of Object.entries({
+    finance: 'putuo-2024-final-accounts-finance.pdf',
+    social: 'putuo-2024-final-accounts-social-work.pdf',
+    office: 'putuo-2025-dept-budget-office.pdf',
+    commerce: 'putuo-2025-unit-budget-commerce.pdf',
+  })) {
+    const r = await extractDocumentAsync(new Uint8Array(fs.readFileSync(path.join(CORPUS, 'real', file))));
+    if (!r.ok) throw new Error(`${file}: ${r.error}`);
+    docs[key] = r.document;
+  }
+}, 120_000);
+
+const failed = (doc: Document, name: string) => doc.checks!.filter((c) => c.name === name && c.status === 'fail').map((c) => [`${c.rule}/${c.name}`, c.severity, c.message]);
+const passed = (doc: Document, name: string) => doc.checks!.filter((c) => c.name === name && c.status === 'pass').map((c) => c.message);
+
+/** The document with one printed line changed, enriched again. */
+function mutated(doc: Document, from: string, to: string): Document {
+  const at = doc.blocks.findIndex((b) => b.text.includes(from));
+  expect(at, `a line printing ${from}`).toBeGreaterThanOrEqual(0);
+  const blocks = doc.blocks.map((b, i) => (i === at ? { ...b, text: b.text.replace(from, to) } : b));
+  return enrichDocument({ ...doc, blocks, checks: undefined });
+}
+
+describe('unmatched brackets and quotes (text/unmatched-bracket)', () => {
+  it('fire on the 商务委 unit budget: （款) and （类) in items 11–16', () => {
+    expect(failed(docs.commerce!, 'unmatched-bracket')).toHaveLength(6);
+    expect(failed(docs.commerce!, 'unmatched-bracket')[0]).toEqual(['text/unmatched-bracket', 'warning', 'an unmatched bracket or quote (（ closed by )): “11.“卫生健康支出（类）行政事业单位医疗（款)行政单位医疗（项）”63.19万元，主要用于行政单位医疗金缴纳。”']);
+  });
+
+  it('fire on seed 000 L1685, （其中：… closed by )', () => {
+    expect(failed(seedDocument('000_0018174054ff74da'), 'unmatched-bracket').map(([, , m]) => m)).toEqual([expect.stringContaining('（ closed by )): “公务用车购置及运行维护费1.25万元（其中：')]);
+  });
+
+  it('fire once one bracket is changed, and are silent on the office budget and on seed 001', () => {
+    expect(failed(docs.office!, 'unmatched-bracket')).toEqual([]);
+    expect(failed(seedDocument('001_655c0751f88457f2'), 'unmatched-bracket')).toEqual([]);
+    const doc = mutated(docs.office!, '（包括实行', '(包括实行');
+    expect(failed(doc, 'unmatched-bracket')).toEqual([['text/unmatched-bracket', 'warning', expect.stringContaining('(包括实行公务员管理的事业单位）开支的离退休经费')]]);
+  });
+
+  it('leave a list number closed on its own alone (1）…)', () => {
+    expect(failed(mutated(docs.office!, '1.根据区政府领导', '1）根据区政府领导'), 'unmatched-bracket')).toEqual([]);
+  });
+});
+
+describe('a template’s instruction left in (text/template-instruction)', () => {
+  it('fires under both empty fund tables of the 社会工作部 决算, once each', () => {
+    expect(failed(docs.social!, 'template-instruction').map(([, , m]) => m)).toEqual([
+      expect.stringContaining('无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明'),
+      expect.stringContaining('无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明'),
+    ]);
+  });
+
+  it('fires once an instruction is printed, and is silent on the 财政局 决算', () => {
+    expect(failed(docs.finance!, 'template-instruction')).toEqual([]);
+    const doc = mutated(docs.finance!, '主要原因是', '（请根据实际情况填写）主要原因是');
+    expect(failed(doc, 'template-instruction')).toEqual([['text/template-instruction', 'warning', expect.stringContaining('（请根据实际情况填写）主要原因是')]]);
+  });
+});
+
+describe('the year in prose (text/prose-year)', () => {
+  it('is silent on the four real files: 截至2024年12月31日 in a 2024 决算, 截至2024年8月31日 in a 2025 预算', () => {
+    for (const doc of Object.values(docs)) expect(failed(doc, 'prose-year')).toEqual([]);
+  });
+
+  it('fires on an as-of date of another year, and on the document’s subject dated another year', () => {
+    expect(failed(mutated(docs.finance!, '截至2024年12月31日', '截至2023年12月31日'), 'prose-year')).toEqual([
+      ['text/prose-year', 'warning', 'the text dates the state it reports in 2023, the document is the 2024 决算: “（三）国有资产占有使用情况说明截至2023年12月31日，”'],
+    ]);
+    expect(failed(mutated(docs.office!, '截至2024年8月31日', '截至2023年8月31日'), 'prose-year').map(([id]) => id)).toEqual(['text/prose-year']);
+    expect(failed(mutated(docs.finance!, '上海市普陀区财政局2024年度财政拨款', '上海市普陀区财政局2023年度财政拨款'), 'prose-year')).toEqual([
+      ['text/prose-year', 'warning', 'the text dates its own figures in 2023, the document is the 2024 决算: “四、财政拨款收入支出决算总体情况说明上海市普陀区财政局2023年度财政拨款收入支出总计0.3万元。”'],
+    ]);
+  });
+
+  it('leaves a comparison with the year before alone', () => {
+    expect(failed(mutated(docs.finance!, '截至2024年12月31日', '截至2024年12月31日，比2023年'), 'prose-year')).toEqual([]);
+  });
+});
+
+describe('the organisation’s name (text/org-name)', () => {
+  it('is silent on the four real files', () => {
+    for (const doc of Object.values(docs)) expect(failed(doc, 'org-name')).toEqual([]);
+  });
+
+  it('fires on a heading without 普陀区, and on prose whose subject is the short name', () => {
+    expect(failed(mutated(docs.office!, '上海市普陀区人民政府办公室机构设置', '上海市人民政府办公室机构设置'), 'org-name')).toEqual([
+      ['text/org-name', 'warning', 'the heading “上海市人民政府办公室机构设置” names the organisation 上海市人民政府办公室, elsewhere 上海市普陀区人民政府办公室'],
+    ]);
+    expect(failed(mutated(docs.finance!, '上海市普陀区财政局2024年度政府采购', '上海市财政局2024年度政府采购'), 'org-name').map(([id]) => id)).toEqual(['text/org-name']);
+  });
+});
+
+describe('what a 项 is used for (prose/prose-purpose)', () => {
+  it('fires on the 社会工作部’s 住房公积金 explained as 医疗保险', () => {
+    expect(failed(docs.social!, 'prose-purpose')).toEqual([['prose/prose-purpose', 'warning', '住房公积金（项） is said to be used for “事业单位医疗保险支出”, which is what another 项 pays for']]);
+  });
+
+  it('fires once a purpose is changed, and is silent on the 财政局 决算', () => {
+    expect(failed(docs.finance!, 'prose-purpose')).toEqual([]);
+    expect(failed(mutated(docs.finance!, '职人员住房公积金', '职人员职业年金'), 'prose-purpose').map(([, , m]) => m)).toEqual(['住房公积金（项） is said to be used for “缴纳在职人员职业年金”, which is what another 项 pays for']);
+  });
+});
+
+describe('三公 prose against a 三公 table with items as columns (prose/prose-three-public)', () => {
+  it('maps 年初预算 to the 预算数 column and 支出决算 to the 决算数 column of the 决算 三公 table', () => {
+    expect(passed(docs.finance!, 'prose-three-public')).toEqual([
+      '三公经费 预算数: 0.95 in both places',
+      '三公经费 决算数: 0.00 in both places',
+      '因公出国（境）费 决算数: 0.00 in both places',
+      '公务用车购置及运行费 决算数: 0.00 in both places',
+      '公务接待费 决算数: 0.00 in both places',
+    ]);
+    expect(failed(docs.finance!, 'prose-three-public')).toEqual([]);
+  });
+
+  it('fires when the 决算 is stated as the 预算 figure: 0.95 is in the 预算数 column, the 决算数 column is blank', () => {
+    expect(failed(mutated(docs.finance!, '支出决算为0.00万元，完成预算的', '支出决算为0.95万元，完成预算的'), 'prose-three-public')).toEqual([
+      ['prose/prose-three-public', 'error', '三公经费 决算数: 0.95 at text: 0.95万元, but nothing at 财政拨款“三公”经费支出决算表 · row 1 · 财政拨款“三公”经费/合计/决算数 (differs by 0.95)'],
+    ]);
+  });
+
+  it('reads the Shanghai 预算 table (one figure per item, 机关运行经费 beside them)', () => {
+    expect(passed(docs.office!, 'prose-three-public')).toContain('机关运行经费 预算数: 213.28 in both places');
+    expect(failed(mutated(docs.office!, '公务接待费28.50万元', '公务接待费25.80万元'), 'prose-three-public').map(([id, sev]) => [id, sev])).toEqual([['prose/prose-three-public', 'error']]);
+  });
+});
+
+describe('决算 against 预算 in words (prose/prose-comparison, prose-completion)', () => {
+  it('compare each 预算/决算 pair with its word, with or without a completion figure', () => {
+    expect(passed(docs.finance!, 'prose-comparison')).toHaveLength(12);
+    expect(failed(docs.finance!, 'prose-comparison')).toEqual([]);
+    expect(failed(mutated(docs.finance!, '年初预算为135.90万元', '年初预算为134.90万元'), 'prose-comparison')).toEqual([
+      ['prose/prose-comparison', 'error', 'the text says 决算小于, but 决算 135.25万元 大于 预算 134.90万元'],
+    ]);
+  });
+
+  it('read 基本持平 as within 1% of the budget', () => {
+    expect(failed(mutated(docs.finance!, '年初预算为10.00万元', '年初预算为12.00万元'), 'prose-comparison')).toEqual([
+      ['prose/prose-comparison', 'error', 'the text says 决算与预算基本持平, but 决算 10.00万元 小于 预算 12.00万元'],
+    ]);
+  });
+
+  it('take a completion against the budget it names: 完成年初预算 of a 年初预算 of 0', () => {
+    expect(failed(docs.social!, 'prose-completion')).toEqual([
+      ['prose/prose-completion', 'error', 'the text says 完成年初预算的95.89%, but that 预算 is 0万元: no share can be taken of it (95.89% is of 321.02万元)'],
+    ]);
+    expect(failed(mutated(docs.social!, '完成年初预算的', '完成全年预算的'), 'prose-completion')).toEqual([]);
+  });
+});
+
+describe('a change in words against both years’ figures (prose/prose-change-amount)', () => {
+  const SEED = '002_c52ee38ce6c6c3d2';
+  it('passes seed 002’s 三公 change: 374.46 − 367.45 = 7.01', () => {
+    expect(passed(seedDocument(SEED), 'prose-change-amount')).toEqual([
+      '增加7.01万元, as 三公经费: 374.46万元 (2023) − 367.45万元 (2022) = 7.01万元',
+      '增加6.98万元, as 公务用车运行维护费: 55.58万元 (2023) − 48.6万元 (2022) = 6.98万元',
+    ]);
+  });
+
+  it('fires once the word or the amount is changed', () => {
+    const text = seedText(SEED);
+    expect(text).toContain('总体比 2022 年增加 7.01 万元');
+    const down = seedDocument(SEED, text.replace('总体比 2022 年增加 7.01 万元', '总体比 2022 年减少 7.01 万元'));
+    expect(failed(down, 'prose-change-amount')).toEqual([['prose/prose-change-amount', 'error', 'the text says 减少7.01万元, but 三公经费: 374.46万元 (2023) − 367.45万元 (2022) = 7.01万元']]);
+    const off = seedDocument(SEED, text.replace('总体比 2022 年增加 7.01 万元', '总体比 2022 年增加 7.02 万元'));
+    expect(failed(off, 'prose-change-amount').map(([id, sev]) => [id, sev])).toEqual([['prose/prose-change-amount', 'hint']]);
+  });
+
+  it('is silent where a year’s figure is not stated (the four real files)', () => {
+    for (const doc of Object.values(docs)) expect(doc.checks!.filter((c) => c.name === 'prose-change-amount')).toEqual([]);
+  });
+});
+
+describe('a figure split by 其中 (prose/prose-parts)', () => {
+  it('fires on the 财政局’s 政府采购: 4.79 + 0 + 246.47 = 251.26, printed 251.25', () => {
+    expect(failed(docs.finance!, 'prose-parts')).toEqual([['prose/prose-parts', 'hint', 'the text states 251.25万元, but the 3 parts it lists after 其中 add up to 251.26万元']]);
+  });
+
+  it('fires once a part is changed, and passes the 商务委’s 38.20 = 7.80 + 0 + 30.40', () => {
+    expect(passed(docs.commerce!, 'prose-parts')).toEqual(['38.20万元 = the 3 parts it lists after 其中']);
+    expect(failed(mutated(docs.commerce!, '政府采购服务预算30.40万', '政府采购服务预算30.50万'), 'prose-parts').map(([id, sev]) => [id, sev])).toEqual([['prose/prose-parts', 'error']]);
+  });
+
+  it('leaves a list whose parts are split again alone (seed 002: 其中 … 其中)', () => {
+    expect(seedDocument(SEED_002).checks!.filter((c) => c.name === 'prose-parts' && c.status === 'fail')).toEqual([]);
+  });
+});
+const SEED_002 = '002_c52ee38ce6c6c3d2';
+
+describe('completeness by the Shanghai set the document belongs to', () => {
+  const withoutBasic = (doc: Document) => enrichDocument({ ...doc, tables: doc.tables.filter((t) => !t.title?.includes('基本支出')), checks: undefined });
+
+  it('is silent on the 部门 and the 单位 budget, which print all nine', () => {
+    expect(failed(docs.office!, 'missing-table')).toEqual([]);
+    expect(failed(docs.commerce!, 'missing-table')).toEqual([]);
+  });
+
+  it('names a missing table by its own set: 部门… in the 部门预算, 预算单位… in the 单位预算', () => {
+    expect(failed(withoutBasic(docs.office!), 'missing-table')).toEqual([['completeness/missing-table', 'warning', 'the 部门预算 has no 部门一般公共预算基本支出部门预算经济分类预算表, one of the nine tables it must publish']]);
+    expect(failed(withoutBasic(docs.commerce!), 'missing-table')).toEqual([['completeness/missing-table', 'warning', 'the 单位预算 has no 预算单位一般公共预算基本支出部门预算经济分类预算表, one of the nine tables it must publish']]);
+  });
+});
