@@ -25,7 +25,7 @@ export function checkProseThreePublic(tables: ReadTable[], blocks: Block[], docK
     for (const s of statements(run, docKind === '决算' ? '决算数' : '预算数')) {
       const col = columns.find((c) => c.item === s.item && (c.figure === s.figure || c.figure === null));
       const cell = col && operandAt(t, row, col.col);
-      if (!cell || cell.ref.unit !== '万元') continue;
+      if (cell?.ref.unit !== '万元') continue;
       const c = sameCheck('prose', 'prose-three-public', s.stated, cell, `${s.item} ${s.figure}`, ['prose', 'cell']);
       if (c) checks.push(c);
     }

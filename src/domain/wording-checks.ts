@@ -92,7 +92,7 @@ function proseYears(run: ProseRun, doc: Document): Check[] {
   if (year === null || (doc.docKind !== '预算' && doc.docKind !== '决算')) return [];
   // a 预算 reports its assets and vehicles at the end of the year before (截至2024年8月31日 in a 2025 预算)
   const asOfOk = doc.docKind === '预算' ? [year - 1, year] : [year];
-  const subjects = ['本部门', '本单位', ...(doc.org.name ? [doc.org.name.replace(/\s+/gu, '')] : [])].map(escape).join('|');
+  const subjects = ['本部门', '本单位', ...(doc.org.name ? [doc.org.name.replace(/\s+/gu, '')] : [])].map(escapeRegExp).join('|');
   const rules: { re: RegExp; ok: number[]; what: string }[] = [
     { re: /截至\s*((?:19|20)\d{2})\s*年/gu, ok: asOfOk, what: 'dates the state it reports' },
     { re: new RegExp(`(?:${subjects})((?:19|20)\\d{2})年度?(?![-—~～至到])`, 'gu'), ok: [year], what: 'dates its own figures' },
@@ -110,7 +110,7 @@ function proseYears(run: ProseRun, doc: Document): Check[] {
   return checks;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** The sentence [from, to) a place in a run is in: from the mark before it to the mark that ends it. */
 function sentenceAround(text: string, at: number): [number, number] {
