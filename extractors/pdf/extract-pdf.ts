@@ -8,17 +8,15 @@ import { cropToArea } from './page-area.js';
 import type { RuledTable } from './ruled-tables.js';
 import { PDF_EXTRACTOR } from './version.js';
 import { rowsWrappedFromAbove } from './wrapped-rows.js';
-import { ocrPage } from './ocr/ocr-page.js';
+import { ocrPage, type OcrPage } from './ocr/ocr-page.js';
 import { lowConfidenceCells } from './ocr/ocr-confidence.js';
+import { rereadPage } from './ocr/reread-page.js';
 import { ToolError } from './ocr/run-tool.js';
 
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
 export { PDF_EXTRACTOR } from './version.js';
-
-/** The longest one page may take to rasterise or to read by OCR. */
-const OCR_TIMEOUT_MS = 120_000;
 
 /** What to install when OCR cannot run. */
 const OCR_NEEDS = 'OCR needs the Debian packages tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
@@ -68,9 +66,13 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       continue;
     }
     const scanned = content.glyphs.length === 0 && content.images > 0;
+    let ocr: OcrPage | null = null;
+    // the page's OCR time, its second reading of doubtful figures included
+    const deadline = Date.now() + ocrTimeoutMs(options);
     if (pdf && ocrMissing === null && (options.ocr === 'force' || scanned)) {
       try {
-        const read = await ocrPage(pdf, p, content.view, OCR_TIMEOUT_MS, options.password);
+        const read = await ocrPage(pdf, p, content.view, deadline, options.password);
+        ocr = read;
         content = read.content;
         ocrPages.push(p);
         const how = [read.skew !== 0 ? `skew ${read.skew}° corrected` : '', read.upsideDown ? 'upside down, turned' : ''].filter(Boolean).join(', ');
@@ -79,7 +81,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       } catch (e) {
         if (!(e instanceof ToolError)) throw e;
         if (e.missing) ocrMissing = e.message;
-        else diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: OCR failed: ${e.message}`, place: pdfProv(p, content.view) });
+        else diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: OCR failed: ${e.timedOut ? `it took longer than ${ocrTimeoutMs(options) / 1000} s (--ocr-timeout)` : e.message}`, place: pdfProv(p, content.view) });
       }
     }
     if (options.area) content = cropToArea(content, options.area);
@@ -101,10 +103,12 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       continue;
     }
     if (content.glyphs.length > 0) textPages++;
-    pending.push(layoutPage(content, options.method ?? 'auto', options.area !== undefined));
+    const items = layoutPage(content, options.method ?? 'auto', options.area !== undefined);
+    if (ocr) diagnostics.push(...(await rereadPage(items, ocr, deadline)));
+    pending.push(items);
   }
   blocks.push(...printTables(pending));
-  diagnostics.push(...lowConfidenceCells(blocks));
+  diagnostics.push(...lowConfidenceCells(blocks, diagnostics));
   if (textPages === 0) {
     if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);
     if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; ${ocrNote(options, ocrMissing)})`);
@@ -151,6 +155,9 @@ function printTables(pages: PageItem[][]): RawBlock[] {
     return block;
   });
 }
+
+/** The longest one page may take to be read by OCR (`--ocr-timeout`, seconds); two minutes unless told. */
+const ocrTimeoutMs = (options: PdfOptions) => (options.ocrTimeout ?? 120) * 1000;
 
 /** Why a scanned page was not read by OCR. */
 function ocrNote(options: PdfOptions, missing: string | null): string {

@@ -12,6 +12,15 @@ export interface PdfOptions {
   method?: TableMethod;
   /** Which pages are read by OCR: `auto` (the default) those without a text layer, `force` every page, `off` none. */
   ocr?: OcrMode;
+  /** The longest one page may take to be read by OCR, in seconds (`--ocr-timeout`; 120 unless told): a page past it is an error on that page. */
+  ocrTimeout?: number;
+}
+
+/** `--ocr-timeout` takes seconds from 1 to an hour. */
+export function parseOcrTimeout(spec: string): number {
+  const s = Number(spec);
+  if (!(Number.isFinite(s) && s >= 1 && s <= 3600)) throw new PdfOptionError(`bad OCR timeout "${spec}" (expected seconds from 1 to 3600)`);
+  return s;
 }
 
 /** When pages are read by OCR (`--ocr`). */
