@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../../src/model/index.js';
 import type { Glyph } from '../page-content.js';
 import type { GridCell, RuledTable } from '../ruled-tables.js';
 import { figureColumns, fitsColumn, type FigureColumn } from './amount-shape.js';
-import type { GrayImage } from './gray-image.js';
+import { scaleImage, type GrayImage } from './gray-image.js';
 import { LOW_CONFIDENCE } from './ocr-confidence.js';
 import { readWords, type OcrWord, type ReadMode } from './read-words.js';
 
@@ -12,6 +12,13 @@ import { readWords, type OcrWord, type ReadMode } from './read-words.js';
  * takes for Chinese (`2.27` → `交过区`) or reads without its point.
  */
 export const DIGITS_MODE: ReadMode = { lang: 'eng', psm: 6, whitelist: '0123456789.,-' };
+
+/**
+ * The crops are read at these sizes, one Tesseract call each: how well it reads a small figure
+ * swings with the size of its glyphs (a crisp `55.13` 28 px high read as `59.13`, and as `55.13`
+ * at half the size), so the readings vote.
+ */
+const SCALES = [1, 0.5, 0.75];
 
 /** White around each crop and between crops in the batch image (pixels at 300 dpi): Tesseract wants a margin, and lines apart. */
 const PAD = 16;
@@ -62,18 +69,33 @@ export async function rereadFigureCells(tables: readonly RuledTable[], raster: G
   const result: Reread = { read: doubtful.length, taken: 0, unshaped: [] };
   if (doubtful.length === 0) return result;
   const crops = doubtful.map((c) => cropCell(raster, c, toPixels));
-  const seconds = await readCrops(crops, deadline);
+  const readings: Reading[][] = doubtful.map(() => []);
+  for (const scale of SCALES) (await readCrops(crops.map((c) => (scale === 1 ? c : scaleImage(c, scale))), deadline, scale)).forEach((r, i) => readings[i]!.push(r));
   doubtful.forEach((cell, i) => {
     const column = columnOf.get(cell)!;
-    const second = seconds[i]!;
-    const firstFits = fitsColumn(cell.text, column);
-    const secondFits = second.text !== '' && fitsColumn(second.text, column);
-    if (secondFits && (!firstFits || second.confidence > confidence(cell.glyphs))) {
-      replaceText(cell, second.text, second.confidence);
+    const first: Reading = { text: cell.text.trim(), confidence: confidence(cell.glyphs) };
+    const best = vote([first, ...readings[i]!].filter((r) => r.text !== '' && fitsColumn(r.text, column)));
+    if (best && best.text !== first.text) {
+      replaceText(cell, best.text, best.confidence);
       result.taken++;
-    } else if (!firstFits) result.unshaped.push({ cell, second: second.text });
+    } else if (!best) result.unshaped.push({ cell, second: readings[i]![0]!.text });
   });
   return result;
+}
+
+/** A cell's text as one reading gave it, with its confidence (0–1). */
+interface Reading {
+  text: string;
+  confidence: number;
+}
+
+/** Of the readings that fit the column, the text most of them gave; between texts given as often, the one read with the most confidence. */
+function vote(fitting: Reading[]): Reading | null {
+  const byText = new Map<string, Reading[]>();
+  for (const r of fitting) byText.set(r.text, [...(byText.get(r.text) ?? []), r]);
+  let best: Reading[] | null = null;
+  for (const rs of byText.values()) if (!best || rs.length > best.length || (rs.length === best.length && Math.max(...rs.map((r) => r.confidence)) > Math.max(...best.map((r) => r.confidence)))) best = rs;
+  return best ? { text: best[0]!.text, confidence: Math.max(...best.map((r) => r.confidence)) } : null;
 }
 
 /** The least confidence of a cell's glyphs (1 for printed text). */
@@ -114,24 +136,26 @@ function cropCell(raster: GrayImage, cell: GridCell, toPixels: ToPixels): GrayIm
  * given back to the crop whose band holds its middle; words of one crop joined without spaces
  * (a figure has none), its confidence that of its least certain word.
  */
-async function readCrops(crops: GrayImage[], deadline: number): Promise<{ text: string; confidence: number }[]> {
-  const width = Math.max(...crops.map((c) => c.width)) + 2 * PAD;
+async function readCrops(crops: GrayImage[], deadline: number, scale: number): Promise<Reading[]> {
+  const pad = Math.round(PAD * scale);
+  const gap = Math.round(GAP * scale);
+  const width = Math.max(...crops.map((c) => c.width)) + 2 * pad;
   const bands: [number, number][] = [];
-  let y = PAD;
+  let y = pad;
   for (const c of crops) {
     bands.push([y, y + c.height]);
-    y += c.height + GAP;
+    y += c.height + gap;
   }
-  const height = y - GAP + PAD;
+  const height = y - gap + pad;
   const data = new Uint8Array(width * height).fill(255);
   crops.forEach((c, i) => {
-    for (let r = 0; r < c.height; r++) data.set(c.data.subarray(r * c.width, (r + 1) * c.width), (bands[i]![0] + r) * width + PAD);
+    for (let r = 0; r < c.height; r++) data.set(c.data.subarray(r * c.width, (r + 1) * c.width), (bands[i]![0] + r) * width + pad);
   });
   const words = await readWords({ width, height, data }, deadline - Date.now(), DIGITS_MODE);
   const byCrop: OcrWord[][] = crops.map(() => []);
   for (const w of words) {
     const mid = w.top + w.height / 2;
-    const i = bands.findIndex(([a, b]) => mid >= a - GAP / 2 && mid < b + GAP / 2);
+    const i = bands.findIndex(([a, b]) => mid >= a - gap / 2 && mid < b + gap / 2);
     if (i >= 0) byCrop[i]!.push(w);
   }
   return byCrop.map((ws) => {
