@@ -54,6 +54,8 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
   const pending: PageItem[][] = [];
   // the reason OCR cannot run here, once known: no use trying it on every page
   let ocrMissing: string | null = null;
+  // why OCR failed on a page (the last such page), for the document's error when no page could be read
+  let ocrFailed: string | null = null;
   const ocrPages: number[] = [];
   for (const p of pages.filter((n) => n <= doc.numPages)) {
     let content: PageContent;
@@ -81,7 +83,10 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       } catch (e) {
         if (!(e instanceof ToolError)) throw e;
         if (e.missing) ocrMissing = e.message;
-        else diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: OCR failed: ${e.timedOut ? `it took longer than ${ocrTimeoutMs(options) / 1000} s (--ocr-timeout)` : e.message}`, place: pdfProv(p, content.view) });
+        else {
+          ocrFailed = `OCR failed: ${e.timedOut ? `it took longer than ${ocrTimeoutMs(options) / 1000} s (--ocr-timeout)` : e.message}`;
+          diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: ${ocrFailed}`, place: pdfProv(p, content.view) });
+        }
       }
     }
     if (options.area) content = cropToArea(content, options.area);
@@ -98,7 +103,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
     } else if (content.glyphs.length === 0 && !options.area) {
       if (content.images > 0 && !ocrPages.includes(p)) {
         noText.push(p);
-        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page? (${ocrNote(options, ocrMissing)})`, place });
+        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page? (${ocrNote(options, ocrMissing, ocrFailed)})`, place });
       }
       continue;
     }
@@ -111,7 +116,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
   diagnostics.push(...lowConfidenceCells(blocks, diagnostics));
   if (textPages === 0) {
     if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);
-    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; ${ocrNote(options, ocrMissing)})`);
+    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; ${ocrNote(options, ocrMissing, ocrFailed)})`);
     if (ocrPages.length) throw new PdfError(`no text in the PDF: OCR found none on its scanned page(s) ${ranges(ocrPages)}`);
     if (!options.area) throw new PdfError('no text in the PDF');
   }
@@ -160,8 +165,8 @@ function printTables(pages: PageItem[][]): RawBlock[] {
 const ocrTimeoutMs = (options: PdfOptions) => (options.ocrTimeout ?? 120) * 1000;
 
 /** Why a scanned page was not read by OCR. */
-function ocrNote(options: PdfOptions, missing: string | null): string {
-  return missing !== null ? `${missing}: ${OCR_NEEDS}` : options.ocr === 'off' ? 'OCR is off' : 'not read by OCR';
+function ocrNote(options: PdfOptions, missing: string | null, failed: string | null): string {
+  return missing !== null ? `${missing}: ${OCR_NEEDS}` : options.ocr === 'off' ? 'OCR is off' : (failed ?? 'not read by OCR');
 }
 
 function ranges(pages: number[]): string {
