@@ -109,6 +109,8 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
 
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;
+  // pages read by OCR, for the progress line: they take seconds each where a text page takes milliseconds
+  let ocrPages = 0;
   const flush = () => {
     for (let p = done.get(nextToWrite); p; p = done.get(nextToWrite)) {
       done.delete(nextToWrite++);
@@ -118,7 +120,8 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
       s.cells += event.cells;
       s.bytes += p.bytes;
       options.onDocument?.(event);
-      progress?.update(nextToWrite, s as unknown as Record<string, number>);
+      if (p.kind === 'extracted' && p.result.ok) ocrPages += p.result.document.diagnostics.filter((d) => d.code === 'pdf-ocr-page').length;
+      progress?.update(nextToWrite, { ...(s as unknown as Record<string, number>), ocrPages });
     }
   };
 
