@@ -20,8 +20,8 @@ export const TOOLS: TestTool[] = [
   { name: 'chromium', files: ['/usr/bin/chromium'], packages: ['chromium'], neededBy: 'the review tests' },
   {
     name: 'tesseract',
-    files: ['/usr/bin/tesseract', '/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata', '/usr/bin/pdftoppm'],
-    packages: ['tesseract-ocr', 'tesseract-ocr-chi-sim', 'poppler-utils'],
+    files: ['/usr/bin/tesseract', '/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata', '/usr/share/tesseract-ocr/5/tessdata/eng.traineddata', '/usr/bin/pdftoppm'],
+    packages: ['tesseract-ocr', 'tesseract-ocr-chi-sim', 'tesseract-ocr-eng', 'poppler-utils'],
     neededBy: 'the OCR tests',
   },
 ];

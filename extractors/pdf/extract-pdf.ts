@@ -8,17 +8,15 @@ import { cropToArea } from './page-area.js';
 import type { PageTable } from './ruled-tables.js';
 import { PDF_EXTRACTOR } from './version.js';
 import { rowsWrappedFromAbove } from './wrapped-rows.js';
-import { ocrPage } from './ocr/ocr-page.js';
+import { ocrPage, type OcrPage } from './ocr/ocr-page.js';
 import { lowConfidenceCells } from './ocr/ocr-confidence.js';
+import { rereadPage } from './ocr/reread-page.js';
 import { ToolError } from './ocr/run-tool.js';
 
 export { PdfError } from './pdfjs.js';
 export type { PdfOptions } from './options.js';
 
 export { PDF_EXTRACTOR } from './version.js';
-
-/** The longest one page may take to rasterise or to read by OCR. */
-const OCR_TIMEOUT_MS = 120_000;
 
 /** What to install when OCR cannot run. */
 const OCR_NEEDS = 'OCR needs the Debian packages tesseract-ocr, tesseract-ocr-chi-sim and poppler-utils';
@@ -57,6 +55,8 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
   const settings = TableSettings.parse(options.tableSettings ?? {});
   // the reason OCR cannot run here, once known: no use trying it on every page
   let ocrMissing: string | null = null;
+  // why OCR failed on a page (the last such page), for the document's error when no page could be read
+  let ocrFailed: string | null = null;
   const ocrPages: number[] = [];
   for (const p of pages.filter((n) => n <= doc.numPages)) {
     let content: PageContent;
@@ -69,9 +69,13 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       continue;
     }
     const scanned = content.glyphs.length === 0 && content.images > 0;
+    let ocr: OcrPage | null = null;
+    // the page's OCR time, its second reading of doubtful figures included
+    const deadline = Date.now() + ocrTimeoutMs(options);
     if (pdf && ocrMissing === null && (options.ocr === 'force' || scanned)) {
       try {
-        const read = await ocrPage(pdf, p, content.view, OCR_TIMEOUT_MS, options.password);
+        const read = await ocrPage(pdf, p, content.view, deadline, options.password);
+        ocr = read;
         content = read.content;
         ocrPages.push(p);
         const how = [read.skew !== 0 ? `skew ${read.skew}° corrected` : '', read.upsideDown ? 'upside down, turned' : ''].filter(Boolean).join(', ');
@@ -80,7 +84,10 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       } catch (e) {
         if (!(e instanceof ToolError)) throw e;
         if (e.missing) ocrMissing = e.message;
-        else diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: OCR failed: ${e.message}`, place: pdfProv(p, content.view) });
+        else {
+          ocrFailed = `OCR failed: ${e.timedOut ? `it took longer than ${ocrTimeoutMs(options) / 1000} s (--ocr-timeout)` : e.message}`;
+          diagnostics.push({ severity: 'error', code: 'pdf-ocr-failed', stage: 'extract', message: `page ${p}: ${ocrFailed}`, place: pdfProv(p, content.view) });
+        }
       }
     }
     if (options.area) content = cropToArea(content, options.area);
@@ -97,18 +104,20 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
     } else if (content.glyphs.length === 0 && !options.area) {
       if (content.images > 0 && !ocrPages.includes(p)) {
         noText.push(p);
-        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page? (${ocrNote(options, ocrMissing)})`, place });
+        diagnostics.push({ severity: 'error', code: 'pdf-no-text-layer', stage: 'extract', message: `page ${p}: no text layer — scanned page? (${ocrNote(options, ocrMissing, ocrFailed)})`, place });
       }
       continue;
     }
     if (content.glyphs.length > 0) textPages++;
-    pending.push(layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings));
+    const items = layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings);
+    if (ocr) diagnostics.push(...(await rereadPage(items, ocr, deadline)));
+    pending.push(items);
   }
   blocks.push(...printTables(pending, settings));
-  diagnostics.push(...lowConfidenceCells(blocks));
+  diagnostics.push(...lowConfidenceCells(blocks, diagnostics));
   if (textPages === 0) {
     if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);
-    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; ${ocrNote(options, ocrMissing)})`);
+    if (noText.length) throw new PdfError(`no text layer — scanned page? (page(s) ${ranges(noText)}; ${ocrNote(options, ocrMissing, ocrFailed)})`);
     if (ocrPages.length) throw new PdfError(`no text in the PDF: OCR found none on its scanned page(s) ${ranges(ocrPages)}`);
     if (!options.area) throw new PdfError('no text in the PDF');
   }
@@ -153,9 +162,12 @@ function printTables(pages: PageItem[][], settings: TableSettings = DEFAULT_TABL
   });
 }
 
+/** The longest one page may take to be read by OCR (`--ocr-timeout`, seconds); two minutes unless told. */
+const ocrTimeoutMs = (options: PdfOptions) => (options.ocrTimeout ?? 120) * 1000;
+
 /** Why a scanned page was not read by OCR. */
-function ocrNote(options: PdfOptions, missing: string | null): string {
-  return missing !== null ? `${missing}: ${OCR_NEEDS}` : options.ocr === 'off' ? 'OCR is off' : 'not read by OCR';
+function ocrNote(options: PdfOptions, missing: string | null, failed: string | null): string {
+  return missing !== null ? `${missing}: ${OCR_NEEDS}` : options.ocr === 'off' ? 'OCR is off' : (failed ?? 'not read by OCR');
 }
 
 function ranges(pages: number[]): string {

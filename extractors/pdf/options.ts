@@ -15,6 +15,15 @@ export interface PdfOptions {
   ocr?: OcrMode;
   /** Thresholds of the table code that differ from their defaults (src/model/table-settings.ts, `--table-settings`). */
   tableSettings?: Partial<TableSettings>;
+  /** The longest one page may take to be read by OCR, in seconds (`--ocr-timeout`; 120 unless told): a page past it is an error on that page. */
+  ocrTimeout?: number;
+}
+
+/** `--ocr-timeout` takes seconds from 1 to an hour. */
+export function parseOcrTimeout(spec: string): number {
+  const s = Number(spec);
+  if (!(Number.isFinite(s) && s >= 1 && s <= 3600)) throw new PdfOptionError(`bad OCR timeout "${spec}" (expected seconds from 1 to 3600)`);
+  return s;
 }
 
 /** When pages are read by OCR (`--ocr`). */

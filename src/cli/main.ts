@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseArea, parseMethod, parseOcrMode, parsePageRanges, parseTableSettings, PdfOptionError } from '../../extractors/pdf/options.js';
+import { parseArea, parseMethod, parseOcrMode, parseOcrTimeout, parsePageRanges, parseTableSettings, PdfOptionError } from '../../extractors/pdf/options.js';
 import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { UsageError } from './usage-error.js';
 import { TOOL_VERSION } from '../version.js';
@@ -14,7 +14,7 @@ const COMMANDS: Record<string, string> = {
            [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
            [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
            [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
-           [--ocr auto|force|off]   (PDF pages read by OCR: those without a text layer, every page, none)
+           [--ocr auto|force|off] [--ocr-timeout S]   (PDF pages read by OCR: those without a text layer, every page, none; seconds per OCR page, 120)
            [--table-settings '{"snapTolerancePt":3}' | FILE.json]   (PDF table thresholds: README, "Table settings")
     Extracts the files and folders into the database (created when missing); unchanged documents are skipped.`,
   export: `gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR|-
@@ -83,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
             stream: { type: 'boolean', short: 't' },
             ocr: { type: 'string' },
             'table-settings': { type: 'string' },
+            'ocr-timeout': { type: 'string' },
           },
         });
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
@@ -175,8 +176,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t), and `--ocr`; `--password` opens encrypted workbooks and .docx too. */
-function pdfOptions(values: { pages?: string; area?: string; password?: string; method?: string; lattice?: boolean; stream?: boolean; ocr?: string; 'table-settings'?: string }): ExtractOptions {
+/** `--pages 1-3,7`, `--area top,left,bottom,right`, `--password` and `--method` (or `-l`/`-t`) for PDFs (tabula's -p, -a, -s, -l, -t), `--ocr`, `--ocr-timeout` and `--table-settings`; `--password` opens encrypted workbooks and .docx too. */
+function pdfOptions(values: { pages?: string; area?: string; password?: string; method?: string; lattice?: boolean; stream?: boolean; ocr?: string; 'ocr-timeout'?: string; 'table-settings'?: string }): ExtractOptions {
   const asked = [values.method, values.lattice ? 'lattice' : undefined, values.stream ? 'stream' : undefined].filter((m) => m !== undefined);
   if (new Set(asked).size > 1) throw new UsageError(`choose one table method, not ${asked.join(' and ')}`);
   try {
@@ -187,6 +188,7 @@ function pdfOptions(values: { pages?: string; area?: string; password?: string; 
       ...(values.password !== undefined ? { password: values.password } : {}),
       ...(values.ocr !== undefined ? { ocr: parseOcrMode(values.ocr) } : {}),
       ...(values['table-settings'] !== undefined ? { tableSettings: parseTableSettings(values['table-settings'], (f) => fs.readFileSync(f, 'utf8')) } : {}),
+      ...(values['ocr-timeout'] !== undefined ? { ocrTimeout: parseOcrTimeout(values['ocr-timeout']) } : {}),
     };
   } catch (e) {
     if (e instanceof PdfOptionError) throw new UsageError(e.message);

@@ -20,6 +20,12 @@ export const Cell = z.object({
    */
   value: z.number().nullable(),
   prov: z.array(Provenance),
+  /**
+   * Read by OCR: Tesseract's confidence (0–1) in the cell's text, that of its least certain
+   * piece (`prov[].ocr`). A cell below 0.8 is kept as read and flagged (an `ocr-low-confidence`
+   * diagnostic); absent for text the source prints.
+   */
+  confidence: z.number().min(0).max(1).optional(),
 });
 export type Cell = z.infer<typeof Cell>;
 

@@ -1,4 +1,4 @@
-import type { Block, Cell, Column, Diagnostic, Document, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
+import type { Block, Cell, Column, Diagnostic, Document, Provenance, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
 import { Document as DocumentSchema } from '../model/index.js';
 import { isNumeric, parseAmount } from '../domain/amount.js';
 import { inferDocumentMeta } from '../domain/document-meta.js';
@@ -315,7 +315,15 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
 /** A canonical cell; a body cell's value is the number its format stores, when it stores one, else the number its text prints. */
 function makeCell(row: number, col: number, wc: WorkCell, isHeader: boolean, rowspan = 1, colspan = 1): Cell {
   const value = isHeader ? null : (wc.number ?? parseAmount(wc.text));
-  return { row, col, rowspan, colspan, isHeader, text: wc.text, raw: wc.raw, value, prov: wc.prov };
+  const confidence = ocrConfidence(wc.prov);
+  return { row, col, rowspan, colspan, isHeader, text: wc.text, raw: wc.raw, value, prov: wc.prov, ...(confidence !== undefined ? { confidence } : {}) };
+}
+
+/** The OCR confidence of a cell's text: its least certain piece's; undefined when no piece was read by OCR. */
+function ocrConfidence(prov: Provenance[]): number | undefined {
+  let least: number | undefined;
+  for (const p of prov) if (p.kind === 'pdf' && p.ocr && (least === undefined || p.ocr.confidence < least)) least = p.ocr.confidence;
+  return least;
 }
 
 function tableMeta(lines: MetaLine[]): TableMeta {

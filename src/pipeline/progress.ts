@@ -17,7 +17,7 @@ export function createProgress(initialTotal: number | null, stream: NodeJS.Write
   const line = (done: number, counts: Record<string, number>) => {
     const secs = (Date.now() - started) / 1000;
     const rate = done / Math.max(secs, 0.001);
-    const parts = [`${done}${total !== null ? `/${total}` : ' (counting)'} files`, `${counts.new ?? 0} new`, `${counts.changed ?? 0} changed`, `${counts.unchanged ?? 0} unchanged`, `${counts.failed ?? 0} failed`, `${rate.toFixed(1)} files/s`];
+    const parts = [`${done}${total !== null ? `/${total}` : ' (counting)'} files`, `${counts.new ?? 0} new`, `${counts.changed ?? 0} changed`, `${counts.unchanged ?? 0} unchanged`, `${counts.failed ?? 0} failed`, ...(counts.ocrPages ? [`${counts.ocrPages} OCR pages`] : []), `${rate.toFixed(1)} files/s`];
     if (total !== null && rate > 0 && done < total) parts.push(`ETA ${clock((total - done) / rate)}`);
     return parts.join(' · ');
   };

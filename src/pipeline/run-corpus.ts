@@ -121,6 +121,8 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
 
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;
+  // pages read by OCR, for the progress line: they take seconds each where a text page takes milliseconds
+  let ocrPages = 0;
   const flush = () => {
     // once stopped nothing more is written: documents are stored in discovery order (their ids),
     // so one finished after a stopped one waits for the next run, which redoes both
@@ -134,7 +136,8 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
       s.cells += event.cells;
       s.bytes += p.bytes;
       options.onDocument?.(event);
-      progress?.update(nextToWrite, s as unknown as Record<string, number>);
+      if (p.kind === 'extracted' && p.result.ok) ocrPages += p.result.document.diagnostics.filter((d) => d.code === 'pdf-ocr-page').length;
+      progress?.update(nextToWrite, { ...(s as unknown as Record<string, number>), ocrPages });
     }
   };
 

@@ -299,7 +299,9 @@
       if (fails) cls.push('check-fail');
       var changed = Object.hasOwn(data.changed, c.id);
       if (changed) cls.push('changed');
+      if (c.doubtful) cls.push('ocr-doubt');
       var title = describeProv(c.prov) +
+        (c.confidence !== undefined ? '\nread by OCR, confidence ' + c.confidence.toFixed(2) + (c.doubtful ? ': check it against the scan' : '') : '') +
         (fails ? '\nfailed: ' + fails.map(function (f) { return f.message; }).join('\nfailed: ') : '') +
         (changed ? '\nwas: ' + (data.changed[c.id] === null ? '(absent)' : data.changed[c.id]) : '');
       var td = h(c.isHeader ? 'th' : 'td', {
@@ -445,7 +447,7 @@
       var bytes = new Uint8Array(raw.length);
       for (var i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
       var boxes = {};
-      tables.forEach(function (t) { t.cells.forEach(function (c) { c.prov.forEach(function (p) { if (p.kind === 'pdf') (boxes[p.page] = boxes[p.page] || []).push({ key: 'c:' + c.id, bbox: p.bbox }); }); }); });
+      tables.forEach(function (t) { t.cells.forEach(function (c) { c.prov.forEach(function (p) { if (p.kind === 'pdf') (boxes[p.page] = boxes[p.page] || []).push({ key: 'c:' + c.id, bbox: p.bbox, doubtful: !!c.doubtful }); }); }); });
       lib.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: false, useSystemFonts: true, cMapUrl: 'assets/cmaps/', cMapPacked: true, useWorkerFetch: false, BinaryDataFactory: CMapsFromScript }).promise.then(function (pdf) {
         var chain = Promise.resolve();
         for (var n = 1; n <= pdf.numPages; n++) (function (n) {
@@ -461,7 +463,8 @@
             (boxes[n] || []).forEach(function (b) {
               var r = toPx(b.bbox[0], b.bbox[1]).concat(toPx(b.bbox[2], b.bbox[3]));
               var x = Math.min(r[0], r[2]), y = Math.min(r[1], r[3]);
-              var box = h('div', { class: 'seg box', 'data-page': n, style: 'left:' + x + 'px;top:' + y + 'px;width:' + Math.abs(r[2] - r[0]) + 'px;height:' + Math.abs(r[3] - r[1]) + 'px' });
+              // a cell OCR doubts is boxed on the scan too, so the page shows where to look
+              var box = h('div', { class: 'seg box' + (b.doubtful ? ' ocr-doubt' : ''), 'data-page': n, style: 'left:' + x + 'px;top:' + y + 'px;width:' + Math.abs(r[2] - r[0]) + 'px;height:' + Math.abs(r[3] - r[1]) + 'px' });
               link(box, [b.key]);
               overlay.appendChild(box);
             });

@@ -5,6 +5,7 @@ import type { Cell, Diagnostic, Provenance, Table } from '../model/index.js';
 import { diffDocuments } from '../pipeline/diff-documents.js';
 import { lastChange, searchText, type SearchHit, type Store, type StoredDocumentInfo } from '../store/index.js';
 import { readSourceView, type SourceView } from './source-view.js';
+import { LOW_CONFIDENCE } from '../../extractors/pdf/ocr/ocr-confidence.js';
 
 /** One row of the review index. `failedChecks` is null when the database has no checks table. */
 export interface IndexEntry {
@@ -38,6 +39,10 @@ export interface ReviewCell {
   isHeader: boolean;
   text: string;
   prov: Provenance[];
+  /** Read by OCR: its confidence (0–1). */
+  confidence?: number;
+  /** Read by OCR and to be checked against the scan: below LOW_CONFIDENCE, or flagged by a diagnostic (ocr-not-an-amount). */
+  doubtful?: true;
 }
 
 export interface ReviewTable {
@@ -289,7 +294,7 @@ export class ReviewData {
       },
       nav: { prev: docs[i - 1]?.id ?? null, next: docs[i + 1]?.id ?? null },
       source: readSourceView(info, this.sourceRoot, this.runRoots()),
-      tables: (document?.tables ?? []).map(toReviewTable),
+      tables: (document?.tables ?? []).map((t) => toReviewTable(t, ocrFlagged(document?.diagnostics ?? []))),
       checks: readFailedChecks(this.store.db, id),
       diagnostics: document?.diagnostics ?? [],
       changed,
@@ -320,7 +325,14 @@ export class ReviewData {
   }
 }
 
-function toReviewTable(t: Table): ReviewTable {
+/** The places (page and box) of the cells OCR diagnostics flag. */
+function ocrFlagged(diagnostics: readonly Diagnostic[]): Set<string> {
+  return new Set(diagnostics.flatMap((d) => (d.code.startsWith('ocr-') && d.place?.kind === 'pdf' && d.place.ocr ? [pdfPlaceKey(d.place)] : [])));
+}
+
+const pdfPlaceKey = (p: Extract<Provenance, { kind: 'pdf' }>) => `${p.page}:${p.bbox.join(',')}`;
+
+function toReviewTable(t: Table, flagged: Set<string> = new Set()): ReviewTable {
   return {
     order: t.order,
     title: t.title,
@@ -331,7 +343,12 @@ function toReviewTable(t: Table): ReviewTable {
     headerRows: t.headerRows,
     nRows: t.nRows,
     nCols: t.nCols,
-    cells: t.cells.map((c: Cell) => ({ id: `${t.order}.${c.row}.${c.col}`, row: c.row, col: c.col, rowspan: c.rowspan, colspan: c.colspan, isHeader: c.isHeader, text: c.text, prov: c.prov })),
+    cells: t.cells.map((c: Cell) => {
+      const cell: ReviewCell = { id: `${t.order}.${c.row}.${c.col}`, row: c.row, col: c.col, rowspan: c.rowspan, colspan: c.colspan, isHeader: c.isHeader, text: c.text, prov: c.prov };
+      if (c.confidence === undefined) return cell;
+      const doubtful = c.confidence < LOW_CONFIDENCE || c.prov.some((p) => p.kind === 'pdf' && flagged.has(pdfPlaceKey(p)));
+      return { ...cell, confidence: c.confidence, ...(doubtful ? { doubtful: true as const } : {}) };
+    }),
     prov: t.prov,
   };
 }

@@ -28,7 +28,7 @@ export function readDocumentRows(db: Database.Database, id: number): Document | 
     nRows: t.n_rows,
     nCols: t.n_cols,
     cells: (cells.get(t.ord) ?? []).map(
-      (c): Cell => ({ row: c.row, col: c.col, rowspan: c.rowspan, colspan: c.colspan, isHeader: c.is_header === 1, text: c.text, raw: c.raw, value: c.value, prov: JSON.parse(c.prov) }),
+      (c): Cell => ({ row: c.row, col: c.col, rowspan: c.rowspan, colspan: c.colspan, isHeader: c.is_header === 1, text: c.text, raw: c.raw, value: c.value, prov: JSON.parse(c.prov), ...(c.confidence !== null && c.confidence !== undefined ? { confidence: c.confidence } : {}) }),
     ),
     prov: JSON.parse(t.prov),
   }));

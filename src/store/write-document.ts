@@ -85,8 +85,8 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
   const column = prepared(db, 'insert into "column" (document_id, table_ord, idx, path, path_text) values (?, ?, ?, ?, ?)');
   const cell = prepared(db, 
     `insert into cell (document_id, table_ord, row, col, rowspan, colspan, is_header, text, raw, value, prov, prov_kind,
-     line_start, col_start, off_start, line_end, col_end, off_end, page, x0, y0, x1, y1)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     line_start, col_start, off_start, line_end, col_end, off_end, page, x0, y0, x1, y1, confidence)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const t of doc.tables) {
     const [firstLine, lastLine] = lineRange(t.prov);
@@ -100,7 +100,7 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
       cell.run(
         id, t.order, c.row, c.col, c.rowspan, c.colspan, c.isHeader ? 1 : 0, c.text, c.raw, c.value, JSON.stringify(c.prov), p?.kind ?? null,
         text?.start.line ?? null, text?.start.column ?? null, text?.start.offset ?? null, text?.end.line ?? null, text?.end.column ?? null, text?.end.offset ?? null,
-        pdf?.page ?? null, pdf?.bbox[0] ?? null, pdf?.bbox[1] ?? null, pdf?.bbox[2] ?? null, pdf?.bbox[3] ?? null,
+        pdf?.page ?? null, pdf?.bbox[0] ?? null, pdf?.bbox[1] ?? null, pdf?.bbox[2] ?? null, pdf?.bbox[3] ?? null, c.confidence ?? null,
       );
     }
   }

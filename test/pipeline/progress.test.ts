@@ -29,6 +29,18 @@ describe('progress', () => {
     expect(writes.at(-1)).toBe('\r\x1b[2K');
   });
 
+  it('counts the pages read by OCR once there are any: they take seconds each', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { writes, stream } = fakeStream(false);
+    const p = createProgress(null, stream, 0);
+    vi.setSystemTime(2000);
+    p.update(2, { ...counts(2), ocrPages: 0 });
+    expect(writes.at(-1)).toBe('progress: 2 (counting) files · 2 new · 0 changed · 0 unchanged · 0 failed · 1.0 files/s\n');
+    vi.setSystemTime(4000);
+    p.update(4, { ...counts(4), ocrPages: 3 });
+    expect(writes.at(-1)).toBe('progress: 4 (counting) files · 4 new · 0 changed · 0 unchanged · 0 failed · 3 OCR pages · 1.0 files/s\n');
+  });
+
   it('on an 80-column terminal: every redraw fits in 79 columns, the bar shrinking first, then going, then the counts cut', () => {
     vi.useFakeTimers({ now: 0 });
     const { writes, stream } = fakeStream(true);

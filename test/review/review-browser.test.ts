@@ -20,6 +20,7 @@ const SEED_002 = 'corpus/002_c52ee38ce6c6c3d2.txt';
 const DOCX_000 = 'corpus/rendered/000_0018174054ff74da.docx';
 const PDF_000 = 'corpus/rendered/000_0018174054ff74da.pdf';
 const PDF_ROTATED = 'test/extractors/pdf/fixtures/rotated.pdf';
+const SCAN_001 = 'corpus/scans/001-p1.pdf';
 const XLSX_HANDMADE = 'test/extractors/spreadsheet/fixtures/handmade.xlsx';
 const XLS_004 = 'corpus/rendered/004_3c83e1ac369f3f17.xls';
 const SHOTS = path.resolve('out/review-screenshots');
@@ -153,7 +154,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL);
   copyOf000 = path.join(tmp, 'copy-of-000.txt');
   fs.copyFileSync(SEED_000, copyOf000);
-  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, XLSX_HANDMADE, XLS_004, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
+  await runCorpus([SEED_000, SEED_002, PDF_000, PDF_ROTATED, SCAN_001, XLSX_HANDMADE, XLS_004, path.join(tmp, 'evil.txt'), copyOf000], { db, jobs: 0 });
   // a re-extraction with one changed amount, for the run view: 行政运行 合计 336.49 → 336.50
   fs.writeFileSync(copyOf000, fs.readFileSync(copyOf000, 'utf8').replace('\t行政运行\n\t336.49\n', '\t行政运行\n\t336.50\n'));
   await runCorpus([copyOf000], { db, jobs: 0 });
@@ -341,6 +342,26 @@ describe('gongkai review in Chromium', () => {
     await page.click(`td[data-cell="${cell.t.order}.${cell.c.row}.${cell.c.col}"]`);
     await page.screenshot({ path: path.join(SHOTS, 'pdf-rotated-cell.png') });
     expect(await inkInHighlightedBox(page)).toBeGreaterThan(20);
+  });
+
+  it('a scanned PDF: the cells OCR doubts are marked, and each is boxed on the scan where it prints', async () => {
+    const id = ids().get(SCAN_001)!;
+    await page.goto(`${server.url}doc-${id}.html`);
+    await page.waitForSelector('.pdf-pages[data-rendered]', { timeout: 50_000 });
+    const doc = store.readDocument(id)!;
+    const cells = doc.tables.flatMap((t) => t.cells.map((c) => ({ t, c })));
+    const flagged = new Set(doc.diagnostics.filter((d) => d.code.startsWith('ocr-') && d.place?.kind === 'pdf' && d.place.ocr).map((d) => JSON.stringify(d.place)));
+    const doubtful = cells.filter(({ c }) => c.confidence !== undefined && (c.confidence < 0.8 || flagged.has(JSON.stringify(c.prov[0]))));
+    expect(doubtful.length).toBeGreaterThan(0);
+    expect((await page.$$eval('#tables .ocr-doubt', (els) => els.map((e) => (e as HTMLElement).dataset.cell))).sort()).toEqual(doubtful.map(({ t, c }) => `${t.order}.${c.row}.${c.col}`).sort());
+    expect(await page.$$('#source .box.ocr-doubt')).toHaveLength(doubtful.length);
+    // the scan is drawn (an image-only page), and a doubted cell's box lies over its ink
+    const first = doubtful.find(({ c }) => c.text !== '')!;
+    const sel = `#tables [data-cell="${first.t.order}.${first.c.row}.${first.c.col}"]`;
+    await page.click(sel);
+    expect(await page.$$eval('#source .box.hl', (els) => els.map((e) => e.classList.contains('ocr-doubt')))).toEqual([true]);
+    expect(await inkInHighlightedBox(page)).toBeGreaterThan(20);
+    await page.screenshot({ path: path.join(SHOTS, 'scan-ocr-doubt.png') });
   });
 
   it('shows document text containing <script> as text and never runs it', async () => {

@@ -8,14 +8,14 @@ const [chromium, tesseract] = TOOLS;
 describe('npm test’s pretest: the Debian tools some tests drive (chromium, Tesseract)', () => {
   it('does nothing when all are there, installs the missing ones as root with apt-get, else says in one line what to install', () => {
     expect(plan({ missing: [], root: false, aptGet: false })).toEqual({ action: 'none' });
-    expect(plan({ missing: [chromium!, tesseract!], root: true, aptGet: true })).toEqual({ action: 'install', packages: ['chromium', 'tesseract-ocr', 'tesseract-ocr-chi-sim', 'poppler-utils'] });
+    expect(plan({ missing: [chromium!, tesseract!], root: true, aptGet: true })).toEqual({ action: 'install', packages: ['chromium', 'tesseract-ocr', 'tesseract-ocr-chi-sim', 'tesseract-ocr-eng', 'poppler-utils'] });
     expect(plan({ missing: [chromium!], root: false, aptGet: true })).toEqual({
       action: 'stop',
       message: 'npm test: the review tests need chromium, which is missing — install it: sudo apt-get install -y --no-install-recommends chromium',
     });
     expect(plan({ missing: [tesseract!], root: true, aptGet: false })).toEqual({
       action: 'stop',
-      message: "npm test: the OCR tests need tesseract, which is missing — install it: Debian's packages tesseract-ocr, tesseract-ocr-chi-sim, poppler-utils",
+      message: "npm test: the OCR tests need tesseract, which is missing — install it: Debian's packages tesseract-ocr, tesseract-ocr-chi-sim, tesseract-ocr-eng, poppler-utils",
     });
   });
 

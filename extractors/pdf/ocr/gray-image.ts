@@ -75,3 +75,22 @@ export function rotateImage(img: GrayImage, degrees: number): GrayImage {
 export function turnHalf(img: GrayImage): GrayImage {
   return { width: img.width, height: img.height, data: img.data.slice().reverse() };
 }
+
+/** The image scaled by `factor` (area-averaged when shrinking, nearest pixel when growing). */
+export function scaleImage(img: GrayImage, factor: number): GrayImage {
+  const w = Math.max(1, Math.round(img.width * factor));
+  const h = Math.max(1, Math.round(img.height * factor));
+  const data = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const sy0 = Math.floor(y / factor);
+    const sy1 = Math.min(img.height, Math.max(sy0 + 1, Math.floor((y + 1) / factor)));
+    for (let x = 0; x < w; x++) {
+      const sx0 = Math.floor(x / factor);
+      const sx1 = Math.min(img.width, Math.max(sx0 + 1, Math.floor((x + 1) / factor)));
+      let sum = 0;
+      for (let sy = sy0; sy < sy1; sy++) for (let sx = sx0; sx < sx1; sx++) sum += img.data[sy * img.width + sx]!;
+      data[y * w + x] = Math.round(sum / ((sy1 - sy0) * (sx1 - sx0)));
+    }
+  }
+  return { width: w, height: h, data };
+}

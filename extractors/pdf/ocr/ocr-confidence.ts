@@ -15,16 +15,19 @@ export function withOcrConfidence(prov: PdfProvenance, glyphs: readonly Glyph[])
   return least === Infinity ? prov : { ...prov, ocr: { confidence: least } };
 }
 
-/** A warning for each table cell read by OCR below LOW_CONFIDENCE, pointing at the cell. */
-export function lowConfidenceCells(blocks: readonly RawBlock[]): Diagnostic[] {
+/** A warning for each table cell read by OCR below LOW_CONFIDENCE, pointing at the cell; not for a cell a diagnostic in `flagged` already points at. */
+export function lowConfidenceCells(blocks: readonly RawBlock[], flagged: readonly Diagnostic[] = []): Diagnostic[] {
+  const known = new Set(flagged.flatMap((d) => (d.place?.kind === 'pdf' && d.place.ocr ? [placeKey(d.place)] : [])));
   const out: Diagnostic[] = [];
   for (const b of blocks) {
     if (b.type !== 'table') continue;
     for (const row of b.rows)
       for (const cell of row.cells) {
         const place = cell.prov.find((p): p is PdfProvenance => p.kind === 'pdf' && p.ocr !== undefined && p.ocr.confidence < LOW_CONFIDENCE);
-        if (place) out.push({ severity: 'warning', code: 'ocr-low-confidence', stage: 'extract', message: `page ${place.page}: "${cell.raw}" read by OCR with confidence ${place.ocr!.confidence.toFixed(2)}: check it against the scan`, place });
+        if (place && !known.has(placeKey(place))) out.push({ severity: 'warning', code: 'ocr-low-confidence', stage: 'extract', message: `page ${place.page}: "${cell.raw}" read by OCR with confidence ${place.ocr!.confidence.toFixed(2)}: check it against the scan`, place });
       }
   }
   return out;
 }
+
+const placeKey = (p: PdfProvenance) => `${p.page}:${p.bbox.join(',')}`;

@@ -16,6 +16,10 @@ export interface OcrPage {
   skew: number;
   upsideDown: boolean;
   words: number;
+  /** The page as Tesseract read it (levelled, turned, rules erased), for a second reading of doubtful cells. */
+  raster: GrayImage;
+  /** Points of the page (y up) to pixels of `raster` (y down). */
+  toPixels: (x: number, y: number) => [number, number];
 }
 
 /**
@@ -24,13 +28,14 @@ export interface OcrPage {
  * each word's box is split evenly among its characters, one glyph each, carrying the word's
  * confidence. Glyphs of one printed line share its baseline and size, as printed text does.
  * (Tesseract's own deskewing is of no use here: its word boxes are in the skewed image.)
+ * `deadline`: the Date.now() by which the page must be read (`--ocr-timeout`).
  */
-export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], timeoutMs: number, password?: string): Promise<OcrPage> {
-  const raster = await rasterisePage(pdf, page, OCR_DPI, timeoutMs, password);
-  let read = await readLevel(raster, timeoutMs);
+export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string): Promise<OcrPage> {
+  const raster = await rasterisePage(pdf, page, OCR_DPI, deadline - Date.now(), password);
+  let read = await readLevel(raster, deadline);
   let upsideDown = false;
   if (read.words.length > 0 && meanConfidence(read.words) < DOUBTFUL) {
-    const turned = await readLevel(turnHalf(raster), timeoutMs);
+    const turned = await readLevel(turnHalf(raster), deadline);
     if (meanConfidence(turned.words) > meanConfidence(read.words)) [read, upsideDown] = [turned, true];
   }
   const scale: [number, number] = [(view[2] - view[0]) / raster.width, (view[3] - view[1]) / raster.height];
@@ -48,7 +53,7 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
     // OCR's numbers are ours, always finite
     nonFinite: 0,
   };
-  return { content, skew: read.skew, upsideDown, words: read.words.length };
+  return { content, skew: read.skew, upsideDown, words: read.words.length, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
 }
 
 /**
@@ -57,12 +62,13 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
  */
 const BLANK = 0.0005;
 
-async function readLevel(raster: GrayImage, timeoutMs: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number }> {
-  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0 };
+async function readLevel(raster: GrayImage, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; erased: GrayImage }> {
+  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0, erased: raster };
   const skew = estimateSkew(raster);
   const level = Math.abs(skew) >= 0.05 ? rotateImage(raster, skew) : raster;
   const rules = findRasterRulings(level, OCR_DPI);
-  return { words: await readWords(eraseRulings(level, rules), timeoutMs), rules, skew };
+  const erased = eraseRulings(level, rules);
+  return { words: await readWords(erased, deadline - Date.now()), rules, skew, erased };
 }
 
 const meanConfidence = (words: OcrWord[]) => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);

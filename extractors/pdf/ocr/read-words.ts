@@ -20,14 +20,25 @@ export interface OcrWord {
  */
 export const TESSERACT_PSM = 6;
 
-/** Reads the words of an image with the `tesseract` CLI, Simplified Chinese, TSV output. */
-export async function readWords(img: GrayImage, timeoutMs: number): Promise<OcrWord[]> {
+/** How Tesseract reads: its language model, page segmentation mode and, optionally, the only characters it may read. */
+export interface ReadMode {
+  lang: string;
+  psm: number;
+  whitelist?: string;
+}
+
+/** A page: Simplified Chinese (digits and Latin letters included), row by row. */
+export const PAGE_MODE: ReadMode = { lang: 'chi_sim', psm: TESSERACT_PSM };
+
+/** Reads the words of an image with the `tesseract` CLI, TSV output. */
+export async function readWords(img: GrayImage, timeoutMs: number, mode: ReadMode = PAGE_MODE): Promise<OcrWord[]> {
   // one thread per tesseract: pages run in parallel through --jobs, and OpenMP threads on a busy machine only wait for each other
   const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
-  const args = ['stdin', 'stdout', '-l', 'chi_sim', '--psm', String(TESSERACT_PSM), '-c', 'preserve_interword_spaces=1', 'tsv'];
+  const only = mode.whitelist !== undefined ? ['-c', `tessedit_char_whitelist=${mode.whitelist}`] : [];
+  const args = ['stdin', 'stdout', '-l', mode.lang, '--psm', String(mode.psm), '-c', 'preserve_interword_spaces=1', ...only, 'tsv'];
   const tsv = await runTool('tesseract', args, toPgm(img), timeoutMs, env).catch((e: unknown) => {
     // without its language data Tesseract can read nothing here: as good as not installed
-    if (e instanceof ToolError && /Failed loading language/i.test(e.message)) throw new ToolError('tesseract has no Simplified Chinese data (chi_sim)', true);
+    if (e instanceof ToolError && /Failed loading language/i.test(e.message)) throw new ToolError(`tesseract has no ${mode.lang === 'chi_sim' ? 'Simplified Chinese' : 'English'} data (${mode.lang})`, true);
     throw e;
   });
   return parseTsv(tsv.toString('utf8'));

@@ -6,6 +6,7 @@ export class ToolError extends Error {
   constructor(
     message: string,
     readonly missing = false,
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -21,7 +22,7 @@ export function runTool(command: string, args: string[], input: Uint8Array, time
     const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => child.kill('SIGKILL'), Math.max(1, timeoutMs));
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     child.on('error', (e: NodeJS.ErrnoException) => {
@@ -30,7 +31,7 @@ export function runTool(command: string, args: string[], input: Uint8Array, time
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      if (signal === 'SIGKILL') reject(new ToolError(`${command} took longer than ${Math.round(timeoutMs / 1000)} s`));
+      if (signal === 'SIGKILL') reject(new ToolError(`${command} took longer than ${Math.round(timeoutMs / 1000)} s`, false, true));
       else if (code !== 0) reject(new ToolError(`${command} failed: ${Buffer.concat(err).toString('utf8').trim().split('\n').pop() ?? `exit ${code}`}`));
       else resolve(Buffer.concat(out));
     });

@@ -10,10 +10,11 @@ import { migration as m008 } from './008-extract-options.js';
 import { migration as m009 } from './009-text-search.js';
 import { migration as m010 } from './010-duplicates.js';
 import { migration as m011 } from './011-fact-names.js';
+import { migration as m012 } from './012-cell-confidence.js';
 import type { Migration } from './migration.js';
 
 /** Every migration, in order. Add a new file `NNN-name.ts` and list it here. */
-export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011];
+export const MIGRATIONS: Migration[] = [m001, m002, m003, m004, m005, m006, m007, m008, m009, m010, m011, m012];
 
 /**
  * Applies the migrations the database has not seen yet, in version order, each in its own
