@@ -4,3 +4,4 @@ export * from './raw-document.js';
 export * from './budget.js';
 export * from './document.js';
 export * from './export.js';
+export * from './queue-job.js';
