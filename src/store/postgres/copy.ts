@@ -5,6 +5,7 @@ import { isPostgresUrl } from '../target-store.js';
 import { connectPostgres, inTransaction, insertRows } from './connect.js';
 import { migratePostgres } from './migrate.js';
 import { mirroredTables, quote } from './schema.js';
+import { redactUrl as redact } from '../redact-url.js';
 
 /** How many rows are read and written at a time: a dataset is streamed, never held whole. */
 const BATCH = 2000;
@@ -105,15 +106,4 @@ async function postgresToSqlite(url: string, file: string): Promise<CopySummary>
 async function refuseNonEmpty(client: pg.ClientBase, url: string): Promise<void> {
   const { rows } = await client.query<{ n: number }>('select (select count(*) from document) + (select count(*) from run) as n');
   if (Number(rows[0]!.n) > 0) throw new Error(`${redact(url)} already holds a dataset: db copy never merges into one`);
-}
-
-/** A URL as it may be printed: without its password. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
 }
