@@ -183,4 +183,26 @@ describe('a run through the queue', () => {
     expect(await halfWritten(db)).toEqual([]);
     expect(exportsOf(db)).toEqual(local);
   }, 300_000);
+
+  it('two workers writing one SQLite file (immediate transactions, busy timeout) export what the local run exports', async () => {
+    const db = path.join(work, 'shared.sqlite');
+    const workers = [startWorker(db, 'sqlite'), startWorker(db, 'sqlite')];
+    const result = await queuedRun(db, 'sqlite').result;
+    await stopWorkers(workers);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(ALL_NEW);
+    expect(workers.flatMap((w) => w.lines).filter((l) => l.startsWith('retry '))).toEqual([]);
+    expect(exportsOf(db)).toEqual(local);
+  }, 300_000);
+});
+
+describe('gongkai db copy', () => {
+  it('moves a SQLite dataset into an empty PostgreSQL database and refuses to merge into one that holds a dataset', async () => {
+    const db = await database('copied');
+    gongkai(['db', 'copy', '--from', path.join(work, 'local.sqlite'), '--to', db]);
+    expect(exportsOf(db)).toEqual(local);
+    const again = spawnSync('node', [BIN, 'db', 'copy', '--from', path.join(work, 'local.sqlite'), '--to', db], { cwd: ROOT, encoding: 'utf8' });
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already holds a dataset: db copy never merges into one/);
+  }, 120_000);
 });
