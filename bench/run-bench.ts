@@ -1,5 +1,6 @@
 // npm run bench [-- --n 2000] — figures for a corpus-scale run, beside a floor measured in the same run.
 // npm run bench -- --ocr — seconds per OCR page and amounts read equal on the table scans (bench/ocr-bench.ts).
+// npm run bench -- --queue [--n 200] [--machines 10,100,1000] — run --queue with 1, 2, 4 worker processes vs a local run (bench/queue-bench.ts).
 // npm run bench -- --pdf [--copies 16] [--repeat 2] [--sets …] [--scale N] [--before DIR] — the PDF path, beside pdftotext -layout (bench/pdf-bench.ts).
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,11 +9,17 @@ import { parseArgs } from 'node:util';
 import { fmt, runChild as child, type Measured } from './measure.js';
 import { ocrBench } from './ocr-bench.js';
 import { pdfBench } from './pdf-bench.js';
+import { queueBench } from './queue-bench.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false }, pdf: { type: 'boolean', default: false }, ocr: { type: 'boolean', default: false }, copies: { type: 'string', default: '16' }, repeat: { type: 'string', default: '2' }, sets: { type: 'string' }, scale: { type: 'string' }, before: { type: 'string' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '2000' }, keep: { type: 'boolean', default: false }, pdf: { type: 'boolean', default: false }, ocr: { type: 'boolean', default: false }, copies: { type: 'string', default: '16' }, repeat: { type: 'string', default: '2' }, sets: { type: 'string' }, scale: { type: 'string' }, before: { type: 'string' }, queue: { type: 'boolean', default: false }, machines: { type: 'string', default: '1,10,100,1000' } } });
 if (values.ocr) {
   await ocrBench();
+  process.exit(0);
+}
+if (values.queue) {
+  // the default --n (2000) is for the local bench; a queue bench of 200 takes minutes with its four runs
+  await queueBench({ n: process.argv.includes('--n') ? Number(values.n) : 200, machines: values.machines!.split(',').map(Number) });
   process.exit(0);
 }
 if (values.pdf) {

@@ -1,7 +1,8 @@
 // `npm test`'s pretest (and so .ci/run's): the tools some tests drive, each from Debian — never
 // a download. The review tests (test/review/) drive /usr/bin/chromium with playwright-core; the
 // OCR tests (test/extractors/pdf/ocr/) run Tesseract with Simplified Chinese and poppler's
-// pdftoppm. When one is missing, a root user on Debian gets it installed with apt-get; anyone
+// pdftoppm; the queue tests (test/queue/) start redis-server and a PostgreSQL cluster of their
+// own. When one is missing, a root user on Debian gets it installed with apt-get; anyone
 // else is told in one line what to install. Those tests never skip.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,6 +25,9 @@ export const TOOLS: TestTool[] = [
     packages: ['tesseract-ocr', 'tesseract-ocr-chi-sim', 'tesseract-ocr-eng', 'poppler-utils'],
     neededBy: 'the OCR tests',
   },
+  // started by the tests themselves, on loopback, and stopped after them (scripts/lib/services.ts)
+  { name: 'redis-server', files: ['/usr/bin/redis-server'], packages: ['redis-server'], neededBy: 'the queue tests' },
+  { name: 'postgresql', files: ['/usr/bin/pg_ctlcluster'], packages: ['postgresql'], neededBy: 'the queue tests' },
 ];
 
 /**

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { parseArea, parseMethod, parseOcrMode, parseOcrTimeout, parsePageRanges, parseTableSettings, PdfOptionError } from '../../extractors/pdf/options.js';
 import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { UsageError } from './usage-error.js';
+import { readableDatabase } from './read-postgres.js';
+import { isPostgresUrl } from '../store/target-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -16,7 +18,13 @@ const COMMANDS: Record<string, string> = {
            [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
            [--ocr auto|force|off] [--ocr-timeout S]   (PDF pages read by OCR: those without a text layer, every page, none; seconds per OCR page, 120)
            [--table-settings '{"snapTolerancePt":3}' | FILE.json]   (PDF table thresholds: README, "Table settings")
-    Extracts the files and folders into the database (created when missing); unchanged documents are skipped.`,
+    Extracts the files and folders into the database (created when missing); unchanged documents are skipped.
+gongkai run <paths…> --queue redis://host:6379 [--queue-name gongkai] [--db ${DEFAULT_DB} | postgres://…] [run's options but --jobs, --password]
+    Queues one job per document for \`gongkai worker\`s (files by path: workers see them on shared storage), waits, records the run.`,
+  worker: `gongkai worker --queue redis://host:6379 [--queue-name gongkai] [--db ${DEFAULT_DB} | postgres://…] [--jobs N] [--stalled-seconds 30] [--verbose]
+    Takes documents from the queue, extracts and writes them, until SIGTERM (finishing the documents in hand).`,
+  db: `gongkai db copy --from ${DEFAULT_DB} --to postgres://user@host/db   (or from postgres:// to a new .sqlite file)
+    Copies a whole dataset between SQLite and PostgreSQL.`,
   export: `gongkai export [--db ${DEFAULT_DB}] --format json|csv --out FILE|DIR|-
 gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl|- [--jsonl]
     The JSON contract, one CSV per table (with a tables.csv index), or the fact view; - is standard output.`,
@@ -26,8 +34,8 @@ gongkai export [--db ${DEFAULT_DB}] --format facts --out facts.csv|facts.jsonl|-
     A document's format, extractor, options, status, and each table as a grid.`,
   search: `gongkai search <text> [--db ${DEFAULT_DB}] [--limit 50]
     Table titles, row labels and prose holding the text (any Chinese substring), each with file:line.`,
-  runs: `gongkai runs [--db ${DEFAULT_DB}]
-    The runs recorded in the database: versions, options, counts.`,
+  runs: `gongkai runs [--db ${DEFAULT_DB}] [--queue redis://host:6379 [--queue-name gongkai]]
+    The runs recorded in the database: versions, options, counts; with --queue, the queue's counts and its given-up jobs.`,
   diff: `gongkai diff [--db ${DEFAULT_DB}] [--run A --run B | --doc SOURCE|SHA] [--limit N]
     What a re-run changed, cell by cell, with the source place of each side.`,
   review: `gongkai review [--db ${DEFAULT_DB}] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR
@@ -40,6 +48,7 @@ ${Object.values(COMMANDS).map((c) => `  ${c.replace(/\n/g, '\n  ')}`).join('\n')
   gongkai --version | --help | <command> --help
 
 Every command but run only reads: a --db that does not exist is refused, never created.
+A --db postgres://… is read from a snapshot copied into a temporary SQLite file.
 Exit codes: 0 done (documents that failed are recorded with their reason, not fatal);
 1 there were files but none could be processed; 2 wrong usage; 3 run --strict and some
 documents failed; 4 another run holds the database; 130 stopped by Ctrl-C, 143 by SIGTERM
@@ -84,12 +93,29 @@ export async function main(argv: string[]): Promise<number> {
             ocr: { type: 'string' },
             'table-settings': { type: 'string' },
             'ocr-timeout': { type: 'string' },
+            queue: { type: 'string' },
+            'queue-name': { type: 'string' },
           },
         });
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
         if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0)) throw new UsageError(`--jobs takes a whole number ≥ 0, not "${values.jobs}"`);
         const docTimeout = values['doc-timeout'] === undefined ? undefined : Number(values['doc-timeout']);
         if (docTimeout !== undefined && !(Number.isFinite(docTimeout) && docTimeout > 0)) throw new UsageError(`--doc-timeout takes seconds > 0, not "${values['doc-timeout']}"`);
+        if (values.queue !== undefined) {
+          if (jobs !== undefined) throw new UsageError('--jobs is for local runs: with --queue, start more `gongkai worker`s (or give them --jobs)');
+          return await (await import('./commands/run-queued.js')).runQueuedCommand(positionals, {
+            db: values.db!,
+            queue: values.queue,
+            ...(values['queue-name'] ? { queueName: values['queue-name'] } : {}),
+            force: !!values.force,
+            ...(docTimeout !== undefined ? { docTimeout } : {}),
+            ...(values['only-format'] ? { onlyFormat: values['only-format'] } : {}),
+            strict: !!values.strict,
+            quiet: !!values.quiet,
+            extract: pdfOptions(values),
+          });
+        }
+        if (isPostgresUrl(values.db!)) throw new UsageError('a local run writes SQLite: for postgres://, run with --queue and `gongkai worker`s, or `gongkai db copy` the SQLite file');
         const { runCommand } = await import('./commands/run.js');
         return await runCommand(positionals, {
           db: values.db!,
@@ -103,44 +129,70 @@ export async function main(argv: string[]): Promise<number> {
           extract: pdfOptions(values),
         });
       }
+      case 'worker': {
+        const { values } = parseArgs({
+          args: rest,
+          options: { queue: { type: 'string' }, 'queue-name': { type: 'string' }, db: { type: 'string', default: DEFAULT_DB }, jobs: { type: 'string', default: '1' }, 'stalled-seconds': { type: 'string' }, verbose: { type: 'boolean', default: false } },
+        });
+        if (!values.queue) throw new UsageError(COMMANDS.worker!);
+        const jobs = Number(values.jobs);
+        if (!(Number.isInteger(jobs) && jobs >= 1)) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${values.jobs}"`);
+        const stalled = values['stalled-seconds'] === undefined ? undefined : Number(values['stalled-seconds']);
+        if (stalled !== undefined && !(Number.isFinite(stalled) && stalled >= 1)) throw new UsageError(`--stalled-seconds takes seconds ≥ 1, not "${values['stalled-seconds']}"`);
+        return await (await import('./commands/worker.js')).workerCommand({
+          queue: values.queue,
+          ...(values['queue-name'] ? { queueName: values['queue-name'] } : {}),
+          db: values.db!,
+          jobs,
+          ...(stalled !== undefined ? { stalledSeconds: stalled } : {}),
+          verbose: !!values.verbose,
+        });
+      }
+      case 'db': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { from: { type: 'string' }, to: { type: 'string' } } });
+        if (positionals[0] !== 'copy' || positionals.length !== 1) throw new UsageError(COMMANDS.db!);
+        return await (await import('./commands/db-copy.js')).dbCopyCommand({ from: values.from, to: values.to });
+      }
       case 'export': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, format: { type: 'string', default: 'json' }, out: { type: 'string' }, jsonl: { type: 'boolean', default: false } } });
-        if (values.format === 'facts') return (await import('./commands/export-facts.js')).exportFactsCommand({ db: values.db!, out: values.out, jsonl: !!values.jsonl });
+        if (values.format === 'facts') return (await import('./commands/export-facts.js')).exportFactsCommand({ db: await readableDatabase(values.db!), out: values.out, jsonl: !!values.jsonl });
         if (values.jsonl) throw new UsageError('--jsonl is for --format facts');
-        return (await import('./commands/export.js')).exportCommand({ db: values.db!, format: values.format!, out: values.out });
+        return (await import('./commands/export.js')).exportCommand({ db: await readableDatabase(values.db!), format: values.format!, out: values.out });
       }
       case 'show': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string' } } });
         const [a, b] = positionals;
         if (!a) throw new UsageError('gongkai show [DB] <source | sha256 prefix>');
         const db = values.db ?? (b !== undefined ? a : DEFAULT_DB);
-        return (await import('./commands/show.js')).showCommand({ db, key: b ?? a });
+        return (await import('./commands/show.js')).showCommand({ db: await readableDatabase(db), key: b ?? a });
       }
       case 'search': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { db: { type: 'string', default: DEFAULT_DB }, limit: { type: 'string', default: '50' } } });
-        return (await import('./commands/search.js')).searchCommand({ db: values.db!, query: positionals.join(' '), limit: wholeNumber('--limit', values.limit!, 1) });
+        return (await import('./commands/search.js')).searchCommand({ db: await readableDatabase(values.db!), query: positionals.join(' '), limit: wholeNumber('--limit', values.limit!, 1) });
       }
       case 'runs': {
-        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB } } });
-        return (await import('./commands/runs.js')).runsCommand({ db: values.db! });
+        const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, queue: { type: 'string' }, 'queue-name': { type: 'string' } } });
+        const code = (await import('./commands/runs.js')).runsCommand({ db: await readableDatabase(values.db!) });
+        if (values.queue === undefined) return code;
+        return code || (await (await import('./commands/queue-counts.js')).queueCountsCommand({ queue: values.queue, ...(values['queue-name'] ? { queueName: values['queue-name'] } : {}) }));
       }
       case 'diff': {
         const { values } = parseArgs({ args: rest, options: { db: { type: 'string', default: DEFAULT_DB }, run: { type: 'string', multiple: true }, doc: { type: 'string' }, limit: { type: 'string', default: '20' } } });
-        return (await import('./commands/diff.js')).diffCommand({ db: values.db!, runs: values.run ?? [], doc: values.doc, limit: wholeNumber('--limit', values.limit!, 1) });
+        return (await import('./commands/diff.js')).diffCommand({ db: await readableDatabase(values.db!), runs: values.run ?? [], doc: values.doc, limit: wholeNumber('--limit', values.limit!, 1) });
       }
       case 'check': {
         const { values } = parseArgs({
           args: rest,
           options: { db: { type: 'string', default: DEFAULT_DB }, doc: { type: 'string' }, all: { type: 'boolean', default: false }, severity: { type: 'string' }, format: { type: 'string' } },
         });
-        return (await import('./commands/check.js')).checkCommand({ db: values.db!, doc: values.doc, all: !!values.all, severity: values.severity, format: values.format });
+        return (await import('./commands/check.js')).checkCommand({ db: await readableDatabase(values.db!), doc: values.doc, all: !!values.all, severity: values.severity, format: values.format });
       }
       case 'review': {
         const { values } = parseArgs({
           args: rest,
           options: { db: { type: 'string', default: DEFAULT_DB }, port: { type: 'string', default: '4173' }, host: { type: 'string', default: '127.0.0.1' }, out: { type: 'string' }, root: { type: 'string' } },
         });
-        return await (await import('./commands/review.js')).reviewCommand({ db: values.db!, port: values.port!, host: values.host!, out: values.out, root: values.root });
+        return await (await import('./commands/review.js')).reviewCommand({ db: await readableDatabase(values.db!), port: values.port!, host: values.host!, out: values.out, root: values.root });
       }
       case undefined:
         console.error(HELP);

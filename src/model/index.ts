@@ -5,3 +5,4 @@ export * from './budget.js';
 export * from './document.js';
 export * from './export.js';
 export * from './table-settings.js';
+export * from './queue-job.js';

@@ -204,7 +204,7 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, options
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 
-async function readHead(file: string): Promise<Uint8Array> {
+export async function readHead(file: string): Promise<Uint8Array> {
   const handle = await fs.open(file, 'r');
   try {
     const buf = Buffer.alloc(1024);
@@ -216,7 +216,7 @@ async function readHead(file: string): Promise<Uint8Array> {
 }
 
 /** PDF and zip (docx) files may be large; they are read. */
-function isContainer(head: Uint8Array): boolean {
+export function isContainer(head: Uint8Array): boolean {
   const kind = sniffBytes(head);
   return kind === 'pdf' || kind === 'zip' || kind === 'ole';
 }
@@ -248,13 +248,13 @@ function write(store: Store, runId: number, p: Exclude<Prepared, { kind: 'interr
 }
 
 /** Failed documents are recorded under the tool's own name and version, so a new release retries them. */
-function isCurrentExtractor(name: string | null, version: string | null): boolean {
+export function isCurrentExtractor(name: string | null, version: string | null): boolean {
   if (name === 'gongkai') return version === TOOL_VERSION;
   return Object.values(EXTRACTORS).some((e) => e!.name === name && e!.version === version);
 }
 
 /** Sources are stored relative to the working directory with forward slashes, as users typed them. */
-function toSourcePath(file: string): string {
+export function toSourcePath(file: string): string {
   const rel = path.relative(process.cwd(), path.resolve(file));
   return (rel.startsWith('..') ? path.resolve(file) : rel).split(path.sep).join('/');
 }

@@ -1,0 +1,82 @@
+// npm run bench -- --queue [--n 200] [--machines 10,100,1000] — a distributed run (`run --queue`
+// and `gongkai worker` processes, into PostgreSQL) with 1, 2 and 4 worker processes, beside a
+// local `run --jobs 1` into SQLite of the same synthetic corpus, in the same bench. Redis and
+// PostgreSQL are started here on loopback (scripts/lib/services.ts) and stopped at the end.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { startPostgres, startRedis } from '../scripts/lib/services.js';
+import { fmt } from './measure.js';
+import { generateCorpus } from './synthetic-corpus.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/gongkai.mjs');
+const WORKER_COUNTS = [1, 2, 4];
+
+export async function queueBench({ n, machines }: { n: number; machines: number[] }): Promise<void> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-queue-bench-'));
+  const corpus = path.join(work, 'corpus');
+  const { files, bytes } = generateCorpus(corpus, n, path.join(ROOT, 'corpus'));
+  console.log(`gongkai bench --queue: ${files.length} synthetic documents (${(bytes / 1e6).toFixed(1)} MB) in ${work}; ${os.cpus().length} cores, Node ${process.version}`);
+  const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
+  const rows: { label: string; wall: number }[] = [];
+  try {
+    const localWall = timed(() => gongkai(['run', corpus, '--db', path.join(work, 'local.sqlite'), '--jobs', '1', '--quiet']));
+    rows.push({ label: 'local run --jobs 1 (SQLite)', wall: localWall });
+    for (const w of WORKER_COUNTS) {
+      const db = await database(postgres.url, `bench_${w}`);
+      const queueName = `bench-${w}`;
+      const workers = Array.from({ length: w }, () => spawn('node', [BIN, 'worker', '--queue', redis.url, '--queue-name', queueName, '--db', db], { cwd: ROOT, stdio: 'ignore' }));
+      // the workers' start-up (loading the readers, connecting) is not the queue's throughput
+      await new Promise((r) => setTimeout(r, 3000));
+      const wall = timed(() => gongkai(['run', corpus, '--queue', redis.url, '--queue-name', queueName, '--db', db, '--quiet']));
+      await stop(workers);
+      rows.push({ label: `queue, ${w} worker process${w > 1 ? 'es' : ''} (PostgreSQL)`, wall });
+    }
+  } finally {
+    await Promise.all([redis.stop(), postgres.stop()]);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log('');
+  console.log(`${'measurement'.padEnd(44)} ${'seconds'.padStart(9)} ${'docs/s'.padStart(9)} ${'ms/doc'.padStart(9)}`);
+  for (const r of rows) console.log(`${r.label.padEnd(44)} ${fmt(r.wall, 2)} ${fmt(files.length / r.wall, 2)} ${fmt((1000 * r.wall) / files.length, 1)}`);
+  const local = rows[0]!.wall;
+  const one = rows[1]!.wall;
+  const overheadMs = (1000 * (one - local)) / files.length;
+  console.log(`\nper-job overhead of the queue (1 worker process vs the local run, both one document at a time): ${overheadMs.toFixed(1)} ms per document`);
+  const best = rows.slice(1).reduce((a, b) => (b.wall < a.wall ? b : a));
+  const perMachine = files.length / best.wall;
+  console.log(`one machine like this one: ${perMachine.toFixed(2)} documents/s at best (${best.label})`);
+  console.log('projection for 1,000,000 such documents, N machines like this one, each running its best worker count,');
+  console.log('assuming the shared storage, Redis and PostgreSQL keep up (they were on this machine here):');
+  for (const m of machines) {
+    const hours = 1e6 / (perMachine * m) / 3600;
+    console.log(`  N = ${String(m).padStart(5)}: ${hours.toFixed(1)} h`);
+  }
+}
+
+function gongkai(args: string[]): void {
+  const r = spawnSync('node', [BIN, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`gongkai ${args[0]} failed (${r.status}): ${r.stderr}`);
+}
+
+function timed(f: () => void): number {
+  const t = performance.now();
+  f();
+  return (performance.now() - t) / 1000;
+}
+
+async function stop(children: ChildProcess[]): Promise<void> {
+  await Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')))));
+}
+
+async function database(url: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  return url.replace(/\/gongkai$/, `/${name}`);
+}
