@@ -13,16 +13,47 @@ export interface DiscoverOptions {
 /**
  * Yields the files under the given paths in a stable (sorted) order, one at a time so that a
  * corpus of any size is never listed in memory at once. Hidden files and folders are skipped
- * unless named directly; symlinks are followed once (a link cycle is not walked twice). gongkai's
- * own files are skipped always: the run's database and any other gongkai database found on the
- * way, each with its companions — `gongkai run .` must not read its output as input.
+ * unless named directly; symlinks are followed once (a link cycle is not walked twice), and only
+ * to a place inside the paths given: a link pointing out of them is yielded itself, unfollowed,
+ * so that the run records it as skipped (DiscoveryRoots). gongkai's own files are skipped always:
+ * the run's database and any other gongkai database found on the way, each with its companions —
+ * `gongkai run .` must not read its output as input.
  */
 export function* discoverFiles(paths: string[], options: DiscoverOptions = {}): Generator<string> {
   const seen = new Set<string>();
   const own = new OwnFiles(options.database);
+  const roots = new DiscoveryRoots(paths);
   for (const p of paths) {
-    for (const file of walk(p, [], seen, true)) if (!own.has(file)) yield file;
+    for (const file of walk(p, [], seen, roots)) if (!own.has(file)) yield file;
   }
+}
+
+/**
+ * The folders and files named on the command line, by their real paths. A symlink in a corpus is
+ * followed only when it resolves inside one of them: a link to a private file or to `/` must not
+ * bring what the user did not give into the database (and from there into `review --out`). A path
+ * named directly is a root itself, so it is read wherever it points.
+ */
+export class DiscoveryRoots {
+  private readonly reals: string[];
+
+  constructor(paths: string[]) {
+    this.reals = paths.map((p) => {
+      const real = safeRealpath(p);
+      return real.endsWith(path.sep) ? real : real + path.sep;
+    });
+  }
+
+  /** Whether `p` (any path; its links are resolved) lies inside the roots. */
+  contains(p: string): boolean {
+    const real = safeRealpath(p) + path.sep;
+    return this.reals.some((root) => real.startsWith(root));
+  }
+}
+
+/** The reason a file or folder reached through a link out of the roots is recorded with. */
+export function outsideRootsReason(isFolder: boolean): string {
+  return `symbolic link to a ${isFolder ? 'folder' : 'file'} outside the folders given: skipped unread`;
 }
 
 /**
@@ -42,13 +73,19 @@ export async function countFiles(paths: string[], signal?: AbortSignal, options:
   }
 }
 
-function* walk(p: string, ignores: RegExp[], seen: Set<string>, named: boolean): Generator<string> {
+function* walk(p: string, ignores: RegExp[], seen: Set<string>, roots: DiscoveryRoots, named = true): Generator<string> {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(p);
   } catch {
     // a dangling link or an entry we may not stat: the reader records why it cannot be read
     if (named || isLink(p)) yield p;
+    return;
+  }
+  // a link out of the roots: yielded unfollowed (a folder's files are not listed), each link on
+  // its own even when two point to the same place, so that every one is recorded
+  if (!roots.contains(p)) {
+    yield p;
     return;
   }
   const real = safeRealpath(p);
@@ -73,7 +110,7 @@ function* walk(p: string, ignores: RegExp[], seen: Set<string>, named: boolean):
   for (const name of names) {
     if (name.startsWith('.')) continue;
     if (here.some((re) => re.test(name))) continue;
-    yield* walk(path.join(p, name), here, seen, false);
+    yield* walk(path.join(p, name), here, seen, roots, false);
   }
 }
 

@@ -7,7 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 import { STAGE_VERSIONS } from './stage-versions.js';
 import { extractionFlags } from './extraction-options.js';
 import { contentFingerprint } from '../export/fingerprint.js';
-import { countFiles, discoverFiles } from './discover.js';
+import { countFiles, discoverFiles, DiscoveryRoots, outsideRootsReason } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
 import { oneLine } from './one-line.js';
@@ -145,6 +145,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   const queue = new PQueue({ concurrency: Math.max(1, jobs) * 2 });
   try {
     let seq = 0;
+    const roots = new DiscoveryRoots(paths);
     for (const file of discoverFiles(paths, { database: options.db })) {
       if (s.interrupted) break;
       await queue.onSizeLessThan(Math.max(2, jobs * 2));
@@ -152,7 +153,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
       const mine = seq++;
       s.files++;
       void queue.add(async () => {
-        done.set(mine, await prepare(store, pool, file, options));
+        done.set(mine, await prepare(store, pool, file, roots, options));
         flush();
       });
     }
@@ -172,11 +173,12 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
   return s;
 }
 
-async function prepare(store: Store, pool: ExtractionPool, file: string, options: RunOptions): Promise<Prepared> {
+async function prepare(store: Store, pool: ExtractionPool, file: string, roots: DiscoveryRoots, options: RunOptions): Promise<Prepared> {
   const source = toSourcePath(file);
   let bytes: Buffer;
   try {
     const stat = await fs.stat(file);
+    if (!roots.contains(file)) return failed(source, '', 0, outsideRootsReason(stat.isDirectory()));
     if (stat.isDirectory()) return failed(source, '', 0, `cannot read folder: ${await folderError(file)} — its files are not in this run`);
     if (!stat.isFile()) return failed(source, '', 0, `not a regular file (${kindOf(stat)}): skipped unread`);
     const size = stat.size;

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { QueueJob, QueueJobResult } from '../model/index.js';
-import { discoverFiles } from '../pipeline/discover.js';
+import { discoverFiles, DiscoveryRoots, outsideRootsReason } from '../pipeline/discover.js';
 import { EXTRACTORS, type ExtractOptions } from '../pipeline/extract-document.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
@@ -78,6 +78,7 @@ export async function runQueued(paths: string[], options: QueuedRunOptions): Pro
       await queue.addBulk(batch.map((b) => ({ ...b, opts: { ...defaults, ...b.opts } })));
       batch = [];
     };
+    const roots = new DiscoveryRoots(paths);
     for (const file of discoverFiles(paths, { database: options.db })) {
       if (options.signal?.aborted) {
         s.interrupted = true;
@@ -85,7 +86,16 @@ export async function runQueued(paths: string[], options: QueuedRunOptions): Pro
       }
       s.files++;
       const source = toSourcePath(file);
-      const size = (await fs.stat(file)).size;
+      const stat = await fs.stat(file);
+      if (!roots.contains(file)) {
+        // a link out of the paths given: never queued (a worker would read it), its reason stored here
+        const failure = { format: null, error: outsideRootsReason(stat.isDirectory()), extractor: { name: 'gongkai', version: TOOL_VERSION } };
+        const stored = await store.findDocument(source);
+        await store.writeDocument(run.id, { source, sha256: '', bytes: 0, stages: STAGE_VERSIONS, options: '' }, { failure }, stored ? {} : { documentId: ++nextId });
+        s.failed++;
+        continue;
+      }
+      const size = stat.size;
       // too large to read: the worker stores the reason; its sha256 is not needed to say so
       const sha256 = size > MAX_FILE_BYTES || size > MAX_TEXT_BYTES ? '' : sha256Hex(await fs.readFile(file));
       const previous = await store.findDocument(source);

@@ -100,11 +100,13 @@ describe('the review server under hostile requests', () => {
     const corpus = path.join(dir, 'corpus');
     fs.mkdirSync(corpus);
     fs.copyFileSync(seedPath('004_3c83e1ac369f3f17'), path.join(corpus, '004.txt'));
-    // outside the corpus folder: a disclosure a link inside it points to
+    // outside the corpus folder: a disclosure a link inside it points to. `run` does not follow
+    // such a link, so the file is read as a plain file and becomes the link only after the run
+    // (a corpus changed since, or a database from a run that did follow it)
     const outside = path.join(dir, 'private');
     fs.mkdirSync(outside);
     fs.copyFileSync(seedPath('001_655c0751f88457f2'), path.join(outside, 'secret.txt'));
-    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(corpus, 'link.txt'));
+    fs.copyFileSync(seedPath('001_655c0751f88457f2'), path.join(corpus, 'link.txt'));
     const db = path.join(dir, 'g.sqlite');
     const here = process.cwd();
     process.chdir(dir);
@@ -113,6 +115,8 @@ describe('the review server under hostile requests', () => {
     } finally {
       process.chdir(here);
     }
+    fs.rmSync(path.join(corpus, 'link.txt'));
+    fs.symlinkSync(path.join(outside, 'secret.txt'), path.join(corpus, 'link.txt'));
     const store = openStore(db);
     const server = await startReviewServer(new ReviewData(store, db, dir), { port: 0 });
     try {
@@ -157,5 +161,45 @@ describe('files and folders', () => {
       'sub/004.txt new',
     ]);
     expect(s.files).toBe(3);
+  });
+
+  it('a link out of the folders given is recorded as skipped unread, a file or a folder; a link inside them and a path given directly are read', async () => {
+    const dir = tempDir();
+    const docs = path.join(dir, 'docs');
+    fs.mkdirSync(path.join(docs, 'sub'), { recursive: true });
+    fs.mkdirSync(path.join(docs, '.store'));
+    fs.copyFileSync(seedPath('004_3c83e1ac369f3f17'), path.join(docs, 'sub', '004.txt'));
+    fs.copyFileSync(seedPath('001_655c0751f88457f2'), path.join(docs, '.store', '001.txt'));
+    const priv = path.join(dir, 'private');
+    fs.mkdirSync(path.join(priv, 'deeper'), { recursive: true });
+    fs.copyFileSync(seedPath('001_655c0751f88457f2'), path.join(priv, 'secret.txt'));
+    fs.copyFileSync(seedPath('004_3c83e1ac369f3f17'), path.join(priv, 'deeper', 'also-secret.txt'));
+    fs.copyFileSync(seedPath('004_3c83e1ac369f3f17'), path.join(priv, 'named.txt'));
+    fs.symlinkSync(path.join('.store', '001.txt'), path.join(docs, 'a-link.txt')); // inside docs: read
+    fs.symlinkSync(priv, path.join(docs, 'private-folder'));
+    fs.symlinkSync(path.join(priv, 'secret.txt'), path.join(docs, 'secret-link.txt'));
+    fs.symlinkSync(path.join('..', '..', 'private', 'deeper'), path.join(docs, 'sub', 'up-and-out')); // relative, out of docs
+    fs.symlinkSync(path.join(priv, 'named.txt'), path.join(dir, 'named-link.txt'));
+    const db = path.join(dir, 'g.sqlite');
+    const events: string[] = [];
+    const s = await runCorpus([docs, path.join(dir, 'named-link.txt')], { db, jobs: 0, onDocument: (e) => events.push(`${path.relative(dir, e.source)} ${e.outcome}${e.error ? `: ${e.error}` : ''}`) });
+    expect(events).toEqual([
+      'docs/a-link.txt new',
+      'docs/private-folder failed: symbolic link to a folder outside the folders given: skipped unread',
+      'docs/secret-link.txt failed: symbolic link to a file outside the folders given: skipped unread',
+      'docs/sub/004.txt new',
+      'docs/sub/up-and-out failed: symbolic link to a folder outside the folders given: skipped unread',
+      'named-link.txt new',
+    ]);
+    expect(s.files).toBe(6);
+    const store = openStore(db);
+    try {
+      const stored = store.listDocuments().map((d) => [path.relative(dir, d.source), d.status]);
+      expect(stored.filter(([, status]) => status !== 'failed').map(([source]) => source)).toEqual(['docs/a-link.txt', 'docs/sub/004.txt', 'named-link.txt']);
+      expect(stored.some(([source]) => source!.includes('secret'))).toBe(true); // the link's own name, recorded failed
+      expect(stored.some(([source]) => source!.startsWith('private') || source!.includes('also-secret'))).toBe(false);
+    } finally {
+      store.close();
+    }
   });
 });
