@@ -60,6 +60,15 @@ describe('runs of one character', () => {
     expect(claims.map((c) => `${c.lead}|${c.printed}`)).toEqual(['2023年部门支出预算为|8320.77万元', '其中基本支出|3611.85万元']);
   });
 
+  it('a figure split by 其中 is still checked against its parts in a seed with a line of digits (fuzzed mutants m00168, m00388: a line of a million 7s ran past their limit in enrich)', () => {
+    // where m00168 put it: in seed 000's three-public table, whose total the text splits by 其中
+    const lines = fs.readFileSync(seedPath('000_0018174054ff74da'), 'utf8').split('\n');
+    const withDigits = [...lines.slice(0, 1135), '7'.repeat(RUN), ...lines.slice(1135)].join('\n');
+    const r = extractDocument(new TextEncoder().encode(withDigits));
+    if (!r.ok) throw new Error(r.error);
+    expect(r.document.checks!.filter((c) => c.name === 'prose-parts').map((c) => `${c.status} ${c.message}`)).toEqual(['pass 929.90万元 = the 4 parts it lists after 其中']);
+  });
+
   it('a .docx cell of 100,000 spaces between 序号 and 1 reads as 序号1', () => {
     const bytes = fs.readFileSync(path.resolve(__dirname, '../fixtures/reliability/docx-100k-spaces-in-cell-85s.docx'));
     const r = extractDocument(new Uint8Array(bytes));
