@@ -157,7 +157,7 @@ function printTables(pages: PageItem[][], settings: TableSettings = DEFAULT_TABL
     let shared = edges.get(item.chain);
     if (!shared) edges.set(item.chain, (shared = sharedEdges(item.chain, settings)));
     const block = tableBlock(item.table, item.page, shared, new Map(item.wrapped.flatMap((w) => [...w.joins])));
-    for (const w of item.wrapped) block.rows[w.row]!.wrapsFromAbove = true;
+    for (const w of item.wrapped) block.rows[w.row]![w.cellsOnly ? 'cellsWrapFromAbove' : 'wrapsFromAbove'] = true;
     return block;
   });
 }
