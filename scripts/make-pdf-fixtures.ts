@@ -7,7 +7,8 @@
  * and 270; a ruled table without its outer frame; and text-state.pdf, one line per text-state
  * operator (Td, TJ adjustments, Tc and Tz inside q…Q, Ts, Tm, TL with T* and ', cm, Tw on a
  * Latin space and on a subset font's code 32 that is 出, a ToUnicode ligature "fi" and a
- * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts.
+ * zero-width space), each glyph's box worked out by hand in test/extractors/pdf/shown-text.test.ts;
+ * clipped-text.pdf, text drawn outside a clipping path (clippedFramePage).
  * No PDF library: every byte is written here, so the tests know exactly what is in each file.
  * The exceptions, unruled*.pdf, three-line.pdf, column-rules.pdf and frame-only.pdf, are
  * LibreOffice's prints of tables without rules between their rows (a real producer's tables:
@@ -516,6 +517,26 @@ function openCutPage2(): string {
 }
 
 /**
+ * clipped-text.pdf: one text frame flowed over two pages as some producers print it (Shanghai
+ * Putuo's 主要职能 pages): each page draws the whole frame and clips it to the page's part with
+ * `re W n`. Page 1 shows the title and items 1–2 and clips away 3–4 below its part; page 2
+ * draws the frame moved up, clipped lower down: 1–2 lie on the page above the clip, 3–4 show. After `Q` the clip is gone: the page
+ * number below it is printed on both pages.
+ */
+const FRAME = ['1、第一项职能', '2、第二项职能', '3、第三项职能', '4、第四项职能'];
+const FRAME_Y = [700, 560, 300, 160];
+function clippedFramePage(shift: number, clip: string, page: string): string {
+  return [
+    'q',
+    `${clip} re W n`,
+    cjk(60, 740 + shift, 16, '主要职能'),
+    ...FRAME.map((line, i) => cjk(60, FRAME_Y[i]! + shift, 10.5, line)),
+    'Q',
+    latin(295, 20, 9, page),
+  ].join('\n');
+}
+
+/**
  * An unruled table as Word processors print one: an HTML table without borders, opened by
  * LibreOffice as a Word document and printed to PDF (embedded fonts, the producer's own glyph
  * placement), with a title and unit line above and prose below. Needs `soffice`; without it the
@@ -675,6 +696,7 @@ fs.writeFileSync(path.join(OUT, 'unframed.pdf'), writePdf([unframedPage()]));
 fs.writeFileSync(path.join(OUT, 'sheet-print.pdf'), writePdf([sheetPage1(), sheetPage2()]));
 fs.writeFileSync(path.join(OUT, 'template-header.pdf'), writePdf([templatePage()]));
 fs.writeFileSync(path.join(OUT, 'open-cut.pdf'), writePdf([openCutPage1(), openCutPage2()]));
+fs.writeFileSync(path.join(OUT, 'clipped-text.pdf'), writePdf([clippedFramePage(0, '50 400 500 360', '1'), clippedFramePage(60, '50 100 500 400', '2')]));
 fs.writeFileSync(path.join(OUT, 'text-state.pdf'), writePdf([textStatePage()], undefined, [SUBSET_FONT]));
 // LibreOffice writes new bytes each time (dates, ids): pass the name of the one to rewrite
 const PRINTS = [

@@ -95,6 +95,9 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
     if (content.nonFinite > 0) {
       diagnostics.push({ severity: 'warning', code: 'pdf-non-finite-number', stage: 'extract', message: `page ${p}: ${content.nonFinite} operators, glyphs or lines with a number that is NaN or infinite were left out (damaged content stream?)`, place });
     }
+    if (content.clipped) {
+      diagnostics.push({ severity: 'info', code: 'pdf-hidden-text', stage: 'extract', message: `page ${p}: ${content.clipped} characters drawn outside the clipping path, not printed, were left out`, place });
+    }
     const lost = content.emptyShows > 0 && content.emptyShows >= content.shows * 0.1;
     if (lost || (content.shownGlyphs > 0 && content.undecodedGlyphs > content.shownGlyphs / 2)) {
       // pdfjs drops text it cannot decode (a CJK font without its cMap, glyphs without Unicode) without a word
@@ -157,7 +160,7 @@ function printTables(pages: PageItem[][], settings: TableSettings = DEFAULT_TABL
     let shared = edges.get(item.chain);
     if (!shared) edges.set(item.chain, (shared = sharedEdges(item.chain, settings)));
     const block = tableBlock(item.table, item.page, shared, new Map(item.wrapped.flatMap((w) => [...w.joins])));
-    for (const w of item.wrapped) block.rows[w.row]!.wrapsFromAbove = true;
+    for (const w of item.wrapped) block.rows[w.row]![w.cellsOnly ? 'cellsWrapFromAbove' : 'wrapsFromAbove'] = true;
     return block;
   });
 }

@@ -46,6 +46,8 @@ export interface PageContent {
   images: number;
   /** Operators, glyphs and ruling lines left out because a number in them is NaN or infinite (a damaged content stream). */
   nonFinite: number;
+  /** Glyphs left out because they are drawn outside the clipping path: the printed page does not show them (absent: none). */
+  clipped?: number;
 }
 
 const CJK = new RegExp(`[${CJK_GLYPH_CLASS}]`, 'u');
@@ -155,6 +157,12 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
   let shows = 0;
   let emptyShows = 0;
   let nonFinite = 0;
+  // the clipping path's bounding box [x0, y0, x1, y1] on the displayed page, saved and restored
+  // with the graphics state; a clip (W n) takes effect at the path that follows it
+  let clip: Box4 | null = null;
+  const clips: (Box4 | null)[] = [];
+  let clipNext = false;
+  let clipped = 0;
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i];
     const args = argsArray[i] as unknown[] | null;
@@ -168,12 +176,18 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
       case OPS.save:
         stack.push(ctm);
         colours.push([fill, stroke]);
+        clips.push(clip);
         text.save();
         break;
       case OPS.restore:
         ctm = stack.pop() ?? base;
         [fill, stroke] = colours.pop() ?? [BLACK, BLACK];
+        clip = clips.length ? clips.pop()! : null;
         text.restore();
+        break;
+      case OPS.clip:
+      case OPS.eoClip:
+        clipNext = true;
         break;
       case OPS.setFillRGBColor:
         fill = typeof args?.[0] === 'string' ? args[0].toLowerCase() : BLACK;
@@ -247,12 +261,16 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
           shownGlyphs++;
           if (!glyph.unicode || glyph.unicode === '\ufffd') undecodedGlyphs++;
         }
+        const before = glyphs.length;
         text.showText(shown as Parameters<TextPlacer['showText']>[0], ctm);
+        if (clip) clipped += dropOutside(glyphs, before, clip);
         break;
       }
       case OPS.constructPath: {
         const paintOp = args?.[0] as number;
         const data = (args?.[1] as ArrayLike<number>[] | undefined)?.[0];
+        if (clipNext && data) clip = intersect(clip, pathBox(data, ctm));
+        clipNext = false;
         if (!data || paintOp === OPS.endPath) break;
         const stroked = paintOp === OPS.stroke || paintOp === OPS.closeStroke || paintOp === OPS.fillStroke || paintOp === OPS.eoFillStroke || paintOp === OPS.closeFillStroke || paintOp === OPS.closeEOFillStroke;
         const filled = paintOp !== OPS.stroke && paintOp !== OPS.closeStroke;
@@ -265,7 +283,52 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
         break;
     }
   }
-  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows, nonFinite };
+  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows, nonFinite, clipped };
+}
+
+type Box4 = [number, number, number, number];
+
+/** The bounding box of a path's points on the displayed page; any clipping path shows nothing outside it. */
+function pathBox(data: ArrayLike<number>, ctm: Matrix): Box4 | null {
+  const pts: [number, number][] = [];
+  for (let k = 0; k < data.length; ) {
+    const op = data[k]!;
+    const n = op === MOVE || op === LINE ? 2 : op === CURVE ? 6 : op === QUAD ? 4 : 0;
+    for (let j = 1; j < n; j += 2) pts.push(apply(ctm, data[k + j]!, data[k + j + 1]!));
+    if (op > CLOSE) return null;
+    k += n + 1;
+  }
+  if (pts.length === 0) return null;
+  const xs = pts.map((p) => p[0]);
+  const ys = pts.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** Clipping only narrows what shows: the new clip is the old one cut to the new path. */
+function intersect(a: Box4 | null, b: Box4 | null): Box4 | null {
+  if (!b) return a;
+  if (!a) return b;
+  return [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
+}
+
+/**
+ * Removes the glyphs placed from index `from` on whose centre lies outside the clip (a point of
+ * slack for rounding), and says how many. Producers that flow one text frame over several pages
+ * draw the whole frame on each page and clip it to the page's part: the rest is not printed.
+ */
+function dropOutside(glyphs: Glyph[], from: number, clip: Box4): number {
+  let kept = from;
+  for (let k = from; k < glyphs.length; k++) {
+    const g = glyphs[k]!;
+    const cx = (g.x0 + g.x1) / 2;
+    const cy = g.y + g.size * 0.3;
+    // a glyph with a NaN coordinate is no hidden text but a damaged one: readPageContent counts it
+    const inside = cx >= clip[0] - 1 && cx <= clip[2] + 1 && cy >= clip[1] - 1 && cy <= clip[3] + 1;
+    if (inside || !finite(cx, cy) || !clip.every(Number.isFinite)) glyphs[kept++] = g;
+  }
+  const dropped = glyphs.length - kept;
+  glyphs.length = kept;
+  return dropped;
 }
 
 /** Operators that set a number of the graphics or text state (sizes, matrices, spacing, moves). */

@@ -30,6 +30,13 @@ export interface PageTable {
   cells: GridCell[];
   /** Found by text alignment (stream-tables.ts): each grid row is one printed line. */
   unruled?: true;
+  /**
+   * Per grid column, whether the bottom frame is left open there while it is drawn under other
+   * columns: a page cut through cells merged down (Chromium leaves the cut open), the cells
+   * under the closed columns ending at the cut. Absent when the bottom frame is drawn under
+   * every column, or under none.
+   */
+  openBelow?: boolean[];
 }
 
 
@@ -157,7 +164,7 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[], settings: TableSett
   const id = (r: number, c: number) => r * nc + c;
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const open = openPlaces(xs, ys, vLines, hLines, cover);
+  const { open, openBelow } = openPlaces(xs, ys, vLines, hLines, cover);
   for (let r = 0; r < nr; r++)
     for (let c = 0; c < nc; c++) {
       if (open(r, c)) continue;
@@ -196,7 +203,7 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[], settings: TableSett
   }
   for (const cell of cells) cell.text = cellText(groupLines(cell.glyphs), cell.box);
   cells.sort((a, b) => a.row - b.row || a.col - b.col);
-  return { box, xs, ys, cells };
+  return { box, xs, ys, cells, ...(openBelow ? { openBelow } : {}) };
 }
 
 /**
@@ -206,8 +213,13 @@ function buildTable(h: HLine[], v: VLine[], glyphs: Glyph[], settings: TableSett
  * (seed 003 p. 8: 效益指标 closed after one row, the rows below it left open at the frame and
  * 满意度指标 printed in the last row only); merging the open places into the closed cell below
  * would move that cell's text up to rows it is not printed beside.
+ *
+ * A place open at the bottom frame with no rule above it either is the other case: a cell
+ * merged down over several rows that a page cut goes through (Chromium leaves the cut open,
+ * while the rows of the columns beside it are closed). It is still that cell, running on to the
+ * next page: it stays in the cell, and `openBelow` records the columns the cut leaves open.
  */
-function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[][], cover: number): (r: number, c: number) => boolean {
+function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[][], cover: number): { open: (r: number, c: number) => boolean; openBelow: boolean[] | null } {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   const left = Array.from({ length: nr }, (_, r) => coverage(vLines[0]!, ys[r + 1]!, ys[r]!) >= cover);
@@ -216,8 +228,11 @@ function openPlaces(xs: number[], ys: number[], vLines: Span[][], hLines: Span[]
   const bottom = Array.from({ length: nc }, (_, c) => coverage(hLines[nr]!, xs[c]!, xs[c + 1]!) >= cover);
   // a side with no frame at all (a frameless spreadsheet, frame-edges.ts) leaves nothing open
   const framed = { left: left.some(Boolean), right: right.some(Boolean), top: top.some(Boolean), bottom: bottom.some(Boolean) };
-  return (r, c) =>
-    (c === 0 && framed.left && !left[r]) || (c === nc - 1 && framed.right && !right[r]) || (r === 0 && framed.top && !top[c]) || (r === nr - 1 && framed.bottom && !bottom[c]);
+  const cutThrough = (c: number) => nr > 1 && coverage(hLines[nr - 1]!, xs[c]!, xs[c + 1]!) < cover;
+  const openBottom = (c: number) => framed.bottom && !bottom[c] && !cutThrough(c);
+  const open = (r: number, c: number) =>
+    (c === 0 && framed.left && !left[r]) || (c === nc - 1 && framed.right && !right[r]) || (r === 0 && framed.top && !top[c]) || (r === nr - 1 && openBottom(c));
+  return { open, openBelow: framed.bottom && bottom.some((b) => !b) ? bottom.map((b) => !b) : null };
 }
 
 /**

@@ -8,6 +8,8 @@ import { groupLines, type TextLine } from './text-lines.js';
 export interface WrappedRow {
   row: number;
   joins: Map<GridCell, '' | ' ' | '\n'>;
+  /** Only the joined cells go on (cells merged down, open at the cut); the row's other filled cells start a row of their own. */
+  cellsOnly?: true;
 }
 
 /**
@@ -17,19 +19,27 @@ export interface WrappedRow {
  * last line is full (the first word of the cell below did not fit on it, as with a line the
  * producer wrapped inside one cell), or the cell below opens the next item of its numbered
  * list. A page break through a row prints its lines in two pieces like that; a row of its own
- * almost never has every filled cell going on from the one above. Which of these rows is the
- * first body row after the repeated header is for normalisation to say.
+ * almost never has every filled cell going on from the one above. When the page cut leaves only
+ * some columns open (it runs through cells merged down, `PageTable.openBelow`), the cells ruled
+ * off at the cut are whole, and only the open ones can go on: a row whose merged cells go on
+ * beside cells of a new row of its own is marked `cellsOnly`. Which of these rows is the first
+ * body row after the repeated header is for normalisation to say.
  */
 export function rowsWrappedFromAbove(prev: PageTable, next: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS): WrappedRow[] {
   const last = prev.ys.length - 2;
+  // where the cut leaves some columns open and rules others off, a cell ruled off at the cut ends there
+  const goesOn = (c: GridCell) => !prev.openBelow || prev.openBelow.slice(c.col, c.col + c.colspan).some(Boolean);
   // each filled cell of the last row above with its last printed line, grouped once for every row below
   const above: Above[] = prev.cells
-    .filter((c) => c.row <= last && last < c.row + c.rowspan && c.text !== '')
+    .filter((c) => c.row <= last && last < c.row + c.rowspan && c.text !== '' && goesOn(c))
     .map((cell) => ({ cell, lastLine: groupLines(cell.glyphs).at(-1) }));
   const out: WrappedRow[] = [];
   for (let r = 0; r + 1 < next.ys.length; r++) {
-    const joins = rowWrapsFrom(above, next.cells.filter((c) => c.row === r), settings.sameColumnEdgePt);
-    if (joins) out.push({ row: r, joins });
+    const cells = next.cells.filter((c) => c.row === r);
+    // under a cut through merged cells, the cells of the ruled-off columns are a row of their own
+    const own = prev.openBelow ? cells.filter((c) => c.text !== '' && !above.some((a) => sameColumn(a.cell, c, settings.sameColumnEdgePt))) : [];
+    const joins = rowWrapsFrom(above, own.length ? cells.filter((c) => !own.includes(c)) : cells, settings.sameColumnEdgePt);
+    if (joins) out.push({ row: r, joins, ...(own.length ? { cellsOnly: true as const } : {}) });
   }
   return out;
 }

@@ -57,6 +57,14 @@ export const RawRow = z.object({
    * whether it is the first body row, and so the rest of a row cut by the page break.
    */
   wrapsFromAbove: z.boolean().optional(),
+  /**
+   * Like `wrapsFromAbove`, but only for the cells with a `joinAbove`: the page cut runs through
+   * cells merged down over several rows (PDF: the cut is left open under them and ruled off
+   * under the others), so the merged cells' text goes on in this row while its other cells are
+   * a row of their own. Normalisation joins those cells up, if this is the first body row, and
+   * keeps the row with "" in their places.
+   */
+  cellsWrapFromAbove: z.boolean().optional(),
 });
 export type RawRow = z.infer<typeof RawRow>;
 

@@ -10,7 +10,7 @@ import { crossesHeaderEdges, liftLabelsFromTotalRow } from './labels-in-total-ro
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { findPanels } from './panels.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
-import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail } from './rejoin-cut-cells.js';
+import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail, splitMergedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
 import { rowKey, type WorkCell, type WorkRow } from './work-cell.js';
@@ -29,6 +29,8 @@ interface PieceRow {
   part: number;
   /** The format shows the row's lines going on from the last row of the piece before (RawRow.wrapsFromAbove). */
   wrapsFromAbove?: boolean;
+  /** Only its cells with a `joinAbove` do (RawRow.cellsWrapFromAbove). */
+  cellsWrapFromAbove?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
   // every piece starts, in Word's text export, with the org / year / unit rows under the title
   let rows: PieceRow[] = [];
   g.parts.forEach((part, p) => {
-    let pieceRows: PieceRow[] = part.map((r) => ({ cells: (grid ? toGridWorkRow : toWorkRow)(r), part: p, ...(r.wrapsFromAbove ? { wrapsFromAbove: true } : {}) }));
+    let pieceRows: PieceRow[] = part.map((r) => ({ cells: (grid ? toGridWorkRow : toWorkRow)(r), part: p, ...(r.wrapsFromAbove ? { wrapsFromAbove: true } : {}), ...(r.cellsWrapFromAbove ? { cellsWrapFromAbove: true } : {}) }));
     while (pieceRows.length) {
       const parsed = parseMetaRow(pieceRows[0]!.cells.map((c) => c.text));
       if (!parsed) break;
@@ -289,7 +291,9 @@ function dropRepeatedHeaders(rows: PieceRow[], header: WorkRow[]): PieceRow[] {
 
 /**
  * At each page break, a first row that is the cut-off rest of the row above is joined to it:
- * when the format shows it wrapping on, else by the text rule (an empty key column).
+ * when the format shows it wrapping on, else by the text rule (an empty key column). When the
+ * format shows only some of its cells going on (cells merged down that the break runs through),
+ * those join the cells above and the row stays, "" in their places.
  */
 function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
   const firsts = new Set(rows.map((r, i) => (i > 0 && rows[i - 1]!.part !== r.part ? i : -1)).filter((i) => i > 0));
@@ -303,6 +307,16 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
       const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), r.cells);
       if (joined) {
         joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
+        return;
+      }
+    }
+    if (firsts.has(i) && above && r.cellsWrapFromAbove) {
+      const start = out.findIndex((x) => x.part === above.part);
+      const split = splitMergedTail(r.cells);
+      const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), split.tail);
+      if (joined) {
+        joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
+        out.push({ ...r, cells: split.rest });
         return;
       }
     }

@@ -1,4 +1,4 @@
-import { joinCells, type WorkRow } from './work-cell.js';
+import { joinCells, type WorkCell, type WorkRow } from './work-cell.js';
 
 /**
  * True when `row`, the first body row after a page break, is the rest of the row above cut by
@@ -55,4 +55,13 @@ export function rejoinWrappedTail(piece: WorkRow[], tail: WorkRow): WorkRow[] | 
     out[r]![k] = joinCells(out[r]![k]!, t, t.joinAbove ?? '');
   }
   return out;
+}
+
+/**
+ * A row whose merged cells go on from above the page break (RawRow.cellsWrapFromAbove), in two:
+ * `tail`, those cells (the others blank), to join up; `rest`, the row with "" in their places.
+ */
+export function splitMergedTail(row: WorkRow): { tail: WorkRow; rest: WorkRow } {
+  const blank = (c: WorkCell): WorkCell => ({ raw: '', text: '', prov: c.prov, ...(c.grid ? { grid: c.grid } : {}) });
+  return { tail: row.map((c) => (c.joinAbove !== undefined ? c : blank(c))), rest: row.map((c) => (c.joinAbove !== undefined ? blank(c) : c)) };
 }
