@@ -17,7 +17,7 @@ const COMMANDS: Record<string, string> = {
            [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
            [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
            [--ocr auto|force|off] [--ocr-timeout S]   (PDF pages read by OCR: those without a text layer, every page, none; seconds per OCR page, 120)
-           [--table-settings '{"snapTolerancePt":3}' | FILE.json]   (PDF table thresholds: README, "Table settings")
+           [--table-settings '{"snapTolerancePt":3}' | FILE.json]   (PDF table thresholds: docs/pdf.md, "Table settings")
     Extracts the files and folders into the database (created when missing); unchanged documents are skipped.
 gongkai run <paths…> --queue redis://host:6379 [--queue-name gongkai] [--db ${DEFAULT_DB} | postgres://…] [run's options but --jobs, --password]
     Queues one job per document for \`gongkai worker\`s (files by path: workers see them on shared storage), waits, records the run.`,

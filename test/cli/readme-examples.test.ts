@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { CORPUS, tempDir } from '../support/corpus.js';
 
 const ROOT = path.resolve(__dirname, '../..');
+/** The README first (its first example makes the database the others read), then the guides in docs/, by name. */
+const GUIDES = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
 const README = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
 /**
- * The commands of the README's example blocks (fenced as ```` ```sh example ````), in order: a
+ * The commands of a guide's example blocks (fenced as ```` ```sh example ````), in order: a
  * command is a line at the margin, indented lines go on with it (a query over several lines),
  * and a `#` after white space outside quotes starts a comment.
  */
@@ -70,11 +72,14 @@ async function serveOnce(command: string, cwd: string): Promise<{ url: string; s
   }
 }
 
-describe('the README’s examples', () => {
-  const commands = readmeCommands(README);
+describe('the examples of the README and docs/', () => {
+  const commands = GUIDES.flatMap((f) => readmeCommands(fs.readFileSync(path.join(ROOT, f), 'utf8')));
 
   it('are found: the blocks marked as examples, one command each line', () => {
     expect(commands[0]).toBe('npx --no gongkai run corpus');
+    // the guides that show commands: a file whose examples went missing (an unmarked block) is noticed
+    expect(GUIDES.filter((f) => readmeCommands(fs.readFileSync(path.join(ROOT, f), 'utf8')).length > 0)).toEqual(['README.md', 'docs/checks.md', 'docs/review.md', 'docs/usage.md']);
+    expect(readmeCommands(README).length).toBeGreaterThanOrEqual(6);
     expect(commands.filter((c) => c.startsWith('npx --no gongkai ') || c.startsWith('sqlite3 '))).toEqual(commands);
     expect(commands.length).toBeGreaterThanOrEqual(12);
   });

@@ -7,7 +7,7 @@ import { hashCorpusExport, readRecordedHashes, type ExportHash } from '../suppor
  * the stage that made it (its extractor, normalize or enrich), or re-runs keep the stale output:
  * the export changing while the versions stay is a failure here. After a bump the versions key
  * is new and has no hash yet: check the change (`gongkai diff`, the goldens), then record it with
- * `npm run record-export-hashes` (README, "Re-running after a parser fix").
+ * `npm run record-export-hashes` (docs/usage.md, "Re-running after a parser fix").
  */
 let hashes: ExportHash[];
 const recorded = readRecordedHashes().documents;

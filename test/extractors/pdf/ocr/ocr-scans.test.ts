@@ -12,7 +12,7 @@ import type { PdfProvenance } from '../../../../src/model/index.js';
 const CORPUS = path.join(import.meta.dirname, '../../../../corpus');
 
 /**
- * Equal cells and amounts of each scan measured when this was written (see README "Scanned
+ * Equal cells and amounts of each scan measured when this was written (see docs/ocr.md, "Scanned
  * PDFs: OCR"), floors the test recomputes: before the second reading of doubtful figures the
  * amounts were 7, 42, 7 and 7 and the cells 159, 222, 164 and 165.
  */
