@@ -140,7 +140,8 @@ function writeDocxDocument(file: string): void {
   };
   const s = openStore(file);
   try {
-    const run = s.beginRun({ toolVersion: 'test', extractorVersions: {}, options: {} });
+    // as a real run does, it records the paths it was given: the review shows sources only from inside them
+    const run = s.beginRun({ toolVersion: 'test', extractorVersions: {}, options: { paths: [DOCX_000] } });
     s.writeDocument(run, { source: DOCX_000, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length }, { document });
     s.finishRun(run, {});
   } finally {

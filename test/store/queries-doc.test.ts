@@ -37,8 +37,12 @@ describe('docs/queries.md', () => {
     ]);
     expect(run(3).map((r) => [seed(r[0]), r[3]])).toEqual([['000', '929.90'], ['001', '1274.78'], ['002', '8900.03']]);
     expect(run(6)).toEqual([['failed documents: 0', null, null]]);
-    // the 21 numeric findings of the seeds and seed 002's 。。 (L454)
-    expect(run(7)).toHaveLength(22);
+    // the 21 numeric findings of the seeds, seed 002's 。。 (L454) and seed 000's （…) (L1685)
+    expect(run(7)).toHaveLength(23);
+    expect(run(7).filter((r) => r[1] === 'text').map((r) => [seed(r[0]), r[2]])).toEqual([
+      ['000', 'unmatched-bracket'],
+      ['002', 'doubled-punctuation'],
+    ]);
     expect(run(8)[0]!.slice(1, 4)).toEqual(['部门预算收入总表', '336.49', 308]);
     expect(run(9).map((r) => [seed(r[0]), r[2]])).toEqual([['000', 1682], ['000', 1683], ['001', 1528], ['002', 402], ['004', 162], ['004', 164]]);
   });
