@@ -29,7 +29,8 @@ describe('--doc-timeout', () => {
     const events: { source: string; outcome: string; error?: string }[] = [];
     const s = await runCorpus([seedPath('004_3c83e1ac369f3f17')], { db, jobs: 0, docTimeout: 0.001, onDocument: (e) => events.push(e) });
     expect(s.failed).toBe(1);
-    expect(events[0]!.error).toMatch(/^timed out after 0\.001 s \(stage (read word-text|normalize|enrich)\)$/);
+    // on a loaded machine 1 ms can pass before the first stage boundary: it may stop at any stage
+    expect(events[0]!.error).toMatch(/^timed out after 0\.001 s \(stage (sniff|read word-text|normalize|enrich)\)$/);
     const again = await runCorpus([seedPath('004_3c83e1ac369f3f17')], { db: path.join(dir, 'h.sqlite'), jobs: 0 });
     expect([again.new, again.failed]).toEqual([1, 0]);
   });
