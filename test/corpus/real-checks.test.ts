@@ -32,6 +32,9 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['prose/prose-amount', 'error', '上海市普陀区财政局2024年度财政拨款收入支出总计0.3万元。 | 2,961.68'],
     // p. 21: 一般公共服务支出（类）2106.66万元，占71.73% of 2940.05 — it is 71.65%
     ['prose/prose-share', 'error', '2106.66万元，占71.73% | 2940.05万元'],
+    // p. 23: 因公出国（境）费决算为0.00万元，完成预算的0% and the same of 公务用车购置及运行维护费 — their 预算数 on p. 18 are blank: a share of nothing
+    ['prose/prose-completion', 'error', '因公出国（境）费决算为0.00万元，完成预算的0% | '],
+    ['prose/prose-completion', 'error', '公务用车购置及运行维护费支出决算为0.00万元，完成预算的0% | '],
     // p. 24: 政府采购金额…为251.25万元，其中：货物4.79万元、工程0万元、服务246.47万元 — they add up to 251.26
     ['prose/prose-parts', 'hint', '251.25万元 | 4.79万元 0万元 246.47万元'],
   ],
@@ -40,10 +43,16 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['hierarchy/class-sum', 'hint', '10.23 | 3.78 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 1.15 0.00 0.02 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.68 0.48 0.00 1.48 0.00 2.43 0.00 0.20'],
     // p. 12 prints 基本支出 105.58; p. 13's 人员经费合计 95.36 + 公用经费合计 10.23 = 105.59
     ['cross-table/basic-split', 'hint', '105.58 | 95.36 10.23'],
+    // p. 17: 收入支出总计307.82万元 … 增加307.82万元，增长100.00% — the year before's figure is 0 (the unit was set up in 2024): no percentage; the same for 财政拨款收入支出总计 and 一般公共预算财政拨款支出 (pp. 17–18)
+    ['prose/prose-change', 'error', '307.82万元。与2023年度相比，收入支出总计增加307.82万元，增长100.00% | '],
+    ['prose/prose-change', 'error', '307.82万元。与2023年度相比，财政拨款收入支出总计增加307.82万元，增长100.00% | '],
+    ['prose/prose-change', 'error', '307.82万元，占本年支出合计的100.00%。与2023年度相比，一般公共预算财政拨款支出增加307.82万元，增长100.00% | '],
     // p. 18: 住房保障支出（类）29.42万元，占9.55% of 307.82 — 9.56%, the shares nudged to add up to 100.00%
     ['prose/prose-share', 'hint', '29.42万元，占9.55% | 307.82万元'],
     // p. 18: 年初预算为 0 万元，全年预算为 321.02 万元 … 完成年初预算的 95.89% — 95.89% is of the 全年预算; of a 年初预算 of 0 there is no share
     ['prose/prose-completion', 'error', '0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89% | '],
+    // p. 21: 机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00% — from 0
+    ['prose/prose-change', 'error', '10.23万元，比2023年度增加10.23万元，增长100.00% | '],
     // p. 20: item 8, 住房公积金（项） 主要用于：事业单位医疗保险支出 — item 7's purpose, not changed
     ['prose/prose-purpose', 'warning', '住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：事业单位医疗保险支出 | '],
     // pp. 15 and 16: the template's instruction to the author printed under both empty fund tables

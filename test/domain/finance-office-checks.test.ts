@@ -217,3 +217,38 @@ describe('completeness by the Shanghai set the document belongs to', () => {
     expect(failed(withoutBasic(docs.commerce!), 'missing-table')).toEqual([['completeness/missing-table', 'warning', 'the 单位预算 has no 预算单位一般公共预算基本支出部门预算经济分类预算表, one of the nine tables it must publish']]);
   });
 });
+
+describe('a percentage of nothing (prose/prose-change, prose-completion)', () => {
+  it('fires on the 社会工作部’s four 增长100.00% over a year before of 0 (the unit was set up in 2024)', () => {
+    expect(failed(docs.social!, 'prose-change')).toEqual([
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 307.82万元 − 307.82万元 = 0: a change from 0 has no percentage"],
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 307.82万元 − 307.82万元 = 0: a change from 0 has no percentage"],
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 307.82万元 − 307.82万元 = 0: a change from 0 has no percentage"],
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 10.23万元 − 10.23万元 = 0: a change from 0 has no percentage"],
+    ]);
+  });
+
+  it('fires once a change is all of this year’s figure, and is silent on the 财政局’s three changes', () => {
+    expect(failed(docs.finance!, 'prose-change')).toEqual([]);
+    expect(passed(docs.finance!, 'prose-change')).toHaveLength(3);
+    expect(failed(mutated(docs.finance!, '增加2.55万元', '增加184.65万元'), 'prose-change')).toEqual([
+      ['prose/prose-change', 'error', "the text says 增长1.40%, but the year before's figure is 184.65万元 − 184.65万元 = 0: a change from 0 has no percentage"],
+    ]);
+  });
+
+  it('fires on the 财政局’s 三公 items 完成预算的0% whose 预算数 the table prints blank, and passes 公务接待费 (0.00 of 0.95)', () => {
+    expect(failed(docs.finance!, 'prose-completion')).toEqual([
+      ['prose/prose-completion', 'error', 'the text says 因公出国（境）费 完成预算的0%, but its 预算数 in the 三公 table is blank: no share can be taken of it'],
+      ['prose/prose-completion', 'error', 'the text says 公务用车购置及运行费 完成预算的0%, but its 预算数 in the 三公 table is blank: no share can be taken of it'],
+    ]);
+    expect(passed(docs.finance!, 'prose-completion')).toContain('0% is 公务接待费 决算 0.00 of its 预算数 0.95 (0.00%)');
+  });
+
+  it('recomputes an item’s completion once its 决算 is changed', () => {
+    expect(failed(mutated(docs.finance!, '公务接待费支出决算为0.00万元', '公务接待费支出决算为0.10万元'), 'prose-completion')).toContainEqual([
+      'prose/prose-completion',
+      'error',
+      'the text says 0%, but 公务接待费 决算 0.10 of its 预算数 0.95 is 10.53%',
+    ]);
+  });
+});
