@@ -37,6 +37,10 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['prose/prose-completion', 'error', '公务用车购置及运行维护费支出决算为0.00万元，完成预算的0% | '],
     // p. 24: 政府采购金额…为251.25万元，其中：货物4.79万元、工程0万元、服务246.47万元 — they add up to 251.26
     ['prose/prose-parts', 'hint', '251.25万元 | 4.79万元 0万元 246.47万元'],
+    // pp. 21–22: the 11 items listed under 年初预算为2993.92万元，支出决算为2940.05万元 state 年初预算 adding up to 2,993.93
+    // (1560.05 + 10.00 + 135.90 + 450.52 + 85.55 + 161.62 + 80.81 + 0.94 + 62.29 + 187.75 + 258.50) and 决算 to 2,940.06
+    ['prose/prose-item-totals', 'hint', '2993.92万元 | 1560.05万元 10.00万元 135.90万元 450.52万元 85.55万元 161.62万元 80.81万元 0.94万元 62.29万元 187.75万元 258.50万元'],
+    ['prose/prose-item-totals', 'hint', '2940.05万元 | 1511.89万元 10.00万元 135.25万元 449.52万元 84.65万元 160.75万元 80.38万元 0.94万元 60.99万元 187.19万元 258.50万元'],
   ],
   'putuo-2024-final-accounts-social-work.pdf': [
     // p. 13: 302 prints 10.23, its 款 add up to 10.22 (3.78 + 1.15 + 0.02 + 0.68 + 0.48 + 1.48 + 2.43 + 0.20, the rest 0.00)

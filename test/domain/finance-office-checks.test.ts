@@ -252,3 +252,24 @@ describe('a percentage of nothing (prose/prose-change, prose-completion)', () =>
     ]);
   });
 });
+
+describe('numbered items against the total they are listed under (prose/prose-item-totals)', () => {
+  it('fires on the 财政局’s 11 items: 年初预算 add up to 2993.93 (printed 2993.92), 决算 to 2940.06 (printed 2940.05)', () => {
+    expect(failed(docs.finance!, 'prose-item-totals')).toEqual([
+      ['prose/prose-item-totals', 'hint', 'the text states 年初预算 2993.92万元, but the 年初预算 of the 11 items listed after 其中 add up to 2993.93万元'],
+      ['prose/prose-item-totals', 'hint', 'the text states 决算 2940.05万元, but the 决算 of the 11 items listed after 其中 add up to 2940.06万元'],
+    ]);
+  });
+
+  it('passes the 社会工作部’s 9 items (全年预算 321.02, 决算 307.82; its items state no 年初预算), and fires once one item’s figure is changed', () => {
+    expect(passed(docs.social!, 'prose-item-totals')).toEqual(['全年预算 321.02万元 = the 全年预算 of the 9 items listed after 其中', '决算 307.82万元 = the 决算 of the 9 items listed after 其中']);
+    expect(failed(mutated(docs.social!, '全年预算为52.00万元', '全年预算为52.10万元'), 'prose-item-totals')).toEqual([
+      ['prose/prose-item-totals', 'error', 'the text states 全年预算 321.02万元, but the 全年预算 of the 9 items listed after 其中 add up to 321.12万元'],
+    ]);
+  });
+
+  it('is silent on the budgets, which list no items under a 预算/决算 statement', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'prose-item-totals')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-item-totals')).toEqual([]);
+  });
+});
