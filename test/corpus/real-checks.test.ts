@@ -41,6 +41,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // (1560.05 + 10.00 + 135.90 + 450.52 + 85.55 + 161.62 + 80.81 + 0.94 + 62.29 + 187.75 + 258.50) and 决算 to 2,940.06
     ['prose/prose-item-totals', 'hint', '2993.92万元 | 1560.05万元 10.00万元 135.90万元 450.52万元 85.55万元 161.62万元 80.81万元 0.94万元 62.29万元 187.75万元 258.50万元'],
     ['prose/prose-item-totals', 'hint', '2940.05万元 | 1511.89万元 10.00万元 135.25万元 449.52万元 84.65万元 160.75万元 80.38万元 0.94万元 60.99万元 187.19万元 258.50万元'],
+    // p. 21: 与2023年度相比，财政拨款收入支出总计持平。主要原因：…减少支付 — no change, explained by a decrease
+    ['text/flat-with-change', 'warning', '财政拨款收入支出总计持平。主要原因：基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。 | '],
   ],
   'putuo-2024-final-accounts-social-work.pdf': [
     // p. 13: 302 prints 10.23, its 款 add up to 10.22 (3.78 + 1.15 + 0.02 + 0.68 + 0.48 + 1.48 + 2.43 + 0.20, the rest 0.00)
@@ -63,7 +65,11 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['text/template-instruction', 'warning', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。 | '],
     ['text/template-instruction', 'warning', '无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。 | '],
   ],
-  'putuo-2025-dept-budget-office.pdf': [],
+  'putuo-2025-dept-budget-office.pdf': [
+    // p. 6: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算持平 — 比 … 持平 for 与 … 持平
+    ['text/comparison-wording', 'warning', '政府性基金拨款支出预算0万元，比2024年预算持平； | '],
+    ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算持平。 | '],
+  ],
   'putuo-2025-unit-budget-commerce.pdf': [
     // p. 8, items 11–16: a full-width （ closed by a half-width ) in （款) and （类)
     ['text/unmatched-bracket', 'warning', '11.“卫生健康支出（类）行政事业单位医疗（款)行政单位医疗（项）”63.19万元，主要用于行政单位医疗金缴纳。 | '],
@@ -72,6 +78,9 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['text/unmatched-bracket', 'warning', '14.“商业服务业等支出（类）其他商业服务业等支出（款)其他商业服务业等支出（项）”3136.40万元，主要用于标准化菜场及副食品行业管理。 | '],
     ['text/unmatched-bracket', 'warning', '15.“住房保障支出（类)住房改革支出（款)住房公积金（项）”136.10万元，主要用于在职人员公积金缴纳。 | '],
     ['text/unmatched-bracket', 'warning', '16.“住房保障支出（类)住房改革支出（款)购房补贴（项）”148.80万元，主要用于机关人员每月房贴支出。 | '],
+    // p. 7: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算执行数持平
+    ['text/comparison-wording', 'warning', '政府性基金拨款支出预算0万元，比2024年预算执行数持平； | '],
+    ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算执行数持平。 | '],
   ],
 };
 

@@ -273,3 +273,36 @@ describe('numbered items against the total they are listed under (prose/prose-it
     expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-item-totals')).toEqual([]);
   });
 });
+
+describe('比 … 持平 (text/comparison-wording)', () => {
+  it('fires on the office’s and the 商务委’s 比2024年预算(执行数)持平, twice each', () => {
+    expect(failed(docs.office!, 'comparison-wording').map(([, , m]) => m)).toEqual([
+      '“比2024年预算持平” mixes two wordings: 与…持平, or 比…增加/减少: “政府性基金拨款支出预算0万元，比2024年预算持平；”',
+      '“比2024年预算持平” mixes two wordings: 与…持平, or 比…增加/减少: “国有资本经营预算拨款支出预算0万元，比2024年预算持平。”',
+    ]);
+    expect(failed(docs.commerce!, 'comparison-wording').map(([id, sev]) => [id, sev])).toEqual([
+      ['text/comparison-wording', 'warning'],
+      ['text/comparison-wording', 'warning'],
+    ]);
+  });
+
+  it('fires once 与 is changed to 比, and is silent on the 决算s, which write 与…持平 and 比…增加/减少', () => {
+    expect(failed(docs.finance!, 'comparison-wording')).toEqual([]);
+    expect(failed(docs.social!, 'comparison-wording')).toEqual([]);
+    expect(failed(mutated(docs.finance!, '决算数与2023年度持平', '决算数比2023年度持平'), 'comparison-wording').map(([, , m]) => m)).toEqual([expect.stringContaining('“比2023年度持平” mixes two wordings')]);
+  });
+});
+
+describe('持平 explained by a change (text/flat-with-change)', () => {
+  it('fires on the 财政局’s 财政拨款收入支出总计持平, whose reason is that less was paid', () => {
+    expect(failed(docs.finance!, 'flat-with-change')).toEqual([
+      ['text/flat-with-change', 'warning', 'the text says 持平 (no change), but the reason it gives speaks of a change (减少): “财政拨款收入支出总计持平。主要原因：基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。”'],
+    ]);
+  });
+
+  it('fires once a reason speaks of a change, and is silent on reasons that do not (商务委’s 三公) and on 无增减变化 (seed 000)', () => {
+    expect(failed(docs.commerce!, 'flat-with-change')).toEqual([]);
+    expect(failed(seedDocument('000_0018174054ff74da'), 'flat-with-change')).toEqual([]);
+    expect(failed(mutated(docs.commerce!, '此部分预算由区外办统一安排', '此部分预算由区外办统一压减'), 'flat-with-change').map(([, , m]) => m)).toEqual([expect.stringContaining('speaks of a change (压减)')]);
+  });
+});
