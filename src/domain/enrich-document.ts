@@ -17,6 +17,7 @@ import { checkProseThreePublic } from './prose-three-public.js';
 import { checkProseChanges } from './prose-changes.js';
 import { checkProseParts } from './prose-parts.js';
 import { checkProseItemTotals } from './prose-item-totals.js';
+import { checkProseProcurement } from './prose-procurement.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -63,6 +64,7 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseChanges(doc.blocks, doc.year));
   checks.push(...checkProseParts(doc.blocks));
   checks.push(...checkProseItemTotals(doc.blocks));
+  checks.push(...checkProseProcurement(doc.blocks));
   checks.push(...checkProsePurposes(doc.blocks));
   checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);

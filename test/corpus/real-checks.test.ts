@@ -59,6 +59,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['prose/prose-completion', 'error', '0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89% | '],
     // p. 21: 机关运行经费支出10.23万元，比2023年度增加10.23万元，增长100.00% — from 0
     ['prose/prose-change', 'error', '10.23万元，比2023年度增加10.23万元，增长100.00% | '],
+    // p. 22: 政府采购金额21.07万元; 中小企业 won 21.07 in the reserved projects and 21.07 again in the other projects — 42.14, the same 21.07 counted twice
+    ['prose/prose-procurement-sme', 'error', '21.07万元 | 21.07万元 21.07万元'],
     // p. 20: item 8, 住房公积金（项） 主要用于：事业单位医疗保险支出 — item 7's purpose, not changed
     ['prose/prose-purpose', 'warning', '住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：事业单位医疗保险支出 | '],
     // pp. 15 and 16: the template's instruction to the author printed under both empty fund tables

@@ -306,3 +306,21 @@ describe('持平 explained by a change (text/flat-with-change)', () => {
     expect(failed(mutated(docs.commerce!, '此部分预算由区外办统一安排', '此部分预算由区外办统一压减'), 'flat-with-change').map(([, , m]) => m)).toEqual([expect.stringContaining('speaks of a change (压减)')]);
   });
 });
+
+describe('what went to 中小企业 against the whole 政府采购 (prose/prose-procurement-sme)', () => {
+  it('fires on the 社会工作部: 21.07 in the reserved projects and 21.07 again in the other projects, of a 政府采购金额 of 21.07', () => {
+    expect(failed(docs.social!, 'prose-procurement-sme')).toEqual([
+      ['prose/prose-procurement-sme', 'error', 'the text says 中小企业 won 21.07万元 in the projects reserved for them and 21.07万元 in the other projects, 42.14万元 together — more than the whole 政府采购金额 21.07万元'],
+    ]);
+  });
+
+  it('passes the 财政局’s 246.47 + 4.79 of 251.25 (0.01 over: the rounding of its parts), and fires once the other projects’ amount is changed', () => {
+    expect(passed(docs.finance!, 'prose-procurement-sme')).toEqual(['中小企业 won 246.47万元 + 4.79万元 = 251.26万元, within the 政府采购金额 251.25万元 to the rounding of the parts']);
+    expect(failed(mutated(docs.finance!, '成交的，采购金额4.79万元', '成交的，采购金额14.79万元'), 'prose-procurement-sme').map(([id, sev]) => [id, sev])).toEqual([['prose/prose-procurement-sme', 'error']]);
+  });
+
+  it('is silent on the budgets, which state no 中小企业 outcome', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'prose-procurement-sme')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-procurement-sme')).toEqual([]);
+  });
+});
