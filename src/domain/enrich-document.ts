@@ -18,6 +18,7 @@ import { checkProseChanges } from './prose-changes.js';
 import { checkProseParts } from './prose-parts.js';
 import { checkProseItemTotals } from './prose-item-totals.js';
 import { checkProseProcurement } from './prose-procurement.js';
+import { checkContents } from './contents-checks.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -66,7 +67,7 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseItemTotals(doc.blocks));
   checks.push(...checkProseProcurement(doc.blocks));
   checks.push(...checkProsePurposes(doc.blocks));
-  checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc));
+  checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc), ...checkContents(doc.blocks));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
   const docScope = inferDocScope(tables.map((t) => t.title), prose);
   checks.push(...checkCompleteness({ ...doc, tables, docScope }));

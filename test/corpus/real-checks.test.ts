@@ -43,6 +43,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['prose/prose-item-totals', 'hint', '2940.05万元 | 1511.89万元 10.00万元 135.25万元 449.52万元 84.65万元 160.75万元 80.38万元 0.94万元 60.99万元 187.19万元 258.50万元'],
     // p. 21: 与2023年度相比，财政拨款收入支出总计持平。主要原因：…减少支付 — no change, explained by a decrease
     ['text/flat-with-change', 'warning', '财政拨款收入支出总计持平。主要原因：基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。 | '],
+    // p. 3 (contents) 十一、其他重要事项说明; p. 23 the heading 十一、其他重要事项的情况说明
+    ['text/contents-heading', 'warning', '十一、其他重要事项说明 | 十一、其他重要事项的情况说明'],
   ],
   'putuo-2024-final-accounts-social-work.pdf': [
     // p. 13: 302 prints 10.23, its 款 add up to 10.22 (3.78 + 1.15 + 0.02 + 0.68 + 0.48 + 1.48 + 2.43 + 0.20, the rest 0.00)
@@ -66,6 +68,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // pp. 15 and 16: the template's instruction to the author printed under both empty fund tables
     ['text/template-instruction', 'warning', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。 | '],
     ['text/template-instruction', 'warning', '无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。 | '],
+    // p. 3 (contents) 十一、其他重要事项说明; p. 21 the heading 十一、其他重要事项的情况说明
+    ['text/contents-heading', 'warning', '十一、其他重要事项说明 | 十一、其他重要事项的情况说明'],
   ],
   'putuo-2025-dept-budget-office.pdf': [
     // p. 6: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算持平 — 比 … 持平 for 与 … 持平

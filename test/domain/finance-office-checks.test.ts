@@ -324,3 +324,24 @@ describe('what went to 中小企业 against the whole 政府采购 (prose/prose-
     expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-procurement-sme')).toEqual([]);
   });
 });
+
+describe('the contents against the headings (text/contents-heading)', () => {
+  it('fires on both 决算s: the contents’ 十一、其他重要事项说明 is 十一、其他重要事项的情况说明 in the text', () => {
+    for (const doc of [docs.finance!, docs.social!]) {
+      expect(failed(doc, 'contents-heading')).toEqual([['text/contents-heading', 'warning', 'the contents name section 十一 of 第三部分 “其他重要事项说明”, the text “其他重要事项的情况说明”']]);
+    }
+  });
+
+  it('is silent once the entry is printed as the heading, and fires once another entry is changed', () => {
+    expect(failed(mutated(docs.finance!, '十一、其他重要事项说明', '十一、其他重要事项的情况说明'), 'contents-heading')).toEqual([]);
+    expect(failed(mutated(docs.finance!, '十、预算绩效管理情况', '十、预算绩效工作情况'), 'contents-heading').map(([, , m]) => m)).toEqual([
+      'the contents name section 十 of 第三部分 “预算绩效工作情况”, the text “预算绩效管理情况”',
+      'the contents name section 十一 of 第三部分 “其他重要事项说明”, the text “其他重要事项的情况说明”',
+    ]);
+  });
+
+  it('leaves contents without parts alone (the budgets number sections inside sections anew)', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'contents-heading')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'contents-heading')).toEqual([]);
+  });
+});
