@@ -75,6 +75,9 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // p. 6: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算持平 — 比 … 持平 for 与 … 持平
     ['text/comparison-wording', 'warning', '政府性基金拨款支出预算0万元，比2024年预算持平； | '],
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算持平。 | '],
+    // p. 22, the project note: 六、年度预算安排 states no amount; 七、绩效目标 is 详见单位的项目绩效目标表, and no 绩效目标表 is printed (22 pages, nine tables)
+    ['completeness/project-note', 'warning', '六、年度预算安排 | 结合区政府重点工作推进情况，根据合同条款，按时拨付资金。'],
+    ['completeness/project-note', 'warning', '七、绩效目标 | 详见单位的项目绩效目标表'],
   ],
   'putuo-2025-unit-budget-commerce.pdf': [
     // p. 8, items 11–16: a full-width （ closed by a half-width ) in （款) and （类)

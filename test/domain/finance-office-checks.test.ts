@@ -345,3 +345,21 @@ describe('the contents against the headings (text/contents-heading)', () => {
     expect(docs.commerce!.checks!.filter((c) => c.name === 'contents-heading')).toEqual([]);
   });
 });
+
+describe('a project note’s fields (completeness/project-note)', () => {
+  it('fires on the office’s project note: no amount under 六、年度预算安排, a 绩效目标表 referred to and not printed', () => {
+    expect(failed(docs.office!, 'project-note')).toEqual([
+      ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” states no amount under 六、年度预算安排: “结合区政府重点工作推进情况，根据合同条款，按时拨付资金。”'],
+      ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” refers its 七、绩效目标 to a 绩效目标表 (“详见单位的项目绩效目标表”), and the document prints none'],
+    ]);
+  });
+
+  it('is silent once an amount is stated, and fires on a field emptied', () => {
+    expect(failed(mutated(docs.office!, '按时拨付资金。', '按时拨付资金，共计120.00万元。'), 'project-note').map(([, , m]) => m)).toEqual([expect.stringContaining('refers its 七、绩效目标 to a 绩效目标表')]);
+    expect(failed(mutated(docs.office!, '2025全年度。', ''), 'project-note').map(([, , m]) => m)).toContain('the project note “区政府督查及建议提案工作业务经费项目经费情况说明” has nothing under 五、实施周期');
+  });
+
+  it('is silent on documents without a project note', () => {
+    for (const doc of [docs.finance!, docs.social!, docs.commerce!]) expect(doc.checks!.filter((c) => c.name === 'project-note')).toEqual([]);
+  });
+});
