@@ -12,7 +12,9 @@ import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
  *   subject dated another year (`本部门2023年度收入…`) where nothing compares two years;
  * - `comparison-wording`: `比2024年预算持平` — 比 goes with 增加/减少, 持平 with 与 (`与2024年预算持平`);
  * - `flat-with-change`: `…总计持平。主要原因：…减少支付` — 持平 (no change) explained by a
- *   reason that speaks of a change.
+ *   reason that speaks of a change;
+ * - `number-format`: an amount of 1,000 or more printed without the thousands separator the
+ *   explanation prints most such amounts with (`3136.40万元` among `29,381.00万元`, `37,151.47万元`).
  * The explanation is read as runs of consecutive paragraphs, because PDFs break it at every line.
  */
 export function checkWording(doc: Document): Check[] {
@@ -21,6 +23,7 @@ export function checkWording(doc: Document): Check[] {
     checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc), ...comparisonWording(run), ...flatWithChange(run));
   }
   for (const b of doc.blocks) if (b.type === 'heading') checks.push(...unmatchedBrackets(single(b)));
+  checks.push(...numberFormat(proseRuns(doc.blocks)));
   return checks;
 }
 
@@ -114,6 +117,21 @@ function flatWithChange(run: ProseRun): Check[] {
     checks.push(finding('flat-with-change', `the text says 持平 (no change), but the reason it gives speaks of a change (${word[0]}): “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to));
   }
   return checks;
+}
+
+/** An amount of four digits or more before the point, with or without thousands separators. */
+const BIG_AMOUNT = /(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?:万元|亿元|元)/gu;
+
+/** Amounts without separators, where most amounts of the explanation (distinct figures) have them. */
+function numberFormat(runs: ProseRun[]): Check[] {
+  const found = runs.flatMap((run) => [...run.text.matchAll(BIG_AMOUNT)].map((m) => ({ run, m, separated: m[1]!.includes(',') })));
+  const distinct = (xs: typeof found) => new Set(xs.map((x) => x.m[0])).size;
+  const plain = found.filter((f) => !f.separated);
+  if (plain.length === 0 || distinct(found.filter((f) => f.separated)) <= distinct(plain)) return [];
+  return plain.map(({ run, m }) => {
+    const [from, to] = clauseAround(run.text, m.index!);
+    return finding('number-format', `${m[0]} is printed without the thousands separator the text prints its other amounts with: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to);
+  });
 }
 
 /** Words that put a year beside another: a comparison, not a date of the document. */

@@ -75,6 +75,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // p. 6: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算持平 — 比 … 持平 for 与 … 持平
     ['text/comparison-wording', 'warning', '政府性基金拨款支出预算0万元，比2024年预算持平； | '],
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算持平。 | '],
+    // p. 21: 涉及项目预算资金6626万元 — the explanation prints its other amounts of 1,000 and more with separators (9,101.68, 2,389.52, 1,202.95 …)
+    ['text/number-format', 'warning', '涉及项目预算资金6626万元。 | '],
     // p. 22, the project note: 六、年度预算安排 states no amount; 七、绩效目标 is 详见单位的项目绩效目标表, and no 绩效目标表 is printed (22 pages, nine tables)
     ['completeness/project-note', 'warning', '六、年度预算安排 | 结合区政府重点工作推进情况，根据合同条款，按时拨付资金。'],
     ['completeness/project-note', 'warning', '七、绩效目标 | 详见单位的项目绩效目标表'],
@@ -90,6 +92,9 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // p. 7: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算执行数持平
     ['text/comparison-wording', 'warning', '政府性基金拨款支出预算0万元，比2024年预算执行数持平； | '],
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算执行数持平。 | '],
+    // p. 8 item 14 `3136.40万元` and p. 22 `涉及项目预算资金11381.60万元`, among 29,381.00, 37,151.47, 24,491.71 …
+    ['text/number-format', 'warning', '14.“商业服务业等支出（类）其他商业服务业等支出（款)其他商业服务业等支出（项）”3136.40万元， | '],
+    ['text/number-format', 'warning', '涉及项目预算资金11381.60万元。 | '],
   ],
 };
 

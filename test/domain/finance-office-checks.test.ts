@@ -363,3 +363,20 @@ describe('a project note’s fields (completeness/project-note)', () => {
     for (const doc of [docs.finance!, docs.social!, docs.commerce!]) expect(doc.checks!.filter((c) => c.name === 'project-note')).toEqual([]);
   });
 });
+
+describe('the thousands separator (text/number-format)', () => {
+  it('fires on amounts printed without it where the explanation prints most with it: 商务委 3136.40 and 11381.60, the office’s 6626', () => {
+    expect(failed(docs.commerce!, 'number-format').map(([, , m]) => String(m).split(' ')[0])).toEqual(['3136.40万元', '11381.60万元']);
+    expect(failed(docs.office!, 'number-format')).toEqual([['text/number-format', 'warning', '6626万元 is printed without the thousands separator the text prints its other amounts with: “涉及项目预算资金6626万元。”']]);
+  });
+
+  it('is silent once the separator is printed, and on the 决算s, which print none', () => {
+    expect(failed(mutated(docs.office!, '资金6626万元', '资金6,626万元'), 'number-format')).toEqual([]);
+    expect(failed(docs.finance!, 'number-format')).toEqual([]);
+    expect(failed(docs.social!, 'number-format')).toEqual([]);
+  });
+
+  it('fires once a separator is dropped', () => {
+    expect(failed(mutated(docs.office!, '9,101.68万元', '9101.68万元'), 'number-format').map(([, , m]) => String(m).split(' ')[0])).toEqual(['9101.68万元', '6626万元']);
+  });
+});
