@@ -16,6 +16,10 @@ import { checkProsePurposes } from './prose-purposes.js';
 import { checkProseThreePublic } from './prose-three-public.js';
 import { checkProseChanges } from './prose-changes.js';
 import { checkProseParts } from './prose-parts.js';
+import { checkProseItemTotals } from './prose-item-totals.js';
+import { checkProseProcurement } from './prose-procurement.js';
+import { checkContents } from './contents-checks.js';
+import { checkProjectNotes } from './project-note-checks.js';
 import { findProseClaims } from './prose-claims.js';
 import { normalizeLabel } from './row-outline.js';
 import { checkRows, projectInfoPairs } from './row-checks.js';
@@ -61,11 +65,13 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseThreePublic(read, doc.blocks, doc.docKind));
   checks.push(...checkProseChanges(doc.blocks, doc.year));
   checks.push(...checkProseParts(doc.blocks));
+  checks.push(...checkProseItemTotals(doc.blocks));
+  checks.push(...checkProseProcurement(doc.blocks));
   checks.push(...checkProsePurposes(doc.blocks));
-  checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc));
+  checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc), ...checkContents(doc.blocks));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
   const docScope = inferDocScope(tables.map((t) => t.title), prose);
-  checks.push(...checkCompleteness({ ...doc, tables, docScope }));
+  checks.push(...checkCompleteness({ ...doc, tables, docScope }), ...checkProjectNotes({ ...doc, tables }));
   return { ...doc, tables, checks, docScope };
 }
 

@@ -8,7 +8,8 @@ import { moneyUnitExponent } from './units.js';
  * Figures the explanation states about its own figures, recomputed from them:
  * - `prose-share`: `其中：基本支出2336.91万元，占79.49%` — the part over the total it is part of;
  * - `prose-change`: `减少56.95万元，下降1.87%` after `收入支出总计2995.39万元` — the change over
- *   the year before (this year's figure minus the change), and 减少 with 下降, 增加 with 增长;
+ *   the year before (this year's figure minus the change), and 减少 with 下降, 增加 with 增长; a
+ *   percentage of a change from a year-before figure of 0 is an error (there is none);
  * - `prose-completion`: `年初预算为2993.92万元，支出决算为2940.05万元，完成年初预算的98.20%`,
  *   and the `决算数小于预算数` that follows it.
  * A percentage equal to the recomputed one at its printed digits passes; one off by at most one
@@ -48,6 +49,8 @@ const LOOK = 40;
 /** A percentage printed right after an amount: `，占79.49%`; `占本年支出合计的100.00%` names another base and is left alone. */
 const SHARE = /^[，,]?占(\d+(?:\.\d+)?)%/u;
 const CHANGE = /^[，,]?(增长|下降)(\d+(?:\.\d+)?)%/u;
+/** Half a cent, in yuan: amounts this close are the same printed figure. */
+const HALF_CENT = 0.005;
 
 function shares(run: Run, amounts: Amount[]): Check[] {
   const checks: Check[] = [];
@@ -77,7 +80,12 @@ function changes(run: Run, amounts: Amount[]): Check[] {
       return;
     }
     const before = up ? current.value - a.value : current.value + a.value;
-    if (before <= 0) return;
+    // a change from nothing has no percentage (`增加307.82万元，增长100.00%` where 307.82 is all of it)
+    if (Math.abs(before) < HALF_CENT) {
+      checks.push(wordCheck('prose-change', run, current.at, end, `the text says ${m[1]}${m[2]}%, but the year before's figure is ${current.printed} ${up ? '−' : '+'} ${a.printed} = 0: a change from 0 has no percentage`));
+      return;
+    }
+    if (before < 0) return;
     checks.push(percentCheck('prose-change', run, current, [a.at - word.length, end], m[2]!, (a.value / before) * 100, `${word}${a.printed} over the year before (${current.printed} ${up ? '−' : '+'} ${a.printed})`));
   });
   return checks;

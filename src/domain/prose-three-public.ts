@@ -1,6 +1,6 @@
-import type { Block, Check } from '../model/index.js';
-import { sameCheck, type Operand } from './check-builder.js';
-import { decFromString } from './decimal.js';
+import type { Block, Check, CheckRef } from '../model/index.js';
+import { sameCheck, show, type Operand } from './check-builder.js';
+import { decFromString, decToNumber } from './decimal.js';
 import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
 import { findTable, operandAt, type ReadTable } from './table-finders.js';
 import { headerPath } from './table-layout.js';
@@ -28,6 +28,11 @@ export function checkProseThreePublic(tables: ReadTable[], blocks: Block[], docK
       if (cell?.ref.unit !== '万元') continue;
       const c = sameCheck('prose', 'prose-three-public', s.stated, cell, `${s.item} ${s.figure}`, ['prose', 'cell']);
       if (c) checks.push(c);
+      if (s.completion) {
+        const budgetCol = columns.find((b) => b.item === s.item && b.figure === '预算数');
+        const budget = budgetCol && operandAt(t, row, budgetCol.col);
+        if (budget) checks.push(completionCheck(s, s.completion, budget));
+      }
     }
   }
   return checks;
@@ -77,6 +82,37 @@ interface Statement {
   item: Item;
   figure: Figure;
   stated: Operand;
+  /** `完成预算的0%` right after an item's 决算 that the prose states without its 预算. */
+  completion?: { percent: string; ref: Omit<CheckRef, 'role'> };
+}
+
+/** `，完成预算的0%`: the share of the item's 预算 its 决算 is said to be. */
+const COMPLETION = /^[，,]?完成(?:年初|全年)?预算(?:数)?的(\d+(?:\.\d+)?)%/u;
+
+/**
+ * `prose-completion` for an item whose 预算 the prose does not state: the share recomputed from the
+ * table's 预算数 of that item (a pass at the printed digits, a hint one unit of the last digit off,
+ * else an error); of a 预算 of 0 or blank no share can be taken — an error.
+ */
+function completionCheck(s: Statement, completion: { percent: string; ref: Omit<CheckRef, 'role'> }, budget: Operand): Check {
+  const said = Number(completion.percent);
+  const refs: CheckRef[] = [
+    { role: 'prose', ...completion.ref, value: said, unit: '%' },
+    { role: 'cell', ...budget.ref },
+  ];
+  const base = decToNumber(budget.dec);
+  const shown = budget.empty ? 'blank' : show(budget.dec);
+  if (base === 0) {
+    const message = `the text says ${s.item} 完成预算的${completion.percent}%, but its 预算数 in the 三公 table is ${shown}: no share can be taken of it`;
+    return { rule: 'prose', name: 'prose-completion', status: 'fail', severity: 'error', message, expected: null, actual: said, difference: null, unit: '%', refs };
+  }
+  const digits = completion.percent.split('.')[1]?.length ?? 0;
+  const computed = (decToNumber(s.stated.dec) / base) * 100;
+  const exact = Math.abs(Number(computed.toFixed(digits)) - said) < 10 ** -digits / 10;
+  const severity = exact ? null : Math.abs(computed - said) <= 10 ** -digits + 1e-9 ? 'hint' : 'error';
+  const what = `${s.item} 决算 ${show(s.stated.dec)} of its 预算数 ${shown}`;
+  const message = exact ? `${completion.percent}% is ${what} (${computed.toFixed(2)}%)` : `the text says ${completion.percent}%, but ${what} is ${computed.toFixed(2)}%`;
+  return { rule: 'prose', name: 'prose-completion', status: exact ? 'pass' : 'fail', severity, message, expected: Number(computed.toFixed(2)), actual: said, difference: Number((said - computed).toFixed(2)), unit: '%', refs };
 }
 
 /** `因公出国（境）费决算为0.00万元`, `年初预算为0.95万元`, `公务接待费28.50万元`: an item, then its figure. */
@@ -92,8 +128,12 @@ function statements(run: ProseRun, fallback: Figure): Statement[] {
     const item = ITEMS.find(([, re]) => re.test(m[1]!.replace(/[“”]/gu, '')))?.[0];
     if (!item) continue;
     const from = m.index! + m[1]!.length + m[2]!.length;
-    out.push({ item, figure: /决算/u.test(m[2]!) ? '决算数' : /预算/u.test(m[2]!) ? '预算数' : fallback, stated: operand(run, from, m[3]!) });
+    const figure: Figure = /决算/u.test(m[2]!) ? '决算数' : /预算/u.test(m[2]!) ? '预算数' : fallback;
+    const stated = operand(run, from, m[3]!);
     const end = m.index! + m[0].length;
+    const done = figure === '决算数' ? COMPLETION.exec(run.text.slice(end)) : null;
+    const completion = done ? { percent: done[1]!, ref: spanRef(run, m.index!, end + done[0].length) } : undefined;
+    out.push({ item, figure, stated, completion });
     const second = SECOND.exec(run.text.slice(end));
     if (second) out.push({ item, figure: second[1] === '决算' ? '决算数' : '预算数', stated: operand(run, end + second[0].length - second[2]!.length - 2, second[2]!) });
   }
@@ -104,4 +144,9 @@ function operand(run: ProseRun, from: number, number: string): Operand {
   const printed = `${number}万元`;
   const dec = decFromString(number)!;
   return { dec, decimals: dec.scale, empty: false, ref: { tableOrder: null, row: null, col: null, ...provOf(run, from, from + printed.length), text: printed, value: Number(number), unit: '万元', label: `text: ${printed}` } };
+}
+
+function spanRef(run: ProseRun, from: number, to: number): Omit<CheckRef, 'role'> {
+  const text = run.text.slice(from, to);
+  return { tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value: null, unit: null, label: `text: ${text}` };
 }

@@ -9,15 +9,21 @@ import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
  *   (`…仍保留该表格式，并在本表下方作下述说明`);
  * - `prose-year`: a date of the document's own state in another year (`截至2023年12月31日` in a
  *   2024 决算; a 预算 may date its assets at the end of the year before), or the document's
- *   subject dated another year (`本部门2023年度收入…`) where nothing compares two years.
+ *   subject dated another year (`本部门2023年度收入…`) where nothing compares two years;
+ * - `comparison-wording`: `比2024年预算持平` — 比 goes with 增加/减少, 持平 with 与 (`与2024年预算持平`);
+ * - `flat-with-change`: `…总计持平。主要原因：…减少支付` — 持平 (no change) explained by a
+ *   reason that speaks of a change;
+ * - `number-format`: an amount of 1,000 or more printed without the thousands separator the
+ *   explanation prints most such amounts with (`3136.40万元` among `29,381.00万元`, `37,151.47万元`).
  * The explanation is read as runs of consecutive paragraphs, because PDFs break it at every line.
  */
 export function checkWording(doc: Document): Check[] {
   const checks: Check[] = [];
   for (const run of proseRuns(doc.blocks)) {
-    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc));
+    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc), ...comparisonWording(run), ...flatWithChange(run));
   }
   for (const b of doc.blocks) if (b.type === 'heading') checks.push(...unmatchedBrackets(single(b)));
+  checks.push(...numberFormat(proseRuns(doc.blocks)));
   return checks;
 }
 
@@ -82,6 +88,50 @@ function templateInstructions(run: ProseRun): Check[] {
     checks.push(finding('template-instruction', `a template’s instruction left in: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to));
   }
   return checks;
+}
+
+/** `比2024年预算持平`, `比上年执行数持平`: 比 … 持平, with no 增加/减少 between them. */
+const BI_FLAT = /比(?:上年度?|(?:19|20)\d{2}年度?)[^，,。；;增减]{0,10}?持平/gu;
+
+function comparisonWording(run: ProseRun): Check[] {
+  return [...run.text.matchAll(BI_FLAT)].map((m) => {
+    // with the clause before it, which names what is compared (`政府性基金拨款支出预算0万元，`)
+    const [start, to] = clauseAround(run.text, m.index!);
+    const from = start > 1 ? clauseAround(run.text, start - 2)[0] : start;
+    return finding('comparison-wording', `“${m[0]}” mixes two wordings: 与…持平, or 比…增加/减少: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to);
+  });
+}
+
+/** `持平。主要原因：…`: a statement of no change and the reason given for it, up to the reason's sentence end. */
+const FLAT_REASON = /持平[。，,；;]?(?:其?主要原因(?:是|为)?[:：]?)([^。]*)。?/gu;
+/** Words of a change; `无增减` (no change) is none. */
+const CHANGE_WORD = /(?<!无)(?:减少|增加|下降|增长|调减|调增|压减|缩减)/u;
+
+function flatWithChange(run: ProseRun): Check[] {
+  const checks: Check[] = [];
+  for (const m of run.text.matchAll(FLAT_REASON)) {
+    const word = CHANGE_WORD.exec(m[1]!);
+    if (!word) continue;
+    const from = clauseAround(run.text, m.index!)[0];
+    const to = m.index! + m[0].length;
+    checks.push(finding('flat-with-change', `the text says 持平 (no change), but the reason it gives speaks of a change (${word[0]}): “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to));
+  }
+  return checks;
+}
+
+/** An amount of four digits or more before the point, with or without thousands separators. */
+const BIG_AMOUNT = /(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d{4,})(?:\.\d+)?(?:万元|亿元|元)/gu;
+
+/** Amounts without separators, where most amounts of the explanation (distinct figures) have them. */
+function numberFormat(runs: ProseRun[]): Check[] {
+  const found = runs.flatMap((run) => [...run.text.matchAll(BIG_AMOUNT)].map((m) => ({ run, m, separated: m[1]!.includes(',') })));
+  const distinct = (xs: typeof found) => new Set(xs.map((x) => x.m[0])).size;
+  const plain = found.filter((f) => !f.separated);
+  if (plain.length === 0 || distinct(found.filter((f) => f.separated)) <= distinct(plain)) return [];
+  return plain.map(({ run, m }) => {
+    const [from, to] = clauseAround(run.text, m.index!);
+    return finding('number-format', `${m[0]} is printed without the thousands separator the text prints its other amounts with: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to);
+  });
 }
 
 /** Words that put a year beside another: a comparison, not a date of the document. */

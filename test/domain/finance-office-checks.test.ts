@@ -217,3 +217,166 @@ describe('completeness by the Shanghai set the document belongs to', () => {
     expect(failed(withoutBasic(docs.commerce!), 'missing-table')).toEqual([['completeness/missing-table', 'warning', 'the 单位预算 has no 预算单位一般公共预算基本支出部门预算经济分类预算表, one of the nine tables it must publish']]);
   });
 });
+
+describe('a percentage of nothing (prose/prose-change, prose-completion)', () => {
+  it('fires on the 社会工作部’s four 增长100.00% over a year before of 0 (the unit was set up in 2024)', () => {
+    expect(failed(docs.social!, 'prose-change')).toEqual([
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 307.82万元 − 307.82万元 = 0: a change from 0 has no percentage"],
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 307.82万元 − 307.82万元 = 0: a change from 0 has no percentage"],
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 307.82万元 − 307.82万元 = 0: a change from 0 has no percentage"],
+      ['prose/prose-change', 'error', "the text says 增长100.00%, but the year before's figure is 10.23万元 − 10.23万元 = 0: a change from 0 has no percentage"],
+    ]);
+  });
+
+  it('fires once a change is all of this year’s figure, and is silent on the 财政局’s three changes', () => {
+    expect(failed(docs.finance!, 'prose-change')).toEqual([]);
+    expect(passed(docs.finance!, 'prose-change')).toHaveLength(3);
+    expect(failed(mutated(docs.finance!, '增加2.55万元', '增加184.65万元'), 'prose-change')).toEqual([
+      ['prose/prose-change', 'error', "the text says 增长1.40%, but the year before's figure is 184.65万元 − 184.65万元 = 0: a change from 0 has no percentage"],
+    ]);
+  });
+
+  it('fires on the 财政局’s 三公 items 完成预算的0% whose 预算数 the table prints blank, and passes 公务接待费 (0.00 of 0.95)', () => {
+    expect(failed(docs.finance!, 'prose-completion')).toEqual([
+      ['prose/prose-completion', 'error', 'the text says 因公出国（境）费 完成预算的0%, but its 预算数 in the 三公 table is blank: no share can be taken of it'],
+      ['prose/prose-completion', 'error', 'the text says 公务用车购置及运行费 完成预算的0%, but its 预算数 in the 三公 table is blank: no share can be taken of it'],
+    ]);
+    expect(passed(docs.finance!, 'prose-completion')).toContain('0% is 公务接待费 决算 0.00 of its 预算数 0.95 (0.00%)');
+  });
+
+  it('recomputes an item’s completion once its 决算 is changed', () => {
+    expect(failed(mutated(docs.finance!, '公务接待费支出决算为0.00万元', '公务接待费支出决算为0.10万元'), 'prose-completion')).toContainEqual([
+      'prose/prose-completion',
+      'error',
+      'the text says 0%, but 公务接待费 决算 0.10 of its 预算数 0.95 is 10.53%',
+    ]);
+  });
+});
+
+describe('numbered items against the total they are listed under (prose/prose-item-totals)', () => {
+  it('fires on the 财政局’s 11 items: 年初预算 add up to 2993.93 (printed 2993.92), 决算 to 2940.06 (printed 2940.05)', () => {
+    expect(failed(docs.finance!, 'prose-item-totals')).toEqual([
+      ['prose/prose-item-totals', 'hint', 'the text states 年初预算 2993.92万元, but the 年初预算 of the 11 items listed after 其中 add up to 2993.93万元'],
+      ['prose/prose-item-totals', 'hint', 'the text states 决算 2940.05万元, but the 决算 of the 11 items listed after 其中 add up to 2940.06万元'],
+    ]);
+  });
+
+  it('passes the 社会工作部’s 9 items (全年预算 321.02, 决算 307.82; its items state no 年初预算), and fires once one item’s figure is changed', () => {
+    expect(passed(docs.social!, 'prose-item-totals')).toEqual(['全年预算 321.02万元 = the 全年预算 of the 9 items listed after 其中', '决算 307.82万元 = the 决算 of the 9 items listed after 其中']);
+    expect(failed(mutated(docs.social!, '全年预算为52.00万元', '全年预算为52.10万元'), 'prose-item-totals')).toEqual([
+      ['prose/prose-item-totals', 'error', 'the text states 全年预算 321.02万元, but the 全年预算 of the 9 items listed after 其中 add up to 321.12万元'],
+    ]);
+  });
+
+  it('is silent on the budgets, which list no items under a 预算/决算 statement', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'prose-item-totals')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-item-totals')).toEqual([]);
+  });
+});
+
+describe('比 … 持平 (text/comparison-wording)', () => {
+  it('fires on the office’s and the 商务委’s 比2024年预算(执行数)持平, twice each', () => {
+    expect(failed(docs.office!, 'comparison-wording').map(([, , m]) => m)).toEqual([
+      '“比2024年预算持平” mixes two wordings: 与…持平, or 比…增加/减少: “政府性基金拨款支出预算0万元，比2024年预算持平；”',
+      '“比2024年预算持平” mixes two wordings: 与…持平, or 比…增加/减少: “国有资本经营预算拨款支出预算0万元，比2024年预算持平。”',
+    ]);
+    expect(failed(docs.commerce!, 'comparison-wording').map(([id, sev]) => [id, sev])).toEqual([
+      ['text/comparison-wording', 'warning'],
+      ['text/comparison-wording', 'warning'],
+    ]);
+  });
+
+  it('fires once 与 is changed to 比, and is silent on the 决算s, which write 与…持平 and 比…增加/减少', () => {
+    expect(failed(docs.finance!, 'comparison-wording')).toEqual([]);
+    expect(failed(docs.social!, 'comparison-wording')).toEqual([]);
+    expect(failed(mutated(docs.finance!, '决算数与2023年度持平', '决算数比2023年度持平'), 'comparison-wording').map(([, , m]) => m)).toEqual([expect.stringContaining('“比2023年度持平” mixes two wordings')]);
+  });
+});
+
+describe('持平 explained by a change (text/flat-with-change)', () => {
+  it('fires on the 财政局’s 财政拨款收入支出总计持平, whose reason is that less was paid', () => {
+    expect(failed(docs.finance!, 'flat-with-change')).toEqual([
+      ['text/flat-with-change', 'warning', 'the text says 持平 (no change), but the reason it gives speaks of a change (减少): “财政拨款收入支出总计持平。主要原因：基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。”'],
+    ]);
+  });
+
+  it('fires once a reason speaks of a change, and is silent on reasons that do not (商务委’s 三公) and on 无增减变化 (seed 000)', () => {
+    expect(failed(docs.commerce!, 'flat-with-change')).toEqual([]);
+    expect(failed(seedDocument('000_0018174054ff74da'), 'flat-with-change')).toEqual([]);
+    expect(failed(mutated(docs.commerce!, '此部分预算由区外办统一安排', '此部分预算由区外办统一压减'), 'flat-with-change').map(([, , m]) => m)).toEqual([expect.stringContaining('speaks of a change (压减)')]);
+  });
+});
+
+describe('what went to 中小企业 against the whole 政府采购 (prose/prose-procurement-sme)', () => {
+  it('fires on the 社会工作部: 21.07 in the reserved projects and 21.07 again in the other projects, of a 政府采购金额 of 21.07', () => {
+    expect(failed(docs.social!, 'prose-procurement-sme')).toEqual([
+      ['prose/prose-procurement-sme', 'error', 'the text says 中小企业 won 21.07万元 in the projects reserved for them and 21.07万元 in the other projects, 42.14万元 together — more than the whole 政府采购金额 21.07万元'],
+    ]);
+  });
+
+  it('passes the 财政局’s 246.47 + 4.79 of 251.25 (0.01 over: the rounding of its parts), and fires once the other projects’ amount is changed', () => {
+    expect(passed(docs.finance!, 'prose-procurement-sme')).toEqual(['中小企业 won 246.47万元 + 4.79万元 = 251.26万元, within the 政府采购金额 251.25万元 to the rounding of the parts']);
+    expect(failed(mutated(docs.finance!, '成交的，采购金额4.79万元', '成交的，采购金额14.79万元'), 'prose-procurement-sme').map(([id, sev]) => [id, sev])).toEqual([['prose/prose-procurement-sme', 'error']]);
+  });
+
+  it('is silent on the budgets, which state no 中小企业 outcome', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'prose-procurement-sme')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-procurement-sme')).toEqual([]);
+  });
+});
+
+describe('the contents against the headings (text/contents-heading)', () => {
+  it('fires on both 决算s: the contents’ 十一、其他重要事项说明 is 十一、其他重要事项的情况说明 in the text', () => {
+    for (const doc of [docs.finance!, docs.social!]) {
+      expect(failed(doc, 'contents-heading')).toEqual([['text/contents-heading', 'warning', 'the contents name section 十一 of 第三部分 “其他重要事项说明”, the text “其他重要事项的情况说明”']]);
+    }
+  });
+
+  it('is silent once the entry is printed as the heading, and fires once another entry is changed', () => {
+    expect(failed(mutated(docs.finance!, '十一、其他重要事项说明', '十一、其他重要事项的情况说明'), 'contents-heading')).toEqual([]);
+    expect(failed(mutated(docs.finance!, '十、预算绩效管理情况', '十、预算绩效工作情况'), 'contents-heading').map(([, , m]) => m)).toEqual([
+      'the contents name section 十 of 第三部分 “预算绩效工作情况”, the text “预算绩效管理情况”',
+      'the contents name section 十一 of 第三部分 “其他重要事项说明”, the text “其他重要事项的情况说明”',
+    ]);
+  });
+
+  it('leaves contents without parts alone (the budgets number sections inside sections anew)', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'contents-heading')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'contents-heading')).toEqual([]);
+  });
+});
+
+describe('a project note’s fields (completeness/project-note)', () => {
+  it('fires on the office’s project note: no amount under 六、年度预算安排, a 绩效目标表 referred to and not printed', () => {
+    expect(failed(docs.office!, 'project-note')).toEqual([
+      ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” states no amount under 六、年度预算安排: “结合区政府重点工作推进情况，根据合同条款，按时拨付资金。”'],
+      ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” refers its 七、绩效目标 to a 绩效目标表 (“详见单位的项目绩效目标表”), and the document prints none'],
+    ]);
+  });
+
+  it('is silent once an amount is stated, and fires on a field emptied', () => {
+    expect(failed(mutated(docs.office!, '按时拨付资金。', '按时拨付资金，共计120.00万元。'), 'project-note').map(([, , m]) => m)).toEqual([expect.stringContaining('refers its 七、绩效目标 to a 绩效目标表')]);
+    expect(failed(mutated(docs.office!, '2025全年度。', ''), 'project-note').map(([, , m]) => m)).toContain('the project note “区政府督查及建议提案工作业务经费项目经费情况说明” has nothing under 五、实施周期');
+  });
+
+  it('is silent on documents without a project note', () => {
+    for (const doc of [docs.finance!, docs.social!, docs.commerce!]) expect(doc.checks!.filter((c) => c.name === 'project-note')).toEqual([]);
+  });
+});
+
+describe('the thousands separator (text/number-format)', () => {
+  it('fires on amounts printed without it where the explanation prints most with it: 商务委 3136.40 and 11381.60, the office’s 6626', () => {
+    expect(failed(docs.commerce!, 'number-format').map(([, , m]) => String(m).split(' ')[0])).toEqual(['3136.40万元', '11381.60万元']);
+    expect(failed(docs.office!, 'number-format')).toEqual([['text/number-format', 'warning', '6626万元 is printed without the thousands separator the text prints its other amounts with: “涉及项目预算资金6626万元。”']]);
+  });
+
+  it('is silent once the separator is printed, and on the 决算s, which print none', () => {
+    expect(failed(mutated(docs.office!, '资金6626万元', '资金6,626万元'), 'number-format')).toEqual([]);
+    expect(failed(docs.finance!, 'number-format')).toEqual([]);
+    expect(failed(docs.social!, 'number-format')).toEqual([]);
+  });
+
+  it('fires once a separator is dropped', () => {
+    expect(failed(mutated(docs.office!, '9,101.68万元', '9101.68万元'), 'number-format').map(([, , m]) => String(m).split(' ')[0])).toEqual(['9101.68万元', '6626万元']);
+  });
+});
