@@ -380,3 +380,63 @@ describe('the thousands separator (text/number-format)', () => {
     expect(failed(mutated(docs.office!, '9,101.68万元', '9101.68万元'), 'number-format').map(([, , m]) => String(m).split(' ')[0])).toEqual(['9101.68万元', '6626万元']);
   });
 });
+
+describe('an item listed as what 人员经费 or 公用经费 paid for (prose/prose-listed-item)', () => {
+  it('fires on 社会工作部’s 邮电费 (0.00) and 财政局’s 个人农业生产补贴 (blank); the items with an amount pass', () => {
+    expect(failed(docs.social!, 'prose-listed-item')).toEqual([['prose/prose-listed-item', 'warning', 'the text lists 邮电费 among what 公用经费 mainly paid for, but 一般公共预算财政拨款基本支出决算表 prints 0.00 for it']]);
+    expect(failed(docs.finance!, 'prose-listed-item')).toEqual([['prose/prose-listed-item', 'warning', 'the text lists 个人农业生产补贴 among what 人员经费 mainly paid for, but 一般公共预算财政拨款基本支出决算表 prints blank for it']]);
+    expect(passed(docs.social!, 'prose-listed-item')).toContain("公用经费's 办公费: listed in the text, 3.78 in the table");
+    expect(passed(docs.finance!, 'prose-listed-item')).toHaveLength(22);
+  });
+
+  it('fires once a listed item is swapped for one the table prints 0.00 for, and not for a name the table does not print', () => {
+    expect(failed(mutated(docs.social!, '办公费、邮电费', '办公费、印刷费'), 'prose-listed-item').map(([, , m]) => m)).toEqual([
+      'the text lists 印刷费 among what 公用经费 mainly paid for, but 一般公共预算财政拨款基本支出决算表 prints 0.00 for it',
+    ]);
+    expect(failed(mutated(docs.social!, '办公费、邮电费', '办公费、日常开支'), 'prose-listed-item')).toEqual([]);
+  });
+
+  it('is silent on the 预算s, which print no such list', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'prose-listed-item')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-listed-item')).toEqual([]);
+  });
+});
+
+describe('a 项 said to be 基本支出 or 项目支出 (prose/prose-expense-kind)', () => {
+  it('fires on 财政局’s 一般行政管理事务, 基本支出 in the text, 项目支出 in the table', () => {
+    expect(failed(docs.finance!, 'prose-expense-kind')).toEqual([
+      ['prose/prose-expense-kind', 'warning', '一般行政管理事务（项） is said to be used for 基本支出, but the table prints 基本支出 blank and 项目支出 10.00'],
+    ]);
+    expect(passed(docs.finance!, 'prose-expense-kind')).toEqual(['行政运行（项） is said to be 基本支出, and the table prints 基本支出 1,503.52']);
+  });
+
+  it('passes once the text says 项目支出, and fires on 社会工作部 once its 项目支出 is called 基本支出', () => {
+    const fixed = mutated(docs.finance!, '宣传等基本支出', '宣传等项目支出');
+    expect(failed(fixed, 'prose-expense-kind')).toEqual([]);
+    expect(passed(fixed, 'prose-expense-kind')).toContain('一般行政管理事务（项） is said to be 项目支出, and the table prints 项目支出 10.00');
+    expect(failed(docs.social!, 'prose-expense-kind')).toEqual([]);
+    expect(failed(mutated(docs.social!, '设项目支出。', '设基本支出。'), 'prose-expense-kind').map(([, , m]) => m)).toEqual([
+      '其他社会工作事务支出（项） is said to be used for 基本支出, but the table prints 基本支出 blank and 项目支出 202.24',
+    ]);
+  });
+});
+
+describe('one paragraph comparing with a year on two bases (text/comparison-base)', () => {
+  it('fires on the 商务委: 收入 against the 2024年预算执行数, 支出 against the 2024年预算', () => {
+    expect(failed(docs.commerce!, 'comparison-base')).toEqual([
+      [
+        'text/comparison-base',
+        'warning',
+        expect.stringMatching(/^the paragraph compares with “2024年预算执行数” and with “2024年预算”, two bases for one year: “…预算37,151.47万元.*比2024年预算执行数增加24,558.18万元；” \/ “.*比2024年预算增加24,491.71万元。”$/u),
+      ],
+    ]);
+    expect(docs.commerce!.checks!.find((c) => c.name === 'comparison-base')!.refs.map((r) => r.prov[0]!.kind === 'pdf' && r.prov[0]!.page)).toEqual([7, 7]);
+  });
+
+  it('is silent on the office budget, which compares with the 2024年预算 only, and fires once one comparison names the 执行数', () => {
+    expect(failed(docs.office!, 'comparison-base')).toEqual([]);
+    expect(failed(mutated(docs.office!, '比2024年预算减少2,389.52万', '比2024年预算执行数减少2,389.52万'), 'comparison-base').map(([id]) => id)).toEqual(['text/comparison-base']);
+    // 与2023年度相比 names no base: nothing to compare
+    expect(failed(docs.finance!, 'comparison-base')).toEqual([]);
+  });
+});
