@@ -16,6 +16,8 @@ import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
  * - `comparison-base`: one paragraph compares with the year before on two bases
  *   (`收入…比2024年预算执行数增加24,558.18万元` beside `支出…比2024年预算增加24,491.71万元`): the
  *   figures of that year are then not one set, and a reader cannot tell which changes add up;
+ * - `sentence-cut`: a full stop inside a sentence, the comparison after it left without its
+ *   subject (`（三）公务接待费1.00万元。与2024年预算持平，…`);
  * - `number-format`: an amount of 1,000 or more printed without the thousands separator the
  *   explanation prints most such amounts with (`3136.40万元` among `29,381.00万元`, `37,151.47万元`).
  * The explanation is read as runs of consecutive paragraphs, because PDFs break it at every line.
@@ -23,7 +25,7 @@ import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
 export function checkWording(doc: Document): Check[] {
   const checks: Check[] = [];
   for (const run of proseRuns(doc.blocks)) {
-    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc), ...comparisonWording(run), ...flatWithChange(run), ...comparisonBases(run));
+    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc), ...comparisonWording(run), ...flatWithChange(run), ...comparisonBases(run), ...sentenceCuts(run));
   }
   for (const b of doc.blocks) if (b.type === 'heading') checks.push(...unmatchedBrackets(single(b)));
   checks.push(...numberFormat(proseRuns(doc.blocks)));
@@ -129,6 +131,17 @@ function comparisonBases(run: ProseRun): Check[] {
     checks.push({ ...c, refs: [...c.refs, other] });
   }
   return checks;
+}
+
+/** `…1.00万元。与2024年预算持平`: a sentence that opens with a comparison's predicate — its subject is before the full stop. */
+const CUT_COMPARISON = /。((?:与|比|较)(?:上年度?|(?:19|20)\d{2}年度?)[^。，,；;：:]{0,12}?(?:持平|增加|减少|增长|下降))/gu;
+
+function sentenceCuts(run: ProseRun): Check[] {
+  return [...run.text.matchAll(CUT_COMPARISON)].map((m) => {
+    const from = clauseAround(run.text, m.index!)[0];
+    const to = clauseAround(run.text, m.index! + 1)[1];
+    return finding('sentence-cut', `a full stop cuts a sentence: “${m[1]}” has no subject; it belongs to the sentence before: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to);
+  });
 }
 
 /** `持平。主要原因：…`: a statement of no change and the reason given for it, up to the reason's sentence end. */

@@ -83,7 +83,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算持平。 | '],
     // p. 21: 涉及项目预算资金6626万元 — the explanation prints its other amounts of 1,000 and more with separators (9,101.68, 2,389.52, 1,202.95 …)
     ['text/number-format', 'warning', '涉及项目预算资金6626万元。 | '],
-    // p. 22, the project note: 六、年度预算安排 states no amount; 七、绩效目标 is 详见单位的项目绩效目标表, and no 绩效目标表 is printed (22 pages, nine tables)
+    // p. 22, the project note: 三、实施主体 says what is done, not who does it; 六、年度预算安排 states no amount; 七、绩效目标 is 详见单位的项目绩效目标表, and no 绩效目标表 is printed (22 pages, nine tables)
+    ['completeness/project-note', 'warning', '三、实施主体 | 主要完成区委、区政府年度重点工作任务书印制工作，使全区各单位进一步明晰自身目标任务，按时间节点推进各项任务。'],
     ['completeness/project-note', 'warning', '六、年度预算安排 | 结合区政府重点工作推进情况，根据合同条款，按时拨付资金。'],
     ['completeness/project-note', 'warning', '七、绩效目标 | 详见单位的项目绩效目标表'],
   ],
@@ -100,6 +101,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算执行数持平。 | '],
     // p. 7: 收入 is compared with the 2024年预算执行数 (增加24,558.18), 支出 of the same 37,151.47 with the 2024年预算 (增加24,491.71)
     ['text/comparison-base', 'warning', '2025年，上海市普陀区商务委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元； | 支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。'],
+    // p. 22: （三）公务接待费1.00万元。与2024年预算持平 — items （一） and （二） print `…0万元，与2024年预算持平`
+    ['text/sentence-cut', 'warning', '（三）公务接待费1.00万元。与2024年预算持平， | '],
     // p. 8 item 14 `3136.40万元` and p. 22 `涉及项目预算资金11381.60万元`, among 29,381.00, 37,151.47, 24,491.71 …
     ['text/number-format', 'warning', '14.“商业服务业等支出（类）其他商业服务业等支出（款)其他商业服务业等支出（项）”3136.40万元， | '],
     ['text/number-format', 'warning', '涉及项目预算资金11381.60万元。 | '],

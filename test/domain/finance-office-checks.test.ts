@@ -347,15 +347,21 @@ describe('the contents against the headings (text/contents-heading)', () => {
 });
 
 describe('a project note’s fields (completeness/project-note)', () => {
-  it('fires on the office’s project note: no amount under 六、年度预算安排, a 绩效目标表 referred to and not printed', () => {
+  it('fires on the office’s project note: a 实施主体 that names no doer, no amount under 六、年度预算安排, a 绩效目标表 referred to and not printed', () => {
     expect(failed(docs.office!, 'project-note')).toEqual([
+      ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” says under 三、实施主体 what is done, not who does it: “主要完成区委、区政府年度重点工作任务书印制工作，使全区各单位进一步明晰自身目标任…”'],
       ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” states no amount under 六、年度预算安排: “结合区政府重点工作推进情况，根据合同条款，按时拨付资金。”'],
       ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” refers its 七、绩效目标 to a 绩效目标表 (“详见单位的项目绩效目标表”), and the document prints none'],
     ]);
   });
 
   it('is silent once an amount is stated, and fires on a field emptied', () => {
-    expect(failed(mutated(docs.office!, '按时拨付资金。', '按时拨付资金，共计120.00万元。'), 'project-note').map(([, , m]) => m)).toEqual([expect.stringContaining('refers its 七、绩效目标 to a 绩效目标表')]);
+    expect(failed(mutated(docs.office!, '按时拨付资金。', '按时拨付资金，共计120.00万元。'), 'project-note').map(([, , m]) => m)).toEqual([
+      expect.stringContaining('under 三、实施主体 what is done'),
+      expect.stringContaining('refers its 七、绩效目标 to a 绩效目标表'),
+    ]);
+    // the doer named: 由区政府办公室负责 … — the field answers who
+    expect(failed(mutated(docs.office!, '主要完成区委、区政府年度重点工作任务书印制工作', '由区政府办公室负责完成区委、区政府年度重点工作任务书印制工作'), 'project-note').map(([, , m]) => m)).not.toContainEqual(expect.stringContaining('实施主体'));
     expect(failed(mutated(docs.office!, '2025全年度。', ''), 'project-note').map(([, , m]) => m)).toContain('the project note “区政府督查及建议提案工作业务经费项目经费情况说明” has nothing under 五、实施周期');
   });
 
@@ -438,5 +444,20 @@ describe('one paragraph comparing with a year on two bases (text/comparison-base
     expect(failed(mutated(docs.office!, '比2024年预算减少2,389.52万', '比2024年预算执行数减少2,389.52万'), 'comparison-base').map(([id]) => id)).toEqual(['text/comparison-base']);
     // 与2023年度相比 names no base: nothing to compare
     expect(failed(docs.finance!, 'comparison-base')).toEqual([]);
+  });
+});
+
+describe('a full stop inside a sentence (text/sentence-cut)', () => {
+  it('fires on the 商务委’s （三）公务接待费1.00万元。与2024年预算持平', () => {
+    expect(failed(docs.commerce!, 'sentence-cut')).toEqual([
+      ['text/sentence-cut', 'warning', 'a full stop cuts a sentence: “与2024年预算持平” has no subject; it belongs to the sentence before: “（三）公务接待费1.00万元。与2024年预算持平，”'],
+    ]);
+  });
+
+  it('fires once a comma of the office budget is made a full stop, and is silent on 与2023年度相比，… opening a sentence', () => {
+    expect(failed(docs.office!, 'sentence-cut')).toEqual([]);
+    expect(failed(mutated(docs.office!, '28.50万元，与2024年预算持平', '28.50万元。与2024年预算持平'), 'sentence-cut').map(([id]) => id)).toEqual(['text/sentence-cut']);
+    expect(failed(docs.finance!, 'sentence-cut')).toEqual([]);
+    expect(docs.finance!.blocks.some((b) => /与2023年度相比，/u.test(b.text))).toBe(true);
   });
 });
