@@ -3,6 +3,7 @@ import type { Extraction } from '../../extractors/index.js';
 import type { Document, InputFormat } from '../model/index.js';
 import { notADisclosure } from '../domain/disclosure-shape.js';
 import { enrichDocument } from '../domain/enrich-document.js';
+import { NORMALIZE_VOCABULARY } from '../domain/normalize-vocabulary.js';
 import { normalizeDocument } from '../normalize/normalize-document.js';
 import { reportStage } from './document-scope.js';
 
@@ -30,7 +31,7 @@ export function extractDocument(bytes: Uint8Array): ExtractionResult {
 function toDocument(read: Extraction): ExtractionResult {
   if (!read.ok) return read;
   reportStage('normalize');
-  const work = normalizeDocument(read.raw);
+  const work = normalizeDocument(read.raw, NORMALIZE_VOCABULARY);
   reportStage('enrich');
   const document = enrichDocument(work);
   if (document.tables.length === 0) return { ok: false, format: read.format, error: 'not a disclosure: no tables found' };
