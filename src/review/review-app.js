@@ -52,7 +52,6 @@
         var v = attrs[k];
         if (v === null || v === undefined || v === false) continue;
         if (k === 'class') el.className = String(v);
-        else if (k === 'text') el.textContent = String(v);
         else if (k.slice(0, 2) === 'on') el.addEventListener(k.slice(2), /** @type {EventListener} */ (v));
         else el.setAttribute(k, String(v));
       }
