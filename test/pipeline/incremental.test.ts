@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/pipeline/diff-documents.js';
-import { EXTRACTORS } from '../../src/pipeline/extract-document.js';
+import { EXTRACTORS } from '../../extractors/index.js';
 import { runCorpus, type DocumentEvent } from '../../src/pipeline/run-corpus.js';
 import { STAGE_VERSIONS } from '../../src/pipeline/stage-versions.js';
 import { openStore, versionsAt } from '../../src/store/index.js';
