@@ -1,4 +1,4 @@
-import { copyDatabase } from '../../store/postgres/copy.js';
+import { copyDatabase } from '../../index.js';
 import { redactUrl } from '../../store/redact-url.js';
 import { UsageError } from '../usage-error.js';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { openDatabase } from '../../index.js';
 import { ReviewData, startReviewServer, writeStaticSite } from '../../review/index.js';
-import { openExistingStore } from '../open-database.js';
 import { UsageError } from '../usage-error.js';
 
 export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR';
@@ -13,7 +13,7 @@ export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.
 export async function reviewCommand(opts: { db: string; port: string; host: string; out: string | undefined; root: string | undefined }): Promise<number> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   const data = new ReviewData(store, opts.db, path.resolve(opts.root ?? '.'));
   if (opts.out) {
     try {
