@@ -12,7 +12,7 @@
  */
 import type { RunOptions, RunSummary } from './pipeline/run-corpus.js';
 import type { CopySummary } from './store/postgres/copy.js';
-import type { SearchHit, Store, StoredDocument } from './store/index.js';
+import { LookupError, type SearchHit, type Store, type StoredDocument } from './store/index.js';
 
 export * from './model/index.js';
 export { TOOL_VERSION } from './version.js';
@@ -54,10 +54,16 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
 
 /**
  * One stored document — file info, status and its Document (null when it failed) — by id, exact
- * source path, or sha256 prefix of 4+ hex digits; undefined when nothing matches.
+ * source path, sha256 prefix of 4+ hex digits, or a part of its source path that only it holds
+ * (a file name); undefined when nothing matches. Throws when a sha256 prefix or a part of a path
+ * matches several documents.
  */
 export function readDocument(store: Store, key: number | string): StoredDocument | undefined {
-  return store.readStoredDocument(key);
+  const found = store.readStoredDocument(key);
+  if (found || typeof key === 'number') return found;
+  const matches = store.findDocuments(key);
+  if (matches.length > 1) throw new LookupError(`"${key}" matches ${matches.length} documents: ${matches.map((m) => m.source).join(', ')}`);
+  return matches[0] && store.readStoredDocument(matches[0].id);
 }
 
 /**
