@@ -11,6 +11,10 @@
  *   store.close();
  */
 import type { RunOptions, RunSummary } from './pipeline/run-corpus.js';
+import type { QueuedRunOptions, QueuedRunSummary } from './queue/enqueue.js';
+import type { QueueCounts } from './queue/queue-counts.js';
+import type { WorkerOptions, WorkerSummary } from './queue/worker.js';
+import type { ReviewServer } from './review/index.js';
 import type { CopySummary } from './store/postgres/copy.js';
 import { LookupError, type SearchHit, type Store, type StoredDocument } from './store/index.js';
 
@@ -42,6 +46,16 @@ export type { DocumentVersion } from './store/index.js';
 
 // search
 export type { SearchHit } from './store/index.js';
+
+// past one machine: a job queue and PostgreSQL
+export type { QueuedRunOptions, QueuedRunSummary } from './queue/enqueue.js';
+export type { GivenUpJob, QueueCounts } from './queue/queue-counts.js';
+export type { WorkerOptions, WorkerSummary } from './queue/worker.js';
+export { isPostgresUrl } from './store/target-store.js';
+export { redactUrl } from './store/redact-url.js';
+
+// review
+export type { ReviewServer } from './review/index.js';
 
 /**
  * Extracts every file under `paths` into the SQLite database `options.db` (created when
@@ -80,4 +94,48 @@ export function search(store: Store, text: string, options: { limit?: number } =
  */
 export async function copyDatabase(from: string, to: string): Promise<CopySummary> {
   return (await import('./store/postgres/copy.js')).copyDatabase(from, to);
+}
+
+/**
+ * Queues one job per document on the BullMQ queue at `options.queue` for workers (runWorker) to
+ * extract into `options.db` (SQLite or postgres://), waits for them and records the run.
+ */
+export async function runQueued(paths: string[], options: QueuedRunOptions): Promise<QueuedRunSummary> {
+  return (await import('./queue/enqueue.js')).runQueued(paths, options);
+}
+
+/** Takes documents from the queue, extracts and writes them, until `options.signal` stops it (finishing the documents in hand). */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  return (await import('./queue/worker.js')).runWorker(options);
+}
+
+/** The counts of the queue at `url` (redis://…) by state, and the first jobs it gave up on. */
+export async function queueCounts(url: string, options: { queueName?: string; shownFailed?: number } = {}): Promise<QueueCounts> {
+  return (await import('./queue/queue-counts.js')).queueCounts(url, options);
+}
+
+/** Where the review pages find the sources and what they call the database. */
+export interface ReviewOptions {
+  /** The folder relative source paths are read from (where the run was started); default the current folder. */
+  root?: string;
+  /** The database's name on the pages; default the store's file. */
+  name?: string;
+}
+
+async function reviewData(store: Store, options: ReviewOptions) {
+  const { ReviewData } = await import('./review/index.js');
+  const path = await import('node:path');
+  return new ReviewData(store, options.name ?? store.file, path.resolve(options.root ?? '.'));
+}
+
+/** Writes the review pages of `store` into `outDir` as files that open from disk; returns how many files were written. */
+export async function writeReviewSite(store: Store, outDir: string, options: ReviewOptions = {}): Promise<number> {
+  const { writeStaticSite } = await import('./review/index.js');
+  return writeStaticSite(await reviewData(store, options), outDir);
+}
+
+/** Serves the review pages of `store` (on loopback unless `host` says otherwise; port 0 for any free one) until closed. */
+export async function serveReview(store: Store, options: ReviewOptions & { host?: string; port?: number } = {}): Promise<ReviewServer> {
+  const { startReviewServer } = await import('./review/index.js');
+  return startReviewServer(await reviewData(store, options), { ...(options.host !== undefined ? { host: options.host } : {}), ...(options.port !== undefined ? { port: options.port } : {}) });
 }
