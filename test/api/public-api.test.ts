@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 // the public API and nothing else of src/: what a program that uses gongkai as a library sees
@@ -20,6 +22,14 @@ import {
 import { ALL_SEEDS, seedPath, tempDir } from '../support/corpus.js';
 
 const SEED_000 = '000_0018174054ff74da';
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The TypeScript example of docs/usage.md ("Use from code"), fenced as ```` ```ts api-example ````. */
+function usageExample(): string {
+  const blocks = [...fs.readFileSync(path.join(ROOT, 'docs', 'usage.md'), 'utf8').matchAll(/^```ts api-example\n([\s\S]*?)^```$/gm)];
+  expect(blocks).toHaveLength(1);
+  return blocks[0]![1]!;
+}
 
 describe('the public API (src/index.ts)', () => {
   const dir = tempDir();
@@ -131,5 +141,31 @@ describe('the public API (src/index.ts)', () => {
     const cells = c.changes[0]!.diff!.tables.flatMap((t) => t.cells.map((x) => [t.title, x.column, x.before, x.after, x.afterProv[0]?.kind === 'text' ? x.afterProv[0].start.line : null]));
     expect(cells).toEqual([['部门预算一般公共预算财政拨款基本支出表', '一般公共预算基本支出/人员经费', '433.22', '433.23', 1297]]);
     expect(() => compareRuns(opened(), [1, 9])).toThrow(LookupError);
+  });
+});
+
+describe('the example of docs/usage.md, "Use from code"', () => {
+  it('runs as written in a checkout of the seeds, and prints what the guide says', { timeout: 180_000 }, () => {
+    const dir = tempDir();
+    try {
+      fs.mkdirSync(path.join(dir, 'corpus'));
+      for (const seed of ALL_SEEDS) fs.copyFileSync(seedPath(seed), path.join(dir, 'corpus', `${seed}.txt`));
+      // an ES module, as in the checkout (its package.json says "type": "module")
+      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ type: 'module', private: true }));
+      // the one change: its import of the checkout's ./src/index.ts points at this checkout
+      const code = usageExample();
+      expect(code).toContain("from './src/index.ts'");
+      fs.writeFileSync(path.join(dir, 'example.ts'), code.replace("from './src/index.ts'", `from ${JSON.stringify(path.join(ROOT, 'src', 'index.ts'))}`));
+      const tsx = createRequire(__filename).resolve('tsx/cli');
+      const r = spawnSync(process.execPath, [tsx, 'example.ts'], { cwd: dir, encoding: 'utf8' });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+      const lines = r.stdout.trimEnd().split('\n');
+      expect(lines[0]).toMatch(/^run 1: 5 files, 0 failed$/);
+      expect(lines[1]).toBe('部门预算一般公共预算财政拨款基本支出表: 433.22 万元 (line 1297)');
+      expect(lines).toContainEqual(expect.stringMatching(/^error prose\/prose-amount: 人员经费: the text says 433\.32万元, /));
+      expect(lines[lines.length - 1]).toMatch(/^[1-9]\d* hits for 机关运行经费$/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
