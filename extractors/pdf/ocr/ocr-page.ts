@@ -3,9 +3,27 @@ import { rotateImage, turnHalf, type GrayImage } from './gray-image.js';
 import { rasterisePage } from './rasterise.js';
 import { eraseRulings, estimateSkew, findRasterRulings, inkShare, type PixelRule } from './raster-rulings.js';
 import { readWords, type OcrWord } from './read-words.js';
+import type { PageFrame } from './page-frame.js';
 
 /** Scans are read at this resolution: the issue's 200 dpi scans keep every pixel, and Tesseract wants text about 20–30 px high. */
 export const OCR_DPI = 300;
+
+/**
+ * The most pixels a page is rasterised to: 20 Mpx, 20 MB grey, about A3 at 300 dpi. A larger
+ * page (a poster, an A0 scan: 140 Mpx at 300 dpi, and three copies of it while levelling) is
+ * read at the resolution that fits, told by a diagnostic.
+ */
+export const MAX_RASTER_PIXELS = 20_000_000;
+
+/** The resolution a page of this size (points) is read at: OCR_DPI, or lower where that would pass MAX_RASTER_PIXELS. */
+export function ocrDpi(view: [number, number, number, number]): number {
+  const pixels = (dpi: number) => Math.ceil(((view[2] - view[0]) * dpi) / 72) * Math.ceil(((view[3] - view[1]) * dpi) / 72);
+  if (pixels(OCR_DPI) <= MAX_RASTER_PIXELS) return OCR_DPI;
+  let dpi = Math.floor((72 * Math.sqrt(MAX_RASTER_PIXELS / ((view[2] - view[0]) * (view[3] - view[1])))));
+  // pdftoppm rounds each side up
+  while (dpi > 1 && pixels(dpi) > MAX_RASTER_PIXELS) dpi--;
+  return dpi;
+}
 
 /** A page read this badly (mean word confidence, 0–100) may be upside down: it is read turned too, and the better reading kept. */
 const DOUBTFUL = 60;
@@ -16,6 +34,11 @@ export interface OcrPage {
   skew: number;
   upsideDown: boolean;
   words: number;
+  /** The resolution the page was read at (below OCR_DPI on a huge page) and the raster's size in pixels. */
+  dpi: number;
+  pixels: [number, number];
+  /** How the page as read (content's boxes) lies on the page itself: PageFrame's boxes go back through it. */
+  frame: PageFrame;
   /** The page as Tesseract read it (levelled, turned, rules erased), for a second reading of doubtful cells. */
   raster: GrayImage;
   /** Points of the page (y up) to pixels of `raster` (y down). */
@@ -31,11 +54,12 @@ export interface OcrPage {
  * `deadline`: the Date.now() by which the page must be read (`--ocr-timeout`).
  */
 export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string): Promise<OcrPage> {
-  const raster = await rasterisePage(pdf, page, OCR_DPI, deadline - Date.now(), password);
-  let read = await readLevel(raster, deadline);
+  const dpi = ocrDpi(view);
+  const raster = await rasterisePage(pdf, page, dpi, deadline - Date.now(), password);
+  let read = await readLevel(raster, dpi, deadline);
   let upsideDown = false;
   if (read.words.length > 0 && meanConfidence(read.words) < DOUBTFUL) {
-    const turned = await readLevel(turnHalf(raster), deadline);
+    const turned = await readLevel(turnHalf(raster), dpi, deadline);
     if (meanConfidence(turned.words) > meanConfidence(read.words)) [read, upsideDown] = [turned, true];
   }
   const scale: [number, number] = [(view[2] - view[0]) / raster.width, (view[3] - view[1]) / raster.height];
@@ -53,7 +77,8 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
     // OCR's numbers are ours, always finite
     nonFinite: 0,
   };
-  return { content, skew: read.skew, upsideDown, words: read.words.length, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
+  const frame: PageFrame = { view, width: raster.width, height: raster.height, levelledBy: read.levelledBy, upsideDown };
+  return { content, skew: read.skew, upsideDown, words: read.words.length, dpi, pixels: [raster.width, raster.height], frame, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
 }
 
 /**
@@ -62,13 +87,14 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
  */
 const BLANK = 0.0005;
 
-async function readLevel(raster: GrayImage, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; erased: GrayImage }> {
-  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0, erased: raster };
+async function readLevel(raster: GrayImage, dpi: number, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; levelledBy: number; erased: GrayImage }> {
+  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0, levelledBy: 0, erased: raster };
   const skew = estimateSkew(raster);
-  const level = Math.abs(skew) >= 0.05 ? rotateImage(raster, skew) : raster;
-  const rules = findRasterRulings(level, OCR_DPI);
+  const levelledBy = Math.abs(skew) >= 0.05 ? skew : 0;
+  const level = levelledBy !== 0 ? rotateImage(raster, levelledBy) : raster;
+  const rules = findRasterRulings(level, dpi);
   const erased = eraseRulings(level, rules);
-  return { words: await readWords(erased, deadline - Date.now()), rules, skew, erased };
+  return { words: await readWords(erased, deadline - Date.now()), rules, skew, levelledBy, erased };
 }
 
 const meanConfidence = (words: OcrWord[]) => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);
