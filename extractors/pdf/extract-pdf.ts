@@ -120,7 +120,11 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       continue;
     }
     if (content.glyphs.length > 0) textPages++;
-    const items = layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings);
+    let items = layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings);
+    // a scanned table without rules: its words line up in columns as printed text does, but
+    // auto's strict detection wants three chunks on every row, which a column of names with
+    // few amounts beside it (收支总表) does not give; a scan has no other tables to fear
+    if (ocr && options.method === undefined && !items.some((i) => i.kind === 'table' && !i.table.unruled)) items = layoutPage(content, 'stream', options.area !== undefined, settings);
     if (ocr) diagnostics.push(...diagnosticsToPageFrames(await rereadPage(items, ocr, deadline), frames));
     pending.push(items);
   }
