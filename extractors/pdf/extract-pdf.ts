@@ -77,14 +77,16 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
     const deadline = Date.now() + ocrTimeoutMs(options);
     if (pdf && ocrMissing === null && (options.ocr === 'force' || scanned)) {
       try {
-        const read = await ocrPage(pdf, p, content.view, deadline, options.password);
+        const imagePpi = content.imagePpi;
+        const read = await ocrPage(pdf, p, content.view, deadline, options.password, imagePpi);
         ocr = read;
         content = read.content;
         ocrPages.push(p);
         frames.set(p, read.frame);
-        if (read.dpi < OCR_DPI) {
+        if (read.lowered) {
           const size = `${Math.round(content.view[2] - content.view[0])} × ${Math.round(content.view[3] - content.view[1])} pt`;
-          diagnostics.push({ severity: 'info', code: 'pdf-ocr-lower-dpi', stage: 'extract', message: `page ${p}: a ${size} page read by OCR at ${read.dpi} dpi, not ${OCR_DPI}, to keep its raster within ${MAX_RASTER_PIXELS / 1e6} Mpx (${read.pixels[0]} × ${read.pixels[1]} px)`, place: pdfProv(p, content.view) });
+          const why = read.lowered === 'image' ? `, and its scan is a ${Math.round(imagePpi ?? 0)} ppi image: finer adds nothing` : '';
+          diagnostics.push({ severity: 'info', code: 'pdf-ocr-lower-dpi', stage: 'extract', message: `page ${p}: a ${size} page read by OCR at ${read.dpi} dpi, not ${OCR_DPI}: at ${OCR_DPI} its raster would pass ${MAX_RASTER_PIXELS / 1e6} Mpx${why} (${read.pixels[0]} × ${read.pixels[1]} px)`, place: pdfProv(p, content.view) });
         }
         const how = [read.skew !== 0 ? `skew ${read.skew}° corrected` : '', read.upsideDown ? 'upside down, turned' : ''].filter(Boolean).join(', ');
         diagnostics.push({ severity: 'info', code: 'pdf-ocr-page', stage: 'extract', message: `page ${p}: read by OCR, ${read.words} words${how ? ` (${how})` : ''}`, place: pdfProv(p, content.view) });

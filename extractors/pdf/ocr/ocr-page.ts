@@ -15,14 +15,24 @@ export const OCR_DPI = 300;
  */
 export const MAX_RASTER_PIXELS = 20_000_000;
 
-/** The resolution a page of this size (points) is read at: OCR_DPI, or lower where that would pass MAX_RASTER_PIXELS. */
-export function ocrDpi(view: [number, number, number, number]): number {
+/** Rasterising an image finer than this many times its own resolution adds nothing for Tesseract to read (our 200 ppi scans: 300 dpi). */
+const OVER_IMAGE = 1.5;
+
+/**
+ * The resolution a page (its size in points) is read at: OCR_DPI, unless that passes
+ * MAX_RASTER_PIXELS; then the most dpi that fits, and no more than OVER_IMAGE times the
+ * resolution of the page's scanned image (an A4 scan recorded at 50 ppi is an A0 page: read at
+ * 75 dpi its pixels are those of the A4 page at 300 dpi, where 113 dpi would magnify its JPEG
+ * noise for nothing). `lowered` says why a page gets fewer than OCR_DPI.
+ */
+export function ocrDpi(view: [number, number, number, number], imagePpi?: number): { dpi: number; lowered?: 'pixels' | 'image' } {
   const pixels = (dpi: number) => Math.ceil(((view[2] - view[0]) * dpi) / 72) * Math.ceil(((view[3] - view[1]) * dpi) / 72);
-  if (pixels(OCR_DPI) <= MAX_RASTER_PIXELS) return OCR_DPI;
-  let dpi = Math.floor((72 * Math.sqrt(MAX_RASTER_PIXELS / ((view[2] - view[0]) * (view[3] - view[1])))));
+  if (pixels(OCR_DPI) <= MAX_RASTER_PIXELS) return { dpi: OCR_DPI };
+  let dpi = Math.floor(72 * Math.sqrt(MAX_RASTER_PIXELS / ((view[2] - view[0]) * (view[3] - view[1]))));
   // pdftoppm rounds each side up
   while (dpi > 1 && pixels(dpi) > MAX_RASTER_PIXELS) dpi--;
-  return dpi;
+  const byImage = imagePpi !== undefined ? Math.max(1, Math.round(imagePpi * OVER_IMAGE)) : Infinity;
+  return byImage < dpi ? { dpi: byImage, lowered: 'image' } : { dpi, lowered: 'pixels' };
 }
 
 /** A page read this badly (mean word confidence, 0–100) may be upside down: it is read turned too, and the better reading kept. */
@@ -34,8 +44,9 @@ export interface OcrPage {
   skew: number;
   upsideDown: boolean;
   words: number;
-  /** The resolution the page was read at (below OCR_DPI on a huge page) and the raster's size in pixels. */
+  /** The resolution the page was read at (below OCR_DPI on a huge page: `lowered` says why) and the raster's size in pixels. */
   dpi: number;
+  lowered?: 'pixels' | 'image';
   pixels: [number, number];
   /** How the page as read (content's boxes) lies on the page itself: PageFrame's boxes go back through it. */
   frame: PageFrame;
@@ -53,8 +64,8 @@ export interface OcrPage {
  * (Tesseract's own deskewing is of no use here: its word boxes are in the skewed image.)
  * `deadline`: the Date.now() by which the page must be read (`--ocr-timeout`).
  */
-export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string): Promise<OcrPage> {
-  const dpi = ocrDpi(view);
+export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string, imagePpi?: number): Promise<OcrPage> {
+  const { dpi, lowered } = ocrDpi(view, imagePpi);
   const raster = await rasterisePage(pdf, page, dpi, deadline - Date.now(), password);
   let read = await readLevel(raster, dpi, deadline);
   let upsideDown = false;
@@ -78,7 +89,7 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
     nonFinite: 0,
   };
   const frame: PageFrame = { view, width: raster.width, height: raster.height, levelledBy: read.levelledBy, upsideDown };
-  return { content, skew: read.skew, upsideDown, words: read.words.length, dpi, pixels: [raster.width, raster.height], frame, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
+  return { content, skew: read.skew, upsideDown, words: read.words.length, dpi, ...(lowered ? { lowered } : {}), pixels: [raster.width, raster.height], frame, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
 }
 
 /**
@@ -92,7 +103,11 @@ async function readLevel(raster: GrayImage, dpi: number, deadline: number): Prom
   const skew = estimateSkew(raster);
   const levelledBy = Math.abs(skew) >= 0.05 ? skew : 0;
   const level = levelledBy !== 0 ? rotateImage(raster, levelledBy) : raster;
-  const rules = findRasterRulings(level, dpi);
+  // rules are looked for at a 300 dpi page's sizes even on a page read at fewer dpi: a page too large
+  // for 300 dpi is most often a scan given a wrong resolution (an A4 scan recorded at 50 dpi is A0),
+  // whose rules are as many pixels thick and long as an A4 page's (corpus/scans/001-p1-huge.pdf:
+  // at its 113 dpi's sizes the rules fell apart and stayed for Tesseract to misread); a real poster's rules are longer still
+  const rules = findRasterRulings(level, OCR_DPI);
   const erased = eraseRulings(level, rules);
   return { words: await readWords(erased, deadline - Date.now()), rules, skew, levelledBy, erased };
 }
