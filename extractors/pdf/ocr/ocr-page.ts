@@ -67,10 +67,10 @@ export interface OcrPage {
 export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string, imagePpi?: number): Promise<OcrPage> {
   const { dpi, lowered } = ocrDpi(view, imagePpi);
   const raster = await rasterisePage(pdf, page, dpi, deadline - Date.now(), password);
-  let read = await readLevel(raster, dpi, deadline);
+  let read = await readLevel(raster, deadline);
   let upsideDown = false;
   if (read.words.length > 0 && meanConfidence(read.words) < DOUBTFUL) {
-    const turned = await readLevel(turnHalf(raster), dpi, deadline);
+    const turned = await readLevel(turnHalf(raster), deadline);
     if (meanConfidence(turned.words) > meanConfidence(read.words)) [read, upsideDown] = [turned, true];
   }
   const scale: [number, number] = [(view[2] - view[0]) / raster.width, (view[3] - view[1]) / raster.height];
@@ -98,15 +98,15 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
  */
 const BLANK = 0.0005;
 
-async function readLevel(raster: GrayImage, dpi: number, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; levelledBy: number; erased: GrayImage }> {
+async function readLevel(raster: GrayImage, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; levelledBy: number; erased: GrayImage }> {
   if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0, levelledBy: 0, erased: raster };
   const skew = estimateSkew(raster);
   const levelledBy = Math.abs(skew) >= 0.05 ? skew : 0;
   const level = levelledBy !== 0 ? rotateImage(raster, levelledBy) : raster;
   // rules are looked for at a 300 dpi page's sizes even on a page read at fewer dpi: a page too large
   // for 300 dpi is most often a scan given a wrong resolution (an A4 scan recorded at 50 dpi is A0),
-  // whose rules are as many pixels thick and long as an A4 page's (corpus/scans/001-p1-huge.pdf:
-  // at its 113 dpi's sizes the rules fell apart and stayed for Tesseract to misread); a real poster's rules are longer still
+  // whose rules are as many pixels thick and long as an A4 page's (corpus/scans/001-p1-huge.pdf read at 113 dpi
+  // with 113 dpi's sizes: its rules fell apart into 750 pieces, left for Tesseract to misread); a real poster's are longer still
   const rules = findRasterRulings(level, OCR_DPI);
   const erased = eraseRulings(level, rules);
   return { words: await readWords(erased, deadline - Date.now()), rules, skew, levelledBy, erased };
