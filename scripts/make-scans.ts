@@ -36,6 +36,8 @@ interface Scan {
   pages: { page: number; skew: number; upsideDown?: boolean }[];
   unruled?: boolean;
   paper?: [number, number];
+  /** The scan's resolution, 200 dpi unless told (the issue's range is 150–300). */
+  dpi?: number;
 }
 
 export const SCANS: Scan[] = [
@@ -49,6 +51,9 @@ export const SCANS: Scan[] = [
   { name: '001-p1-skew3-upside-down', seed: '001_655c0751f88457f2', pages: [{ page: 1, skew: -3, upsideDown: true }] },
   { name: '001-p1-huge', seed: '001_655c0751f88457f2', pages: [{ page: 1, skew: -1.5 }], paper: A0 },
   { name: '001-p1-unruled', seed: '001_655c0751f88457f2', pages: [{ page: 1, skew: 1 }], unruled: true },
+  // the ends of the range of resolutions scans come in
+  { name: '000-p1-150dpi', seed: '000_0018174054ff74da', pages: [{ page: 1, skew: -0.6 }], dpi: 150 },
+  { name: '000-p1-300dpi', seed: '000_0018174054ff74da', pages: [{ page: 1, skew: 0.9 }], dpi: 300 },
 ];
 
 /**
@@ -67,12 +72,12 @@ async function renderUnruled(seed: string, dir: string): Promise<string> {
   return `${base}.pdf`;
 }
 
-function scanPage(source: string | null, page: number, angle: number, dir: string): { jpeg: Buffer; width: number; height: number } {
+function scanPage(source: string | null, page: number, angle: number, dir: string, dpi = DPI): { jpeg: Buffer; width: number; height: number } {
   const pgm = path.join(dir, 'page');
   const jpg = path.join(dir, 'page.jpg');
-  // A4 at 200 dpi, as pdftoppm rasterises the renderings
-  const [w, h] = [Math.round((595.304 * DPI) / 72), Math.round((841.89 * DPI) / 72)];
-  if (source) execFileSync('pdftoppm', ['-r', String(DPI), '-gray', '-singlefile', '-f', String(page), '-l', String(page), source, pgm]);
+  // A4 at the scan's dpi, as pdftoppm rasterises the renderings
+  const [w, h] = [Math.round((595.304 * dpi) / 72), Math.round((841.89 * dpi) / 72)];
+  if (source) execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', String(page), '-l', String(page), source, pgm]);
   else execFileSync('convert', ['-size', `${w}x${h}`, 'xc:white', '-colorspace', 'Gray', `${pgm}.pgm`]);
   // light paper noise and a mid JPEG quality: a plain office scan, a page still under 300 KB
   execFileSync('convert', [`${pgm}.pgm`, '-background', 'white', '-rotate', String(angle), '-gravity', 'center', '-extent', `${w}x${h}`, '-seed', '17', '-attenuate', '0.15', '+noise', 'Gaussian', '-colorspace', 'Gray', '-quality', '55', jpg]);
@@ -116,7 +121,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     fs.mkdirSync(OUT, { recursive: true });
     for (const scan of SCANS.filter((s) => only.length === 0 || only.includes(s.name))) {
       const source = scan.seed === null ? null : scan.unruled ? await renderUnruled(scan.seed, dir) : path.join(ROOT, 'corpus', 'rendered', `${scan.seed}.pdf`);
-      const images = scan.pages.map((p) => scanPage(source, p.page, p.skew + (p.upsideDown ? 180 : 0), dir));
+      const images = scan.pages.map((p) => scanPage(source, p.page, p.skew + (p.upsideDown ? 180 : 0), dir, scan.dpi));
       const pdf = imagePdf(images, scan.paper);
       fs.writeFileSync(path.join(OUT, `${scan.name}.pdf`), pdf);
       console.log(`${scan.name}.pdf: ${scan.pages.length} page(s), ${Math.round(pdf.length / 1024)} KB`);

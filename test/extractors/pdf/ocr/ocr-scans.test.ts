@@ -25,6 +25,8 @@ const MEASURED: Record<string, { cells: number; amounts: number }> = {
   '001-p1-skew3-upside-down': { cells: 170, amounts: 9 },
   '001-p1-huge': { cells: 169, amounts: 9 },
   '001-p1-unruled': { cells: 170, amounts: 9 },
+  '000-p1-150dpi': { cells: 163, amounts: 9 },
+  '000-p1-300dpi': { cells: 154, amounts: 9 },
 };
 
 /**
