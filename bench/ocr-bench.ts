@@ -1,5 +1,5 @@
 // npm run bench -- --ocr: the OCR path on the table scans of corpus/scans (scripts/make-scans.ts,
-// 200 dpi scans), one page each: pages per second of the whole extraction and the share of the
+// 200 dpi scans, and 000-p1 at 150 and 300 dpi), one page each: pages per second of the whole extraction and the share of the
 // golden's cells and amounts read equal, beside the floor — `tesseract` alone reading the same
 // pages (rasterised by pdftoppm at the dpi the OCR path reads them at, Simplified Chinese, psm 6)
 // in the same run. First one page at a time, then two at a time (the machine's two cores, as
@@ -49,7 +49,7 @@ async function wall(jobs: (() => Promise<unknown>)[], width: number): Promise<nu
 export async function ocrBench(): Promise<void> {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-ocr-bench-'));
   const n = TABLE_SCANS.length;
-  console.log(`gongkai bench --ocr: ${n} scanned pages of 200 dpi scans (corpus/scans), ${os.cpus().length} cores; one page at a time, then two at a time`);
+  console.log(`gongkai bench --ocr: ${n} scanned pages (corpus/scans; 200 dpi scans but for 000-p1-150dpi and 000-p1-300dpi), ${os.cpus().length} cores; one page at a time, then two at a time`);
   console.log(`${'scan'.padEnd(26)} ${'dpi'.padStart(4)} ${'s/page'.padStart(7)} ${'tesseract s'.padStart(12)} ${'cells equal'.padStart(18)} ${'amounts equal'.padStart(18)}`);
   const total = { secs: 0, floor: 0, cells: 0, allCells: 0, amounts: 0, allAmounts: 0 };
   const pgms: string[] = [];
