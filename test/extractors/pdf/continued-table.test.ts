@@ -71,4 +71,14 @@ describe('a table continued on the next page without a repeated header', async (
     ]);
     expect(rowPages(goals)).toEqual([5, 5, 6, 6, 6]);
   });
+
+  it('keeps a cell merged over the cut one cell: its text above the cut, its rows on both pages', () => {
+    const goals = byTitle('项目绩效目标表');
+    for (const text of ['1、招商引资', '整理、分析招商引资工作动态，制定招商工作计划']) {
+      const merged = goals.cells.find((c) => c.text === text)!;
+      expect([merged.row - goals.headerRows, merged.rowspan]).toEqual([1, 3]);
+    }
+    // the places it covers on page 2 are no cells of their own
+    expect(goals.cells.filter((c) => c.row > goals.headerRows + 1 && c.row <= goals.headerRows + 3 && c.col < 2 && c.rowspan > 1)).toEqual([]);
+  });
 });
