@@ -1,4 +1,3 @@
-import type { ExtractOptions } from './extract-document.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -8,10 +7,11 @@ import { STAGE_VERSIONS } from './stage-versions.js';
 import { extractionFlags } from './extraction-options.js';
 import { contentFingerprint } from '../export/fingerprint.js';
 import { countFiles, discoverFiles, DiscoveryRoots, outsideRootsReason } from './discover.js';
-import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
+import { detectFormat, EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
+import { sniffBytes } from '../../extractors/sniff.js';
+import type { ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
 import { oneLine } from './one-line.js';
-import { sniffBytes } from './sniff.js';
 import { createProgress } from './progress.js';
 import { acquireRunLock } from './run-lock.js';
 import { createInlinePool, createWorkerPool, defaultJobs, INTERRUPTED, type ExtractionPool } from './worker-pool.js';

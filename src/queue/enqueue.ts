@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { QueueJob, QueueJobResult } from '../model/index.js';
 import { discoverFiles, DiscoveryRoots, outsideRootsReason } from '../pipeline/discover.js';
-import { EXTRACTORS, type ExtractOptions } from '../pipeline/extract-document.js';
+import { EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
 import { isCurrentExtractor, MAX_FILE_BYTES, MAX_TEXT_BYTES, toSourcePath, type RunSummary } from '../pipeline/run-corpus.js';
