@@ -9,7 +9,7 @@ import { crossesHeaderEdges, liftLabelsFromTotalRow } from './labels-in-total-ro
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { findPanels } from './panels.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
-import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail, splitMergedTail } from './rejoin-cut-cells.js';
+import { extendMergedCells, isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail, splitMergedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
 import { tableKindByTitle } from './table-kind.js';
@@ -316,8 +316,9 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
       const split = splitMergedTail(r.cells);
       const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), split.tail);
       if (joined) {
+        const rest = extendMergedCells(joined, split.tail, split.rest);
         joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
-        out.push({ ...r, cells: split.rest });
+        out.push({ ...r, cells: rest });
         return;
       }
     }
