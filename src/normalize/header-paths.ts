@@ -51,7 +51,18 @@ export function resolveHeaderLayout(headerRows: string[][], width: number, layou
     });
   }
   for (let r = rows.length - 2; r >= 0; r--) {
-    const placed = placeOver(rows[r]!, rows[r + 1]!);
+    const evenSplits: PlacedHeaderCell[][] = [];
+    const placed = placeOver(rows[r]!, rows[r + 1]!, evenSplits);
+    // a split in equal parts is a guess: said, so a reader who sees a label over the wrong columns knows why
+    if (placed) {
+      for (const run of evenSplits) {
+        diagnostics.push({
+          severity: 'info',
+          code: 'table-reshaped/header-spans',
+          message: `header row ${r + 1}: the labels over ${run.map((u) => u.text).join(' ')} spread in equal shares (no repeated label or 合计 says where one ends)`,
+        });
+      }
+    }
     if (!placed) {
       diagnostics.push({
         severity: 'warning',
@@ -86,13 +97,13 @@ function placePositional(rows: PlacedHeaderCell[][], width: number): PlacedHeade
 }
 
 /** Places the cells of `upper` over the already placed `lower`; false when no layout fits. */
-function placeOver(upper: PlacedHeaderCell[], lower: PlacedHeaderCell[]): boolean {
+function placeOver(upper: PlacedHeaderCell[], lower: PlacedHeaderCell[], evenSplits: PlacedHeaderCell[][]): boolean {
   if (upper.length === lower.length) {
     upper.forEach((c, i) => ((c.start = lower[i]!.start), (c.end = lower[i]!.end)));
     return true;
   }
   if (upper.length > lower.length) return false;
-  const groups = groupUnits(lower, upper.length);
+  const groups = groupUnits(lower, upper.length, evenSplits);
   if (!groups) return false;
   upper.forEach((c, i) => {
     const g = groups[i]!;
@@ -102,8 +113,8 @@ function placeOver(upper: PlacedHeaderCell[], lower: PlacedHeaderCell[]): boolea
   return true;
 }
 
-/** Splits the lower units into `count` contiguous groups, one per upper cell. */
-function groupUnits(lower: PlacedHeaderCell[], count: number): PlacedHeaderCell[][] | null {
+/** Splits the lower units into `count` contiguous groups, one per upper cell; runs split in equal parts go to `evenSplits`. */
+function groupUnits(lower: PlacedHeaderCell[], count: number, evenSplits: PlacedHeaderCell[][]): PlacedHeaderCell[][] | null {
   // segments: each "" alone (a merged cell above), each maximal run of filled cells
   const segments: PlacedHeaderCell[][] = [];
   for (const u of lower) {
@@ -117,6 +128,7 @@ function groupUnits(lower: PlacedHeaderCell[], count: number): PlacedHeaderCell[
   for (const seg of segments) {
     if (extra > 0 && seg[0]!.text !== '' && seg.length > 1) {
       const parts = splitRun(seg, extra);
+      if (parts.length > 1 && parts.even) evenSplits.push(seg);
       extra -= parts.length - 1;
       result.push(...parts);
     } else result.push(seg);
@@ -132,7 +144,7 @@ const GROUP_OPENERS = new Set(['合计', '小计', '总计']);
  * 合计/小计 that opens a group of amounts (seed 000 L1279: 科目编码 科目名称 | 合计 人员经费 公用经费),
  * else into equal parts. Uses at most `extra` cuts.
  */
-function splitRun(run: PlacedHeaderCell[], extra: number): PlacedHeaderCell[][] {
+function splitRun(run: PlacedHeaderCell[], extra: number): PlacedHeaderCell[][] & { even?: true } {
   const head = run[0]!.text;
   let cuts = run.map((u, i) => (i > 0 && u.text === head ? i : -1)).filter((i) => i > 0);
   if (cuts.length < extra) cuts = run.map((u, i) => (i > 0 && GROUP_OPENERS.has(u.text) ? i : -1)).filter((i) => i > 0);
@@ -141,7 +153,10 @@ function splitRun(run: PlacedHeaderCell[], extra: number): PlacedHeaderCell[][] 
     for (let parts = extra + 1; parts > 1; parts--) {
       if (run.length % parts === 0) {
         const size = run.length / parts;
-        return Array.from({ length: parts }, (_, k) => run.slice(k * size, (k + 1) * size));
+        return Object.assign(
+          Array.from({ length: parts }, (_, k) => run.slice(k * size, (k + 1) * size)),
+          { even: true as const },
+        );
       }
     }
     return [run];

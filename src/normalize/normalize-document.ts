@@ -9,6 +9,7 @@ import { crossesHeaderEdges, liftLabelsFromTotalRow } from './labels-in-total-ro
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { findPanels } from './panels.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
+import { reshaped, rowName, rowPlace, tableName, type ReshapeHeuristic } from './reshaped.js';
 import { extendMergedCells, isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail, splitMergedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
@@ -109,6 +110,13 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   const positional = g.layout === 'positional';
   const grid = g.layout === 'grid';
   const metaLines: MetaLine[] = [...g.meta];
+  const title = g.title ? cleanTitle(g.title.raw) : null;
+  const place = g.title?.prov[0] ?? g.prov[0];
+  const name = tableName(title, order);
+  // each heuristic that reshapes the table says so (docs/formats.md, "Why a table looks different from the page")
+  const note = (heuristic: ReshapeHeuristic, what: string, at: Provenance | undefined) => diagnostics.push(reshaped(heuristic, name, what, at ?? place));
+  if (g.titleInGrid) note('title-in-grid', `title read from the table's own first row, blank rows under it dropped`, g.titleInGrid);
+  g.joins.forEach((at, k) => note('table-groups', `piece ${k + 2} (a next page, or the next table under the same title) joined on as the same table`, at));
 
   // every piece starts, in Word's text export, with the org / year / unit rows under the title
   let rows: PieceRow[] = [];
@@ -129,17 +137,26 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   if (positional) rows = rows.map((r) => ({ ...r, cells: trimTrailingEmpty(r.cells, width) }));
   const split = splitHeader(rows, width, g.layout);
   const lifted = grid && split.after[0] && !split.numbers ? liftLabelsFromTotalRow(split.header.map((r) => r.cells), split.after[0].cells) : null;
-  if (lifted) split.after[0] = { ...split.after[0]!, cells: lifted.row };
+  if (lifted) {
+    note('labels-in-total-row', `header labels printed in the totals row (${rowName(split.after[0]!.cells)}) lifted into a header row of their own`, rowPlace(split.after[0]!.cells));
+    split.after[0] = { ...split.after[0]!, cells: lifted.row };
+  }
   let header = lifted?.header ?? split.header.map((r) => r.cells);
   let numbers = split.numbers?.cells ?? null;
   let after = dropRepeatedHeaders(split.after, [...header, ...(numbers ? [numbers] : [])]);
+  noteDroppedHeaders(split.after, after, note);
 
   if (positional) {
-    header = header.map((r) => joinOverlongHeaderRow(r, width));
+    header = header.map((r) => {
+      const out = joinOverlongHeaderRow(r, width);
+      if (out.length < lastFilled(r) + 1) note('fold-split-columns', `header row split into ${lastFilled(r) + 1} cells for ${width} columns: labels split by the converter joined (${out.map((c) => c.text).filter((t) => t !== '').join(' | ')})`, rowPlace(r));
+      return out;
+    });
     if (numbers) {
       numbers = numbers.slice(0, Math.max(width, lastFilled(numbers) + 1));
       const folds = findSplitColumns(numbers, after.map((r) => r.cells));
       if (folds.length) {
+        note('fold-split-columns', `${folds.length} column(s) without a 栏次 number that never hold a value beside the column to their left folded into it (printed columns ${[...folds].reverse().map((j) => j + 1).join(', ')})`, rowPlace(numbers));
         header = header.map((r) => foldColumns(r, folds));
         numbers = foldColumns(numbers, folds);
         after = after.map((r) => ({ ...r, cells: foldColumns(r.cells, folds) }));
@@ -147,19 +164,24 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
       }
     }
     const realigned = realignShiftedRows(after.map((r) => r.cells), width);
+    after.forEach((r, k) => {
+      if (realigned[k] !== r.cells) note('realign-shifted-rows', `${rowName(r.cells)} moved one cell right: the converter had lost its empty first cell`, rowPlace(r.cells));
+    });
     after = after.map((r, k) => ({ ...r, cells: realigned[k]! }));
   }
-  after = rejoinCutRows(after, width);
+  after = rejoinCutRows(after, width, note);
   // rows printed before a late header (a 绩效目标表's project info) are cut by page breaks too
-  const before = rejoinCutRows(split.before, width);
+  const before = rejoinCutRows(split.before, width, note);
 
   const gridLayout = grid
     ? resolveGridHeaderLayout(header.map((r) => r.map(toGridHeaderCell)), [...(numbers ? [numbers] : []), ...sameGridRows(split, after, width)].map((r) => r.map(toGridHeaderCell)))
     : null;
   const layout = gridLayout ?? resolveHeaderLayout(header.map((r) => r.map((c) => c.text)), Math.max(width, numbers?.length ?? 0), positional ? 'positional' : 'compact');
   const nCols = layout.paths.length;
-  const place = g.title?.prov[0] ?? g.prov[0];
-  for (const d of layout.diagnostics) diagnostics.push({ ...d, stage: 'normalize', ...(place ? { place } : {}) });
+  for (const d of layout.diagnostics) {
+    const message = d.code.startsWith('table-reshaped/') ? `${name}: ${d.message}` : d.message;
+    diagnostics.push({ ...d, message, stage: 'normalize', ...(place ? { place } : {}) });
+  }
 
   const cells: Cell[] = [];
   header.forEach((r, ri) => {
@@ -181,6 +203,9 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   const afterCells = after.map((r) => r.cells);
   // only Word's text export splits a row at an empty paragraph; a grid or positional row is whole
   const joined = g.layout !== 'compact' ? afterCells.map((_, i) => [i]) : joinSplitRows(afterCells.map((r) => r.length), nCols);
+  for (const ix of joined) {
+    if (ix.length > 1) note('split-rows', `${ix.length} short rows (${ix.map((i) => afterCells[i]!.length).join(' + ')} cells) joined into ${rowName(afterCells[ix[0]!]!)}: the text export split one row at an empty paragraph`, rowPlace(afterCells[ix[0]!]!));
+  }
   const bodyRows: WorkRow[] = [...before.map((r) => r.cells), ...joined.map((ix) => ix.flatMap((i) => afterCells[i]!))];
   bodyRows.forEach((r, bi) => {
     // rows printed before the header (a 绩效目标表's project-info block) are not cut on its columns: they stay as printed
@@ -191,7 +216,8 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   const moved = spreadCollidingCells(cells);
   if (moved) diagnostics.push({ severity: 'warning', code: 'cell-place-taken', stage: 'normalize', message: `${moved} cell(s) placed where another cell of the row already was; each moved to the next free column`, ...(place ? { place } : {}) });
   const columns: Column[] = layout.paths.map((path, index) => ({ index, path }));
-  const title = g.title ? cleanTitle(g.title.raw) : null;
+  const panels = withPanels(layout.paths);
+  if (panels.panels) note('panels', `read as ${panels.panels.length} side-by-side panels of the same columns, starting at columns ${panels.panels.map((c) => c + 1).join(', ')}`, place);
   const table: Table = {
     order,
     title,
@@ -200,7 +226,7 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
     unit: meta.unit ?? unitFromHeader(layout.paths),
     meta,
     columns,
-    ...withPanels(layout.paths),
+    ...panels,
     headerRows,
     nRows: bodyRows.length,
     nCols,
@@ -263,6 +289,16 @@ function lastFilled(r: WorkRow): number {
   return -1;
 }
 
+type ReshapeNote = (heuristic: ReshapeHeuristic, what: string, at: Provenance | undefined) => void;
+
+/** One note per continuation piece whose repeated page header rows were dropped. */
+function noteDroppedHeaders(rows: PieceRow[], kept: PieceRow[], note: ReshapeNote): void {
+  const keptRows = new Set(kept);
+  const byPart = new Map<number, PieceRow[]>();
+  for (const r of rows) if (!keptRows.has(r)) byPart.set(r.part, [...(byPart.get(r.part) ?? []), r]);
+  for (const [part, dropped] of byPart) note('repeated-header', `${dropped.length} header row(s) repeated at the top of piece ${part + 1} dropped`, rowPlace(dropped[0]!.cells));
+}
+
 /**
  * At the start of each continuation piece, drops the repeated page header: rows equal to a
  * header row (compared without white space, since converters break words differently on each
@@ -296,7 +332,7 @@ function dropRepeatedHeaders(rows: PieceRow[], header: WorkRow[]): PieceRow[] {
  * format shows only some of its cells going on (cells merged down that the break runs through),
  * those join the cells above and the row stays, "" in their places.
  */
-function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
+function rejoinCutRows(rows: PieceRow[], width: number, note: ReshapeNote): PieceRow[] {
   const firsts = new Set(rows.map((r, i) => (i > 0 && rows[i - 1]!.part !== r.part ? i : -1)).filter((i) => i > 0));
   if (firsts.size === 0) return rows;
   const keys = keyColumns(rows.filter((_, i) => !firsts.has(i)).map((r) => r.cells), width);
@@ -307,6 +343,7 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
       const start = out.findIndex((x) => x.part === above.part);
       const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), r.cells);
       if (joined) {
+        note('rejoin-cut-cells', `${rowName(r.cells)} at the top of piece ${r.part + 1} joined to the rows above: the page break cut it (its lines go on from the page before)`, rowPlace(r.cells));
         joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
         return;
       }
@@ -317,13 +354,16 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
       const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), split.tail);
       if (joined) {
         const rest = extendMergedCells(joined, split.tail, split.rest);
+        note('rejoin-cut-cells', `cells merged down over the page break at the top of piece ${r.part + 1} joined to their cells above; ${rowName(r.cells)} stays a row`, rowPlace(r.cells));
         joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
         out.push({ ...r, cells: rest });
         return;
       }
     }
-    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys)) out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells) };
-    else out.push(r);
+    if (firsts.has(i) && above && isCutContinuation(r.cells, above.cells, keys)) {
+      note('rejoin-cut-cells', `${rowName(r.cells)} at the top of piece ${r.part + 1} joined to ${rowName(above.cells)}: its key columns are empty, the rest of a row the page break cut`, rowPlace(r.cells));
+      out[out.length - 1] = { ...above, cells: rejoinCutRow(above.cells, r.cells) };
+    } else out.push(r);
   });
   return out;
 }

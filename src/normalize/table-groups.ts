@@ -13,6 +13,10 @@ export interface TableGroup {
   prov: Provenance[];
   /** Index of the group's first table block in the raw document. */
   firstBlock: number;
+  /** Where each continuation piece starts (its block's first provenance): a piece stitched on. */
+  joins: Provenance[];
+  /** Where the title was read from the table's own first row (title-in-grid.ts), else null. */
+  titleInGrid: Provenance | null;
 }
 
 export interface GroupedBlocks {
@@ -47,6 +51,7 @@ export function groupTables(raw: RawDocument): GroupedBlocks {
       if (current && current.layout === b.layout && !inner) {
         current.parts.push(rows);
         current.prov = mergeSpan(current.prov, b.prov[0]);
+        if (b.prov[0]) current.joins.push(b.prov[0]);
         metaIndexes.forEach((k) => consumed.add(k));
       } else {
         current = {
@@ -56,6 +61,8 @@ export function groupTables(raw: RawDocument): GroupedBlocks {
           parts: [rows],
           prov: b.prov.slice(0, 1),
           firstBlock: i,
+          joins: [],
+          titleInGrid: inner ? (inner.title.prov[0] ?? b.prov[0] ?? null) : null,
         };
         metaIndexes.forEach((k) => consumed.add(k));
         groups.push(current);
