@@ -1,5 +1,5 @@
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { DEFAULT_TABLE_SETTINGS, TableSettings, type Diagnostic, type RawBlock, type RawDocument } from '../../src/model/index.js';
+import { DEFAULT_TABLE_SETTINGS, TableSettings, tableReshaped, type Diagnostic, type RawBlock, type RawDocument } from '../../src/model/index.js';
 import type { PdfOptions } from './options.js';
 import { readPageContent, type PageContent } from './page-content.js';
 import { layoutPage, pdfProv, sharedEdges, tableBlock, type PageItem } from './page-blocks.js';
@@ -130,7 +130,7 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
     if (ocr) diagnostics.push(...diagnosticsToPageFrames(await rereadPage(items, ocr, deadline), frames));
     pending.push(items);
   }
-  blocks.push(...printTables(pending, settings));
+  blocks.push(...printTables(pending, settings, diagnostics));
   blocksToPageFrames(blocks, frames);
   diagnostics.push(...lowConfidenceCells(blocks, diagnostics));
   if (textPages === 0) {
@@ -149,18 +149,22 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
  * edges, so that normalisation stitches them column for column. (A continuation under repeated
  * org / unit lines is stitched by normalisation alone, on its own column edges.)
  */
-function printTables(pages: PageItem[][], settings: TableSettings = DEFAULT_TABLE_SETTINGS): RawBlock[] {
+function printTables(pages: PageItem[][], settings: TableSettings = DEFAULT_TABLE_SETTINGS, diagnostics: Diagnostic[] = []): RawBlock[] {
   type Piece = { table: PageTable; page: number; chain: PageTable[]; wrapped: ReturnType<typeof rowsWrappedFromAbove> };
   const items: ({ kind: 'text'; block: RawBlock } | Piece)[] = [];
   let last: Piece | null = null;
   for (const pageItems of pages) {
     let opening = last !== null;
+    let onPage = 0;
     for (const item of pageItems) {
       if (item.kind === 'text') {
         items.push(item);
         last = null;
         continue;
       }
+      onPage++;
+      // the title is not known here: the table is named by its page and place on it
+      for (const r of item.table.reshapes ?? []) diagnostics.push(tableReshaped(r.heuristic, `page ${item.page}, table ${onPage}`, r.what, pdfProv(item.page, r.box), 'extract'));
       const continues: Piece | null = opening ? last : null;
       const piece: Piece = { table: item.table, page: item.page, chain: continues ? continues.chain : [], wrapped: continues ? rowsWrappedFromAbove(continues.table, item.table, settings) : [] };
       piece.chain.push(item.table);

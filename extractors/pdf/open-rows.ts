@@ -1,6 +1,6 @@
 import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import type { Glyph } from './page-content.js';
-import type { GridCell, PageTable } from './ruled-tables.js';
+import type { Box, GridCell, PageTable } from './ruled-tables.js';
 import { joinCellLines, lineCell, NUMBER } from './stream-rows.js';
 import { groupLines, type TextLine } from './text-lines.js';
 
@@ -14,14 +14,16 @@ import { groupLines, type TextLine } from './text-lines.js';
  * joined where one cell wraps over several lines, as an unruled table's are (stream-rows.ts);
  * the columns stay those of the rules.
  */
-export function splitOpenRows(t: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable {
+export function splitOpenRows(t: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS, onSplit?: (row: number, rows: number, box: Box) => void): PageTable {
   let out = t;
   // bottom up: the rows above keep their numbers
   for (let r = t.ys.length - 2; r >= 0; r--) {
     const crossed = out.cells.some((c) => c.row <= r && r < c.row + c.rowspan && (c.rowspan > 1 || c.colspan > 1));
     const row = out.cells.filter((c) => c.row === r);
     if (crossed || !amountsInRows(row, settings.levelBaselineEm)) continue;
-    out = replaceRow(out, r, joinCellLines(textRows(out, r, row)));
+    const sub = joinCellLines(textRows(out, r, row));
+    onSplit?.(r, sub.ys.length - 1, sub.box);
+    out = replaceRow(out, r, sub);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import { splitOpenRows } from './open-rows.js';
 import type { Glyph, PageContent } from './page-content.js';
-import { findRuledTables, type Box, type PageTable } from './ruled-tables.js';
+import { findRuledTables, type Box, type PageTable, type TableReshape } from './ruled-tables.js';
 import { joinCellLines, mergeHeaderCells } from './stream-rows.js';
 import { askedDetection, autoDetection, findStreamTables, streamTable } from './stream-tables.js';
 import { centerX, centerY } from './text-lines.js';
@@ -23,9 +23,49 @@ export function documentTables(content: PageContent, method: TableMethod, areaCh
   return pageTables(content, method, areaChosen, settings).map((t) => refineTable(t, settings));
 }
 
-/** Step 3 of the chain: a found table as the document reads it (see documentTables). */
+/**
+ * Step 3 of the chain: a found table as the document reads it (see documentTables). What each
+ * refiner changed is listed in `reshapes`, for extract-pdf.ts to say as info diagnostics.
+ */
 export function refineTable(t: PageTable, settings: TableSettings = DEFAULT_TABLE_SETTINGS): PageTable {
-  return t.unruled ? mergeHeaderCells(joinCellLines(t)) : splitOpenRows(t, settings);
+  const reshapes: TableReshape[] = [];
+  let out: PageTable;
+  if (t.unruled) {
+    const joined = joinCellLines(t);
+    reshapes.push(...wrappedRows(t, joined));
+    out = mergeHeaderCells(joined);
+    reshapes.push(...mergedHeaderCells(joined, out));
+  } else {
+    out = splitOpenRows(t, settings, (row, rows, box) =>
+      reshapes.push({ heuristic: 'open-rows', what: `ruled row ${row + 1} read as ${rows} rows of text: the rules leave its rows open (two columns stack amounts level with each other)`, box }),
+    );
+  }
+  return reshapes.length ? { ...out, reshapes } : out;
+}
+
+/** The rows of `joined` made of two printed lines or more of `t` (joinCellLines keeps a subset of the row edges). */
+function wrappedRows(t: PageTable, joined: PageTable): TableReshape[] {
+  if (joined === t) return [];
+  const out: TableReshape[] = [];
+  for (let r = 0; r + 1 < joined.ys.length; r++) {
+    const from = t.ys.indexOf(joined.ys[r]!);
+    const to = t.ys.indexOf(joined.ys[r + 1]!);
+    if (to - from < 2) continue;
+    const box: Box = [joined.xs[0]!, joined.ys[r + 1]!, joined.xs.at(-1)!, joined.ys[r]!];
+    out.push({ heuristic: 'wrapped-rows', what: `printed lines ${from + 1}–${to} joined into row ${r + 1}: a cell wrapped over them (lines closer than the rows are apart)`, box });
+  }
+  return out;
+}
+
+/** The header cells mergeHeaderCells spread over more than their own grid place. */
+function mergedHeaderCells(before: PageTable, after: PageTable): TableReshape[] {
+  const old = new Set(before.cells);
+  return after.cells
+    .filter((c) => !old.has(c))
+    .map((c) => {
+      const over = [c.colspan > 1 ? `${c.colspan} columns (centred over them)` : '', c.rowspan > 1 ? `${c.rowspan} rows (nothing printed below it)` : ''].filter((x) => x !== '');
+      return { heuristic: 'header-cells' as const, what: `header cell "${c.text}" spread over ${over.join(' and ')}`, box: c.box };
+    });
 }
 
 /**

@@ -37,6 +37,15 @@ export interface PageTable {
    * every column, or under none.
    */
   openBelow?: boolean[];
+  /** What the refiners (page-tables.ts, refineTable) did to the table as found, each said as an info diagnostic. */
+  reshapes?: TableReshape[];
+}
+
+/** One change a refiner made to a found table: which, what (a phrase), and the box it touched. */
+export interface TableReshape {
+  heuristic: 'wrapped-rows' | 'header-cells' | 'open-rows';
+  what: string;
+  box: Box;
 }
 
 

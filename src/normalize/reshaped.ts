@@ -1,35 +1,17 @@
-import type { Diagnostic, Provenance } from '../model/index.js';
+import { tableReshaped, type Diagnostic, type Provenance, type ReshapeHeuristic } from '../model/index.js';
+
 import type { WorkRow } from './work-cell.js';
 
-/**
- * The heuristics that change a table's shape or cells, each the last part of a stable diagnostic
- * code `table-reshaped/<heuristic>` (docs/formats.md, "Why a table looks different from the page").
- */
-export type ReshapeHeuristic =
-  // normalisation (src/normalize)
-  | 'table-groups'
-  | 'title-in-grid'
-  | 'repeated-header'
-  | 'labels-in-total-row'
-  | 'fold-split-columns'
-  | 'realign-shifted-rows'
-  | 'rejoin-cut-cells'
-  | 'split-rows'
-  | 'header-spans'
-  | 'panels'
-  // the PDF refiners (extractors/pdf)
-  | 'wrapped-rows'
-  | 'header-cells'
-  | 'open-rows';
+export type { ReshapeHeuristic };
 
 /** A table as a message names it: its title, else its place among the document's tables (1-based). */
 export function tableName(title: string | null, order: number): string {
   return title ? `"${title}"` : `table ${order + 1}`;
 }
 
-/** The `info` diagnostic that says what a heuristic did to a table and where. */
-export function reshaped(heuristic: ReshapeHeuristic, table: string, what: string, place: Provenance | undefined, stage: Diagnostic['stage'] = 'normalize'): Diagnostic {
-  return { severity: 'info', code: `table-reshaped/${heuristic}`, stage, message: `${table}: ${what}`, ...(place ? { place } : {}) };
+/** The `info` diagnostic that says what a normalisation heuristic did to a table and where. */
+export function reshaped(heuristic: ReshapeHeuristic, table: string, what: string, place: Provenance | undefined): Diagnostic {
+  return tableReshaped(heuristic, table, what, place, 'normalize');
 }
 
 /** Where a row was printed: its first cell's first piece that has one. */

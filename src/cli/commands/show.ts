@@ -19,7 +19,7 @@ export function showCommand(opts: { db: string; key: string }): number {
     const doc = store.readDocument(info.id);
     if (doc) {
       out.push(`  org ${doc.org.code ?? '?'} ${doc.org.name ?? ''}  year ${doc.year ?? '?'}  ${doc.docKind ?? ''}  ${doc.tables.length} tables`);
-      for (const d of doc.diagnostics) out.push(`  ${d.severity}: ${d.code} — ${d.message}${d.place?.kind === 'text' ? ` (line ${d.place.start.line})` : ''}`);
+      for (const d of doc.diagnostics) out.push(`  ${d.severity}: ${d.code} — ${d.message}${d.place?.kind === 'text' ? ` (line ${d.place.start.line})` : d.place?.kind === 'pdf' ? ` (page ${d.place.page})` : ''}`);
       for (const t of doc.tables) {
         const p = t.prov[0];
         const where = p?.kind === 'text' ? `line ${p.start.line}` : p?.kind === 'pdf' ? `page ${p.page}` : '';
