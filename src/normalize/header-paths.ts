@@ -59,7 +59,7 @@ export function resolveHeaderLayout(headerRows: string[][], width: number, layou
         diagnostics.push({
           severity: 'info',
           code: 'table-reshaped/header-spans',
-          message: `header row ${r + 1}: the labels over ${run.map((u) => u.text).join(' ')} spread in equal shares (no repeated label or 合计 says where one ends)`,
+          message: `header row ${r + 1}'s cells spread in equal shares over ${run.map((u) => u.text).join(' ')} (no repeated label or 合计 says where one ends)`,
         });
       }
     }

@@ -115,7 +115,7 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   const name = tableName(title, order);
   // each heuristic that reshapes the table says so (docs/formats.md, "Why a table looks different from the page")
   const note = (heuristic: ReshapeHeuristic, what: string, at: Provenance | undefined) => diagnostics.push(reshaped(heuristic, name, what, at ?? place));
-  if (g.titleInGrid) note('title-in-grid', `title read from the table's own first row, blank rows under it dropped`, g.titleInGrid);
+  if (g.titleInGrid) note('title-in-grid', `title read from the table's own first filled row, blank rows before its header dropped`, g.titleInGrid);
   g.joins.forEach((at, k) => note('table-groups', `piece ${k + 2} (a next page, or the next table under the same title) joined on as the same table`, at));
 
   // every piece starts, in Word's text export, with the org / year / unit rows under the title
@@ -179,8 +179,10 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   const layout = gridLayout ?? resolveHeaderLayout(header.map((r) => r.map((c) => c.text)), Math.max(width, numbers?.length ?? 0), positional ? 'positional' : 'compact');
   const nCols = layout.paths.length;
   for (const d of layout.diagnostics) {
-    const message = d.code.startsWith('table-reshaped/') ? `${name}: ${d.message}` : d.message;
-    diagnostics.push({ ...d, message, stage: 'normalize', ...(place ? { place } : {}) });
+    const reshape = d.code.startsWith('table-reshaped/');
+    // a guess about the header is placed on the header, the other layout warnings on the table's title
+    const at = reshape && header[0] ? (rowPlace(header[0]) ?? place) : place;
+    diagnostics.push({ ...d, message: reshape ? `${name}: ${d.message}` : d.message, stage: 'normalize', ...(at ? { place: at } : {}) });
   }
 
   const cells: Cell[] = [];
@@ -217,7 +219,7 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   if (moved) diagnostics.push({ severity: 'warning', code: 'cell-place-taken', stage: 'normalize', message: `${moved} cell(s) placed where another cell of the row already was; each moved to the next free column`, ...(place ? { place } : {}) });
   const columns: Column[] = layout.paths.map((path, index) => ({ index, path }));
   const panels = withPanels(layout.paths);
-  if (panels.panels) note('panels', `read as ${panels.panels.length} side-by-side panels of the same columns, starting at columns ${panels.panels.map((c) => c + 1).join(', ')}`, place);
+  if (panels.panels) note('panels', `read as ${panels.panels.length} side-by-side panels of the same columns, starting at columns ${panels.panels.map((c) => c + 1).join(', ')}`, header[0] && rowPlace(header[0]));
   const table: Table = {
     order,
     title,

@@ -14,10 +14,9 @@ export function reshaped(heuristic: ReshapeHeuristic, table: string, what: strin
   return tableReshaped(heuristic, table, what, place, 'normalize');
 }
 
-/** Where a row was printed: its first cell's first piece that has one. */
+/** Where a row was printed: its first filled cell's first piece (an empty cell's, when none is filled). */
 export function rowPlace(row: WorkRow): Provenance | undefined {
-  for (const c of row) if (c.prov[0]) return c.prov[0];
-  return undefined;
+  return (row.find((c) => c.text !== '' && c.prov[0]) ?? row.find((c) => c.prov[0]))?.prov[0];
 }
 
 /** A row as a message names it: by its first filled cell (`row "一般公共服务支出"`), shortened. */
