@@ -1,3 +1,4 @@
+import { CJK_PUNCTUATION_CLASS } from '../../src/text/cjk.js';
 import type { TextLine } from './text-lines.js';
 
 /** Cell padding a producer leaves inside the rules (points), beside the last line of a full cell. */
@@ -6,7 +7,8 @@ const PADDING = 6;
 /** A numbered item (`2.`, `（2）`, `二、`, `②`) starts a line of its own even after a full line. */
 const LIST_ITEM = /^(?:\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[\u2460-\u2473])/u;
 
-const CJK_PUNCT = /[\u3000-\u303f\uff00-\uffef，。、；：？！）》”’]/u;
+// the tree's CJK punctuation class and the closing marks a line never starts with
+const CJK_PUNCT = new RegExp(`[${CJK_PUNCTUATION_CLASS}，。、；：？！）》”’]`, 'u');
 const OPENING = /[《〈「『【〔（“‘([{]/u;
 
 /**

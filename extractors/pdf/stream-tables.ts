@@ -61,7 +61,7 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection, se
   const flush = () => {
     if (run.length >= detection.minRows) {
       run.push(...pending.filter((l) => fitsColumns(l, run, chunks)));
-      runs.push([...headerLines(lead, run, chunks), ...run]);
+      runs.push([...headerLines(lead, run, chunks, settings), ...run]);
     }
     run = [];
     pending = [];
@@ -75,7 +75,7 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection, se
     if (tabular) {
       run.push(...pending, line);
       pending = [];
-    } else if (run.length > 0 && withinPitch(prev!, line, run) && fitsColumns(line, run, chunks)) pending.push(line);
+    } else if (run.length > 0 && withinPitch(prev!, line, run, settings) && fitsColumns(line, run, chunks)) pending.push(line);
     else {
       if (run.length > 0) flush();
       lead.push(line);
@@ -96,11 +96,11 @@ export function findStreamTables(glyphs: Glyph[], detection: StreamDetection, se
 /**
  * A short line no further below the line before it than the run's rows are from one another (a
  * fifth more, for rounding): a title set apart by a blank line above the next table is not a
- * line of this one. Before the run has two lines, any close line is.
+ * line of this one (rowPitchMarginShare). Before the run has two lines, any close line is.
  */
-function withinPitch(prev: TextLine, line: TextLine, run: TextLine[]): boolean {
+function withinPitch(prev: TextLine, line: TextLine, run: TextLine[], settings: TableSettings): boolean {
   if (run.length < 2) return true;
-  return prev.baseline - line.baseline <= rowPitch(run) * 1.2;
+  return prev.baseline - line.baseline <= rowPitch(run) * (1 + settings.rowPitchMarginShare);
 }
 
 /** The widest distance between baselines of neighbouring lines of a run. */
@@ -113,16 +113,16 @@ function rowPitch(run: TextLine[]): number {
 /**
  * The header lines above a run that do not line up as a row themselves (a heading centred over
  * two columns, with the row-spanning headings printed between its lines): going up from the
- * run, the first within the run's row pitch, each next one set close above it (1.5 ems, single
+ * run, the first within the run's row pitch, each next one set close above it (headerLineSpacingEm, single
  * spaced as one header's lines are), all fitting the run's columns, and together covering two
  * columns or more. A unit line or a title above the table covers one column or spans several.
  */
-function headerLines(lead: TextLine[], run: TextLine[], chunks: Chunker): TextLine[] {
+function headerLines(lead: TextLine[], run: TextLine[], chunks: Chunker, settings: TableSettings): TextLine[] {
   const out: TextLine[] = [];
   let below = run[0]!;
   for (let i = lead.length - 1; i >= 0; i--) {
     const line = lead[i]!;
-    const limit = out.length === 0 ? rowPitch(run) * 1.2 : 1.5 * Math.max(line.size, below.size);
+    const limit = out.length === 0 ? rowPitch(run) * (1 + settings.rowPitchMarginShare) : settings.headerLineSpacingEm * Math.max(line.size, below.size);
     if (line.baseline - below.baseline > limit || !fitsColumns(line, run, chunks)) break;
     out.unshift(line);
     below = line;

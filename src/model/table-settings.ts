@@ -27,6 +27,10 @@ export const TableSettings = z.strictObject({
   rowGapEm: z.number().positive().default(1.5),
   /** Lines further apart than this (a blank line between them) are not one table. */
   maxRowSpacingEm: z.number().positive().default(3),
+  /** A short line below a run of table rows is one more line of it when no further below than the run's widest row pitch and this share of it more (rounding). */
+  rowPitchMarginShare: z.number().nonnegative().default(0.2),
+  /** Header lines above a run of table rows are at most this far apart, baseline to baseline (single spaced, as one header's lines are). */
+  headerLineSpacingEm: z.number().positive().default(1.5),
   /** `--method stream` without an area: fewest rows of a table. */
   streamMinRowsCount: z.number().int().min(1).default(2),
   /** `--method stream` without an area: fewest columns, and fewest chunks on each of its lines. */
