@@ -20,6 +20,7 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
 export const ReshapeHeuristic = z.enum([
   'table-groups',
   'title-in-grid',
+  'metadata-lines',
   'repeated-header',
   'labels-in-total-row',
   'fold-split-columns',

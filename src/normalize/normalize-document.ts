@@ -122,12 +122,16 @@ function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['ta
   let rows: PieceRow[] = [];
   g.parts.forEach((part, p) => {
     let pieceRows: PieceRow[] = part.map((r) => ({ cells: (grid ? toGridWorkRow : toWorkRow)(r), part: p, ...(r.wrapsFromAbove ? { wrapsFromAbove: true } : {}), ...(r.cellsWrapFromAbove ? { cellsWrapFromAbove: true } : {}) }));
+    const first = pieceRows[0];
+    let taken = 0;
     while (pieceRows.length) {
       const parsed = parseMetaRow(pieceRows[0]!.cells.map((c) => c.text));
       if (!parsed) break;
       if (p === 0) metaLines.push(...parsed);
       pieceRows = pieceRows.slice(1);
+      taken++;
     }
+    if (taken > 0) note('metadata-lines', `${taken} row(s) at the top of piece ${p + 1} read as the table's org / year / unit lines, not as rows`, first && rowPlace(first.cells));
     rows.push(...pieceRows.filter((r) => !isBlankRow(r.cells)));
   });
   const meta = tableMeta(metaLines);

@@ -29,6 +29,13 @@ describe('an info diagnostic table-reshaped/<heuristic> for each reshaping in no
     expect(line(d!)).toBe(9);
   });
 
+  it('metadata-lines: the org / year / unit row Word\'s export prints at the top of the table', () => {
+    const [d, ...rest] = reshapes(wordText('1、部门预算收入总表', [['434政府办', '预算年度：2022', '单位：万元'], ['项目', '预算数'], ['一般公共服务支出', '8.00']]));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ code: 'table-reshaped/metadata-lines', message: '"部门预算收入总表": 1 row(s) at the top of piece 1 read as the table\'s org / year / unit lines, not as rows' });
+    expect(line(d!)).toBe(2);
+  });
+
   it('header-spans: upper header cells spread in equal shares where nothing says where they end', () => {
     const [d, ...rest] = reshapes(wordText('1、部门预算收支总表', [['收入', '支出'], ['科目', '预算数', '功能', '决算数'], ['一般公共服务支出', '8.00', '教育支出', '2.00']]));
     expect(rest).toEqual([]);
