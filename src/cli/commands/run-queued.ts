@@ -1,4 +1,5 @@
 import type { ExtractOptions } from '../../pipeline/extract-document.js';
+import { RunLockedError } from '../../pipeline/run-lock.js';
 import { runQueued } from '../../queue/enqueue.js';
 import { redactUrl } from '../../store/redact-url.js';
 import { UsageError } from '../usage-error.js';
@@ -18,7 +19,8 @@ export interface RunQueuedCommandOptions {
 /**
  * `gongkai run <paths…> --queue redis://…`: queue the documents for `gongkai worker`s, wait for
  * them, and print the same summary as a local run, with the documents the queue gave up on.
- * Exit codes as `run`'s; 130 when stopped by Ctrl-C (the queued jobs stay for the workers).
+ * Exit codes as `run`'s (4: another run holds the database); 130 when stopped by Ctrl-C (the
+ * queued jobs stay for the workers).
  */
 export async function runQueuedCommand(paths: string[], opts: RunQueuedCommandOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError('gongkai run <paths…> --queue redis://host:6379 [--db out/gongkai.sqlite | postgres://…]');
@@ -53,6 +55,12 @@ export async function runQueuedCommand(paths: string[], opts: RunQueuedCommandOp
     const processed = s.new + s.changed + s.unchanged + s.skipped;
     if (s.files > 0 && processed === 0) return 1;
     return opts.strict && (s.failed > 0 || s.deadLetter.length > 0) ? 3 : 0;
+  } catch (e) {
+    if (e instanceof RunLockedError) {
+      console.error(`gongkai: ${e.message}`);
+      return 4;
+    }
+    throw e;
   } finally {
     process.off('SIGINT', onSigint);
   }

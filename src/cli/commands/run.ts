@@ -6,7 +6,7 @@ import { UsageError } from '../usage-error.js';
 
 export { UsageError } from '../usage-error.js';
 
-export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t] [--table-settings JSON|FILE]';
+export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite | postgres://…] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t] [--table-settings JSON|FILE]';
 
 export interface RunCommandOptions {
   db: string;
