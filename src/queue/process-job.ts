@@ -48,7 +48,7 @@ export async function processJob(job: QueueJob, ctx: JobContext): Promise<QueueJ
 
   const file: SourceFile = { source: job.source, sha256: '', bytes: 0, stages: STAGE_VERSIONS, options: '' };
   const fail = async (format: string | null, error: string): Promise<QueueJobResult> => {
-    await store.writeDocument(job.runId, file, { failure: { format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } }, { documentId: job.documentId });
+    await store.writeDocument(job.runId, file, { failure: { format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } }, { documentId: job.documentId, oncePerRun: true });
     return { ...base, outcome: 'failed', error };
   };
   // read as the run read it (src/pipeline/read-source.ts); the file may have changed since
@@ -70,7 +70,7 @@ export async function processJob(job: QueueJob, ctx: JobContext): Promise<QueueJ
   if (!r.ok) return fail(r.format, r.error);
   const result: StoredResult = { document: r.document };
   try {
-    await store.writeDocument(job.runId, { ...file, contentHash: contentFingerprint(r.document) }, result, { validated: true, documentId: job.documentId });
+    await store.writeDocument(job.runId, { ...file, contentHash: contentFingerprint(r.document) }, result, { validated: true, documentId: job.documentId, oncePerRun: true });
   } catch (e) {
     // a document the store refuses fails alone, as in a local run; anything else (the database
     // down, busy, full) goes to the queue, which retries the job — a failure stored for it would

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { openStore, type RunInfo, type SourceFile, type Store, type StoredResult } from '../store.js';
-import type { StoredStateOfRun, TargetStore } from '../target-store.js';
+import type { StoredStateOfRun, TargetStore, WriteOptions } from '../target-store.js';
 import { connectPostgres, inTransaction, insertRows } from './connect.js';
 import { migratePostgres } from './migrate.js';
 import { mirroredTables, quote, type MirroredTable } from './schema.js';
@@ -79,19 +79,20 @@ export class PostgresStore implements TargetStore {
     return rows[0]!;
   }
 
-  writeDocument(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean; documentId?: number } = {}): Promise<number> {
+  writeDocument(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions = {}): Promise<number> {
     const next = this.writing.then(() => this.write(runId, file, result, options));
     this.writing = next.catch(() => {});
     return next;
   }
 
-  private async write(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean; documentId?: number }): Promise<number> {
+  private async write(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions): Promise<number> {
     const staging = (this.staging ??= openStore(':memory:'));
     const db = staging.db;
     return inTransaction(this.pool, async (client) => {
       // one writer per source at a time: a job delivered twice, or the same file in two runs
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [file.source]);
       const previous = (await client.query('select * from document where source = $1', [file.source])).rows[0] as Record<string, unknown> | undefined;
+      if (options.oncePerRun && previous && previous.run_id === runId) return previous.id as number;
       const id = (previous?.id as number | undefined) ?? options.documentId ?? (await this.nextDocumentId(client));
 
       db.pragma('foreign_keys = off');
