@@ -1,6 +1,7 @@
 import type { ExtractOptions } from '../../pipeline/extract-document.js';
 import { runCorpus } from '../../pipeline/run-corpus.js';
 import { RunLockedError } from '../../pipeline/run-lock.js';
+import { redactUrl } from '../../store/redact-url.js';
 import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
@@ -57,7 +58,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     });
     console.log(
       `run ${s.runId}${s.interrupted ? ' (interrupted)' : ''}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed (${s.failedInDatabase} in the database)` +
-        `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${opts.db}`,
+        `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${redactUrl(opts.db)}`,
     );
     if (s.interrupted) return exitCodeOf(stoppedBy ?? 'SIGINT');
     const processed = s.new + s.changed + s.unchanged + s.skipped;
