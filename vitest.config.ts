@@ -1,12 +1,13 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * The system tests: whole-corpus runs, child processes (the CLI, kill-and-resume), Chromium
+ * The system tests: whole-corpus runs (the public API's test too), child processes (the CLI, kill-and-resume), Chromium
  * (the review page), Tesseract (OCR), the tools' installer, and the readers' limits on large
  * inputs (a million rows, 200 sheets, damaged PDFs). Every other test file is a unit test:
  * `npm run test:unit` runs those, `npm test` both.
  */
 const SYSTEM = [
+  'test/api/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/corpus/**/*.test.ts',
   'test/pipeline/**/*.test.ts',

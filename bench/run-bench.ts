@@ -1,5 +1,5 @@
 // npm run bench [-- --n 2000] — figures for a corpus-scale run, beside a floor measured in the same run.
-// npm run bench -- --ocr — seconds per OCR page and amounts read equal on the table scans (bench/ocr-bench.ts).
+// npm run bench -- --ocr — OCR pages per second beside tesseract alone, and cells and amounts read equal, on the table scans (bench/ocr-bench.ts).
 // npm run bench -- --queue [--n 200] [--machines 10,100,1000] — run --queue with 1, 2, 4 worker processes vs a local run (bench/queue-bench.ts).
 // npm run bench -- --pdf [--copies 16] [--repeat 2] [--sets …] [--scale N] [--before DIR] — the PDF path, beside pdftotext -layout (bench/pdf-bench.ts).
 import fs from 'node:fs';

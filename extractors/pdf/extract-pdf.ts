@@ -8,7 +8,8 @@ import { cropToArea } from './page-area.js';
 import type { PageTable } from './ruled-tables.js';
 import { PDF_EXTRACTOR } from './version.js';
 import { rowsWrappedFromAbove } from './wrapped-rows.js';
-import { ocrPage, type OcrPage } from './ocr/ocr-page.js';
+import { MAX_RASTER_PIXELS, OCR_DPI, ocrPage, type OcrPage } from './ocr/ocr-page.js';
+import { blocksToPageFrames, diagnosticsToPageFrames, type PageFrame } from './ocr/page-frame.js';
 import { lowConfidenceCells } from './ocr/ocr-confidence.js';
 import { rereadPage } from './ocr/reread-page.js';
 import { ToolError } from './ocr/run-tool.js';
@@ -58,6 +59,8 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
   // why OCR failed on a page (the last such page), for the document's error when no page could be read
   let ocrFailed: string | null = null;
   const ocrPages: number[] = [];
+  // how each OCR page as read lies on the page itself: its boxes are taken back to the page's points
+  const frames = new Map<number, PageFrame>();
   for (const p of pages.filter((n) => n <= doc.numPages)) {
     let content: PageContent;
     try {
@@ -74,10 +77,17 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
     const deadline = Date.now() + ocrTimeoutMs(options);
     if (pdf && ocrMissing === null && (options.ocr === 'force' || scanned)) {
       try {
-        const read = await ocrPage(pdf, p, content.view, deadline, options.password);
+        const imagePpi = content.imagePpi;
+        const read = await ocrPage(pdf, p, content.view, deadline, options.password, imagePpi);
         ocr = read;
         content = read.content;
         ocrPages.push(p);
+        frames.set(p, read.frame);
+        if (read.lowered) {
+          const size = `${Math.round(content.view[2] - content.view[0])} × ${Math.round(content.view[3] - content.view[1])} pt`;
+          const why = read.lowered === 'image' ? `, and its scan is a ${Math.round(imagePpi ?? 0)} ppi image: finer adds nothing` : '';
+          diagnostics.push({ severity: 'info', code: 'pdf-ocr-lower-dpi', stage: 'extract', message: `page ${p}: a ${size} page read by OCR at ${read.dpi} dpi, not ${OCR_DPI}: at ${OCR_DPI} its raster would pass ${MAX_RASTER_PIXELS / 1e6} Mpx${why} (${read.pixels[0]} × ${read.pixels[1]} px)`, place: pdfProv(p, content.view) });
+        }
         const how = [read.skew !== 0 ? `skew ${read.skew}° corrected` : '', read.upsideDown ? 'upside down, turned' : ''].filter(Boolean).join(', ');
         diagnostics.push({ severity: 'info', code: 'pdf-ocr-page', stage: 'extract', message: `page ${p}: read by OCR, ${read.words} words${how ? ` (${how})` : ''}`, place: pdfProv(p, content.view) });
         if (read.words === 0) diagnostics.push({ severity: 'warning', code: 'pdf-ocr-no-text', stage: 'extract', message: `page ${p}: OCR found no text (a blank page?)`, place: pdfProv(p, content.view) });
@@ -112,11 +122,16 @@ async function readDocument(doc: PDFDocumentProxy, options: PdfOptions, pdf: Uin
       continue;
     }
     if (content.glyphs.length > 0) textPages++;
-    const items = layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings);
-    if (ocr) diagnostics.push(...(await rereadPage(items, ocr, deadline)));
+    let items = layoutPage(content, options.method ?? 'auto', options.area !== undefined, settings);
+    // a scanned table without rules: its words line up in columns as printed text does, but
+    // auto's strict detection wants three chunks on every row, which a column of names with
+    // few amounts beside it (收支总表) does not give; a scan has no other tables to fear
+    if (ocr && options.method === undefined && !items.some((i) => i.kind === 'table' && !i.table.unruled)) items = layoutPage(content, 'stream', options.area !== undefined, settings);
+    if (ocr) diagnostics.push(...diagnosticsToPageFrames(await rereadPage(items, ocr, deadline), frames));
     pending.push(items);
   }
   blocks.push(...printTables(pending, settings));
+  blocksToPageFrames(blocks, frames);
   diagnostics.push(...lowConfidenceCells(blocks, diagnostics));
   if (textPages === 0) {
     if (undecoded.length) throw new PdfError(`text cannot be decoded on page(s) ${ranges(undecoded)} (missing cMap or ToUnicode?)`);

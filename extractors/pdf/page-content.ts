@@ -44,6 +44,11 @@ export interface PageContent {
   shows: number;
   emptyShows: number;
   images: number;
+  /**
+   * The resolution (pixels per inch on the page) of the finest image drawn, where pdfjs tells
+   * the image's size: a scan's own resolution, which rasterising it finer cannot add to.
+   */
+  imagePpi?: number;
   /** Operators, glyphs and ruling lines left out because a number in them is NaN or infinite (a damaged content stream). */
   nonFinite: number;
   /** Glyphs left out because they are drawn outside the clipping path: the printed page does not show them (absent: none). */
@@ -154,6 +159,7 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
   let shownGlyphs = 0;
   let undecodedGlyphs = 0;
   let images = 0;
+  let imagePpi = 0;
   let shows = 0;
   let emptyShows = 0;
   let nonFinite = 0;
@@ -212,9 +218,19 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
       case OPS.paintImageXObject:
       case OPS.paintInlineImageXObject:
       case OPS.paintImageMaskXObject:
-      case OPS.paintImageXObjectRepeat:
+      case OPS.paintImageXObjectRepeat: {
         images++;
+        // an XObject's size comes as its 2nd and 3rd argument, an inline image's on the image; the image fills the unit square of the CTM
+        const img = args?.[0] as { width?: unknown; height?: unknown } | undefined;
+        const [w, h] = fn === OPS.paintImageXObject ? [args?.[1], args?.[2]] : [img?.width, img?.height];
+        const wide = Math.hypot(ctm[0], ctm[1]) / 72;
+        const high = Math.hypot(ctm[2], ctm[3]) / 72;
+        if (typeof w === 'number' && typeof h === 'number' && wide > 0 && high > 0) {
+          const ppi = Math.min(w / wide, h / high);
+          if (Number.isFinite(ppi) && ppi > imagePpi) imagePpi = ppi;
+        }
         break;
+      }
       case OPS.beginText:
         text.beginText();
         break;
@@ -283,7 +299,7 @@ function readOperators(fnArray: number[], argsArray: unknown[], base: Matrix, fo
         break;
     }
   }
-  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, shows, emptyShows, nonFinite, clipped };
+  return { glyphs, segments, shownGlyphs, undecodedGlyphs, images, ...(imagePpi > 0 ? { imagePpi } : {}), shows, emptyShows, nonFinite, clipped };
 }
 
 type Box4 = [number, number, number, number];

@@ -2,7 +2,7 @@ import { closeFrame } from './frame-edges.js';
 import { DEFAULT_TABLE_SETTINGS, type TableSettings } from '../../src/model/table-settings.js';
 import type { Glyph, Segment } from './page-content.js';
 import { joinWrapped } from '../../src/text/wrapped-lines.js';
-import { isSoftWrap } from './cell-flow.js';
+import { isSoftWrap, widestLine } from './cell-flow.js';
 import { centerX, centerY, groupLines, type TextLine } from './text-lines.js';
 
 /** A box [x0, y0, x1, y1] in PDF points, y up. */
@@ -262,9 +262,10 @@ function upperIndex(xs: number[], x: number): number {
  */
 export function cellText(lines: TextLine[], box: Box): string {
   let text = '';
+  const widest = widestLine(lines);
   lines.forEach((line, i) => {
     if (i === 0) text = line.text;
-    else if (isSoftWrap(lines[i - 1]!, line, box[2])) text = joinWrapped(text, line.text);
+    else if (isSoftWrap(lines[i - 1]!, line, box[2], widest)) text = joinWrapped(text, line.text);
     else text += '\n' + line.text;
   });
   return text;

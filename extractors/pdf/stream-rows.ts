@@ -90,7 +90,9 @@ function median(xs: number[]): number {
  * amount, a heading whose centre lies left of where its column's text starts in the header row
  * below, with nothing to its left, is centred over both columns (其中 over 基本支出 | 项目支出);
  * a heading with nothing below it down to the last header row spans those rows (科目编码 printed
- * between the two lines of a two-row header). A single header row is left alone.
+ * between the two lines of a two-row header). A heading counted in the left one of the two
+ * columns it is centred over (its centre right of that column's text below, nothing to its
+ * right) spans both the same way. A single header row is left alone.
  */
 export function mergeHeaderCells(t: PageTable): PageTable {
   const nr = t.ys.length - 1;
@@ -111,6 +113,20 @@ export function mergeHeaderCells(t: PageTable): PageTable {
       if (centre >= Math.min(...below.glyphs.map((g) => g.x0))) continue;
       covered.add(left);
       merged.set(cell, { ...cell, col: c - 1, colspan: 2, box: [left.box[0], cell.box[1], cell.box[2], cell.box[3]] });
+    }
+  }
+  // the mirror case: a heading counted in the column where it starts, its centre right of where
+  // that column's text ends in the header row below, nothing to its right (收入 centred over 项目 | 预算数)
+  for (let r = 0; r < last; r++) {
+    for (let c = 0; c + 2 < t.xs.length; c++) {
+      const cell = at(r, c);
+      const right = at(r, c + 1);
+      const below = at(last, c);
+      if (!cell || cell.text === '' || merged.has(cell) || !right || right.text !== '' || covered.has(right) || !below?.glyphs.length || !at(last, c + 1)?.glyphs.length) continue;
+      const centre = (Math.min(...cell.glyphs.map((g) => g.x0)) + Math.max(...cell.glyphs.map((g) => g.x1))) / 2;
+      if (centre <= Math.max(...below.glyphs.map((g) => g.x1))) continue;
+      covered.add(right);
+      merged.set(cell, { ...cell, colspan: 2, box: [cell.box[0], cell.box[1], right.box[2], cell.box[3]] });
     }
   }
   for (let r = 0; r < last; r++) {

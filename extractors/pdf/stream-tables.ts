@@ -179,7 +179,23 @@ function columnRegions(rows: TextLine[][]): { x0: number; x1: number }[] {
     }
     for (const c of left) regions.push({ x0: c.x0, x1: c.x1 });
   }
-  return regions;
+  return mergeOverlapping(regions);
+}
+
+/**
+ * Regions that came to overlap are one column: a line's chunk that reaches over two regions
+ * opened by the lines above (a header line read first: 收入 centred over 项目, then 项目 itself,
+ * both under the row's long name) grows both, and two columns on the same place would leave
+ * one of them empty in every row.
+ */
+function mergeOverlapping(regions: { x0: number; x1: number }[]): { x0: number; x1: number }[] {
+  const out: { x0: number; x1: number }[] = [];
+  for (const r of [...regions].sort((a, b) => a.x0 - b.x0)) {
+    const last = out[out.length - 1];
+    if (last && r.x0 <= last.x1) last.x1 = Math.max(last.x1, r.x1);
+    else out.push({ ...r });
+  }
+  return out;
 }
 
 function gridFromLines(rows: TextLine[][]): PageTable | null {

@@ -38,10 +38,28 @@ export function rowsWrappedFromAbove(prev: PageTable, next: PageTable, settings:
     const cells = next.cells.filter((c) => c.row === r);
     // under a cut through merged cells, the cells of the ruled-off columns are a row of their own
     const own = prev.openBelow ? cells.filter((c) => c.text !== '' && !above.some((a) => sameColumn(a.cell, c, settings.sameColumnEdgePt))) : [];
-    const joins = rowWrapsFrom(above, own.length ? cells.filter((c) => !own.includes(c)) : cells, settings.sameColumnEdgePt);
+    const open = own.length ? cells.filter((c) => !own.includes(c)) : cells;
+    const wraps = rowWrapsFrom(above, open, settings.sameColumnEdgePt);
+    const joins = own.length ? withEmptyUnderCut(wraps, above, open, settings.sameColumnEdgePt) : wraps;
     if (joins) out.push({ row: r, joins, ...(own.length ? { cellsOnly: true as const } : {}) });
   }
   return out;
+}
+
+/**
+ * Under a cut through merged cells, the empty cells of the open columns beside a new row of its
+ * own are the merged cells going on, with no text of their own to join (their text all stayed
+ * above the cut): they join with "". Null when the row has an open-column cell that neither
+ * wraps on nor is such an empty cell, or nothing goes on at all.
+ */
+function withEmptyUnderCut(wraps: Map<GridCell, '' | ' ' | '\n'> | null, above: Above[], open: GridCell[], sameEdgePt: number): Map<GridCell, '' | ' ' | '\n'> | null {
+  const joins = new Map(wraps ?? []);
+  for (const c of open) {
+    if (joins.has(c)) continue;
+    if (c.text !== '' || !above.some((a) => sameColumn(a.cell, c, sameEdgePt))) return wraps;
+    joins.set(c, '');
+  }
+  return joins.size > 0 ? joins : null;
 }
 
 interface Above {

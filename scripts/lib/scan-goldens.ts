@@ -25,6 +25,13 @@ export const TABLE_SCANS = [
   { scan: '000-p2', seed: '000_0018174054ff74da', skew: -0.9, tables: [[1, 0]] },
   { scan: '001-p1', seed: '001_655c0751f88457f2', skew: -1.5, tables: [[0, 0]] },
   { scan: '001-p1-upside-down', seed: '001_655c0751f88457f2', skew: 0.8, tables: [[0, 0]] },
+  { scan: '001-p1-skew3-upside-down', seed: '001_655c0751f88457f2', skew: -3, tables: [[0, 0]] },
+  // the 001-p1 scan on an A0 page (read at a lower dpi), and 001's page printed without borders (no rules to find)
+  { scan: '001-p1-huge', seed: '001_655c0751f88457f2', skew: -1.5, tables: [[0, 0]] },
+  { scan: '001-p1-unruled', seed: '001_655c0751f88457f2', skew: 1, tables: [[0, 0]] },
+  // 000-p1 scanned at the ends of the issue's range of resolutions, 150 and 300 dpi
+  { scan: '000-p1-150dpi', seed: '000_0018174054ff74da', skew: -0.6, tables: [[0, 0]] },
+  { scan: '000-p1-300dpi', seed: '000_0018174054ff74da', skew: 0.9, tables: [[0, 0]] },
 ] as const;
 
 export interface ScanTally {

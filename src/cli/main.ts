@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseArea, parseMethod, parseOcrMode, parseOcrTimeout, parsePageRanges, parseTableSettings, PdfOptionError } from '../../extractors/pdf/options.js';
 import type { ExtractOptions } from '../pipeline/extract-document.js';
+import { LookupError } from '../store/lookup-error.js';
 import { UsageError } from './usage-error.js';
 import { readableDatabase } from './read-postgres.js';
 import { TOOL_VERSION } from '../version.js';
@@ -215,7 +216,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     // the reader of `--out -` went away (`| head`): what it read is all it wanted
     if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || e instanceof LookupError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(terminalSafe(`gongkai: ${(e as Error).message}`));
       return 2;
     }

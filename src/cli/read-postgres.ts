@@ -12,7 +12,7 @@ import { isPostgresUrl } from '../store/target-store.js';
  */
 export async function readableDatabase(db: string): Promise<string> {
   if (!isPostgresUrl(db)) return db;
-  const { copyDatabase } = await import('../store/postgres/copy.js');
+  const { copyDatabase } = await import('../index.js');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-snapshot-'));
   process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'snapshot.sqlite');

@@ -1,23 +1,6 @@
 import { decFromString, type Dec } from './decimal.js';
 
 /**
- * The number printed in a cell, or null when the cell is not a plain number. Thousands
- * separators and a leading minus are read; anything else (units, ranges, 95%) is left to the
- * indicator parser, so that a value is never invented from text.
- */
-export function parseAmount(text: string): number | null {
-  const t = text.trim().replace(/[−－]/g, '-');
-  if (!/^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return null;
-  const n = Number(t.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : null;
-}
-
-/** True for a clean cell text that is a plain number (used to tell body rows from header rows). */
-export function isNumeric(text: string): boolean {
-  return parseAmount(text) !== null;
-}
-
-/**
  * An amount as printed in a budget table cell:
  * - `number`: `929.90`, `1,234.50`, `-3.20`, `（3.20）` (accounting negative), `0`;
  * - `nil`: a dash (`—`, `——`, `-`, `---`) — printed "nothing", counted as 0 in sums;

@@ -13,6 +13,8 @@ import { checkText } from './text-checks.js';
 import { checkWording } from './wording-checks.js';
 import { checkOrgName } from './org-name-checks.js';
 import { checkProsePurposes } from './prose-purposes.js';
+import { checkProseListedItems } from './prose-listed-items.js';
+import { checkProseExpenseKinds } from './prose-expense-kind.js';
 import { checkProseThreePublic } from './prose-three-public.js';
 import { checkProseChanges } from './prose-changes.js';
 import { checkProseParts } from './prose-parts.js';
@@ -68,6 +70,8 @@ export function enrichDocument(doc: Document): Document {
   checks.push(...checkProseItemTotals(doc.blocks));
   checks.push(...checkProseProcurement(doc.blocks));
   checks.push(...checkProsePurposes(doc.blocks));
+  checks.push(...checkProseListedItems(read, doc.blocks));
+  checks.push(...checkProseExpenseKinds(read, doc.blocks));
   checks.push(...checkText(doc), ...checkWording(doc), ...checkOrgName(doc), ...checkContents(doc.blocks));
   const prose = doc.blocks.filter((b) => b.type === 'heading' || b.type === 'paragraph').map((b) => b.text);
   const docScope = inferDocScope(tables.map((t) => t.title), prose);

@@ -6,7 +6,9 @@ import { tableRole } from './table-kinds.js';
  * fields 一、项目概述 … 六、年度预算安排 … 七、绩效目标) says what each field asks:
  * - a field with nothing under it;
  * - a 年度预算安排 that states no amount (`结合区政府重点工作推进情况，…按时拨付资金。`);
- * - a 绩效目标 that refers to a 绩效目标表 (`详见单位的项目绩效目标表`) where the document prints none.
+ * - a 绩效目标 that refers to a 绩效目标表 (`详见单位的项目绩效目标表`) where the document prints none;
+ * - a 实施主体 that says what is done instead of who does it (`主要完成区委、区政府年度重点工作任务书
+ *   印制工作…`): a field opening with a verb of work, and naming no doer (由…, …负责, 实施单位 …).
  */
 export function checkProjectNotes(doc: Document): Check[] {
   const blocks = doc.blocks;
@@ -20,6 +22,7 @@ export function checkProjectNotes(doc: Document): Check[] {
       const at = f.content[0] ?? f.heading;
       if (text === '') checks.push(finding(`the project note “${title}” has nothing under ${f.name}`, f.heading, f.heading));
       else if (/年度预算安排$/u.test(f.name) && !AMOUNT.test(text)) checks.push(finding(`the project note “${title}” states no amount under ${f.name}: “${clip(text)}”`, f.heading, at));
+      else if (/实施主体$/u.test(f.name) && WORK_VERB.test(text) && !NAMES_DOER.test(text)) checks.push(finding(`the project note “${title}” says under ${f.name} what is done, not who does it: “${clip(text)}”`, f.heading, at));
       else if (/绩效目标$/u.test(f.name) && REFERS_TO_TABLE.test(text) && !printsTargets) checks.push(finding(`the project note “${title}” refers its ${f.name} to a 绩效目标表 (“${clip(text)}”), and the document prints none`, f.heading, at));
     }
   });
@@ -32,6 +35,10 @@ const NOTE_TITLE = /项目(?:经费)?情况说明$/u;
 const NUMBERED = /^[一二三四五六七八九十\d]+[、.．]/u;
 const FIELD = /^([一二三四五六七八九十]+、(?:项目概述|立项依据|实施主体|实施方案|实施周期|年度预算安排|绩效目标))$/u;
 const AMOUNT = /\d(?:[\d,]*)(?:\.\d+)?(?:万元|元|亿元)/u;
+/** A field opening with what is done (`主要完成…`, `用于…`, `开展…`): a purpose, where a body is asked for. */
+const WORK_VERB = /^(?:主要)?(?:完成|用于|开展|进行|推进|做好|保障|确保|实现|组织|加强)/u;
+/** Words that name who carries the project out. */
+const NAMES_DOER = /由|负责|承担|承办|牵头|实施单位|实施主体(?:为|是)/u;
 const REFERS_TO_TABLE = /(?:详见|见|参见).{0,12}绩效目标表/u;
 /** How many lines a field may run to. */
 const MAX_FIELD_LINES = 12;

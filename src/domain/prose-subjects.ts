@@ -46,7 +46,7 @@ export const PIECE = /([^（()）]+?)[（(](\d{0,7})([类款项])[）)]/gu;
 const LEVELS = { 类: 1, 款: 2, 项: 3 } as const;
 
 /** The row of the last 科目 of a chain, found level by level under the one before; null when one is missing. */
-function findChain(t: ReadTable, pieces: { name: string; code: string | null; level: '类' | '款' | '项' }[]): TableRow | null {
+export function findChain(t: ReadTable, pieces: { name: string; code: string | null; level: '类' | '款' | '项' }[]): TableRow | null {
   let parent: string | null = null;
   let row: TableRow | null = null;
   for (const p of pieces) {

@@ -1,3 +1,6 @@
+import type { NormalizeVocabulary } from '../model/index.js';
+import { tableKindByTitle } from '../normalize/table-kind.js';
+
 /**
  * Stable ids for the kinds of table found in 部门预算/决算 disclosures: the nine 部门预算 tables,
  * their 部门决算 equivalents, 绩效目标, 政府采购, 国有资产, 机构设置 — and `other`, never dropped.
@@ -76,7 +79,7 @@ export function tableRole(kind: string): TableRole {
  * with 预算 before 总表 and 收支 for 收入支出 (`2025年部门财务收支预算总表`,
  * `2025年预算单位财政拨款收支预算总表`, `…一般公共预算支出功能分类预算表`), 部门 or 单位 alike.
  */
-const BY_TITLE: [id: string, pattern: RegExp][] = [
+const BY_TITLE: [kind: string, title: RegExp][] = [
   ['final_three_public_expenses', /三公.*决算/u],
   ['three_public_expenses', /三公/u],
   ['activity_performance_targets', /工作活动绩效目标/u],
@@ -103,12 +106,15 @@ const BY_TITLE: [id: string, pattern: RegExp][] = [
   ['budget_expenditure_summary', /支出(?:预算)?总表/u],
 ];
 
+/** The kinds normalisation names tables by, from their titles (src/normalize/table-kind.ts). */
+export const TABLE_KINDS_BY_TITLE: NormalizeVocabulary['tableKinds'] = {
+  byTitle: BY_TITLE.map(([kind, title]) => ({ kind, title })),
+  unknown: 'other',
+};
+
 /** The kind id of a table from its clean title (`other` when unknown or untitled). */
 export function classifyTableKind(title: string | null): string {
-  if (!title) return 'other';
-  const t = title.replace(/\s+/g, '');
-  for (const [id, re] of BY_TITLE) if (re.test(t)) return id;
-  return 'other';
+  return tableKindByTitle(title, TABLE_KINDS_BY_TITLE);
 }
 
 /**

@@ -3,4 +3,4 @@
  * alters what any document exports or checks: a re-run then redoes every stored document
  * enriched by an older version.
  */
-export const ENRICH_VERSION = '1.10.0';
+export const ENRICH_VERSION = '1.11.0';

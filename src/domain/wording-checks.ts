@@ -13,6 +13,11 @@ import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
  * - `comparison-wording`: `比2024年预算持平` — 比 goes with 增加/减少, 持平 with 与 (`与2024年预算持平`);
  * - `flat-with-change`: `…总计持平。主要原因：…减少支付` — 持平 (no change) explained by a
  *   reason that speaks of a change;
+ * - `comparison-base`: one paragraph compares with the year before on two bases
+ *   (`收入…比2024年预算执行数增加24,558.18万元` beside `支出…比2024年预算增加24,491.71万元`): the
+ *   figures of that year are then not one set, and a reader cannot tell which changes add up;
+ * - `sentence-cut`: a full stop inside a sentence, the comparison after it left without its
+ *   subject (`（三）公务接待费1.00万元。与2024年预算持平，…`);
  * - `number-format`: an amount of 1,000 or more printed without the thousands separator the
  *   explanation prints most such amounts with (`3136.40万元` among `29,381.00万元`, `37,151.47万元`).
  * The explanation is read as runs of consecutive paragraphs, because PDFs break it at every line.
@@ -20,7 +25,7 @@ import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
 export function checkWording(doc: Document): Check[] {
   const checks: Check[] = [];
   for (const run of proseRuns(doc.blocks)) {
-    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc), ...comparisonWording(run), ...flatWithChange(run));
+    checks.push(...unmatchedBrackets(run), ...templateInstructions(run), ...proseYears(run, doc), ...comparisonWording(run), ...flatWithChange(run), ...comparisonBases(run), ...sentenceCuts(run));
   }
   for (const b of doc.blocks) if (b.type === 'heading') checks.push(...unmatchedBrackets(single(b)));
   checks.push(...numberFormat(proseRuns(doc.blocks)));
@@ -99,6 +104,43 @@ function comparisonWording(run: ProseRun): Check[] {
     const [start, to] = clauseAround(run.text, m.index!);
     const from = start > 1 ? clauseAround(run.text, start - 2)[0] : start;
     return finding('comparison-wording', `“${m[0]}” mixes two wordings: 与…持平, or 比…增加/减少: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to);
+  });
+}
+
+/** `比2024年预算执行数`, `与上年预算`: a comparison with a year and the figure of that year it is with. */
+const YEAR_BASE = /[比与较](上年度?|(?:19|20)\d{2}年度?)(预算执行数|预算执行|执行数|预算数|预算|决算数|决算)/gu;
+const BASE_OF: Record<string, string> = { 预算执行数: '执行数', 预算执行: '执行数', 执行数: '执行数', 预算数: '预算', 预算: '预算', 决算数: '决算', 决算: '决算' };
+
+/** The first comparison on each base, per year compared with; a finding where one year has two. */
+function comparisonBases(run: ProseRun): Check[] {
+  const first = new Map<string, Map<string, RegExpMatchArray>>();
+  for (const m of run.text.matchAll(YEAR_BASE)) {
+    const year = m[1]!.replace(/度$/u, '');
+    const bases = first.get(year) ?? first.set(year, new Map()).get(year)!;
+    const base = BASE_OF[m[2]!]!;
+    if (!bases.has(base)) bases.set(base, m);
+  }
+  const checks: Check[] = [];
+  for (const bases of first.values()) {
+    if (bases.size < 2) continue;
+    const [a, b] = [...bases.values()].slice(0, 2) as [RegExpMatchArray, RegExpMatchArray];
+    const [aFrom, aTo] = sentenceAround(run.text, a.index!);
+    const [bFrom, bTo] = sentenceAround(run.text, b.index!);
+    const c = finding('comparison-base', `the paragraph compares with “${a[1]}${a[2]}” and with “${b[1]}${b[2]}”, two bases for one year: “${clip(run.text.slice(aFrom, aTo), a.index! - aFrom)}” / “${clip(run.text.slice(bFrom, bTo), b.index! - bFrom)}”`, run, aFrom, aTo);
+    const other = finding('comparison-base', '', run, bFrom, bTo).refs[0]!;
+    checks.push({ ...c, refs: [...c.refs, other] });
+  }
+  return checks;
+}
+
+/** `…1.00万元。与2024年预算持平`: a sentence that opens with a comparison's predicate — its subject is before the full stop. */
+const CUT_COMPARISON = /。((?:与|比|较)(?:上年度?|(?:19|20)\d{2}年度?)[^。，,；;：:]{0,12}?(?:持平|增加|减少|增长|下降))/gu;
+
+function sentenceCuts(run: ProseRun): Check[] {
+  return [...run.text.matchAll(CUT_COMPARISON)].map((m) => {
+    const from = clauseAround(run.text, m.index!)[0];
+    const to = clauseAround(run.text, m.index! + 1)[1];
+    return finding('sentence-cut', `a full stop cuts a sentence: “${m[1]}” has no subject; it belongs to the sentence before: “${clip(run.text.slice(from, to), m.index! - from)}”`, run, from, to);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Fact } from '../model/index.js';
-import { FACT_COLUMNS, iterateFacts, type Store } from '../store/index.js';
+import { FACT_COLUMNS, type Store } from '../store/index.js';
 import { csvField } from './export-csv.js';
 import { openOutput } from './output.js';
 
@@ -38,7 +38,7 @@ export function writeFacts(store: Store, outFile: string, format: FactFormat = f
   };
   try {
     if (format === 'csv') buffer.push('\ufeff' + FACT_COLUMNS.join(',') + '\r\n');
-    for (const f of iterateFacts(store.db)) {
+    for (const f of store.facts()) {
       buffer.push(format === 'csv' ? factCsvLine(f) + '\r\n' : JSON.stringify(factJson(f)) + '\n');
       if (++n % 5000 === 0) flush();
     }

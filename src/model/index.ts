@@ -6,3 +6,4 @@ export * from './document.js';
 export * from './export.js';
 export * from './table-settings.js';
 export * from './queue-job.js';
+export * from './normalize-vocabulary.js';

@@ -20,7 +20,8 @@ export const RawCell = z.object({
   /**
    * In a row that wraps on from above (RawRow.wrapsFromAbove): what joins this cell's text to
    * the cell above the page break — "" (a CJK line wrapped), " " (Latin words), "\n" (the next
-   * item of a numbered list, on a line of its own).
+   * item of a numbered list, on a line of its own). A cell merged down to the cut goes on in the
+   * cell below it, and that cell is part of it even when it is empty (its text all above).
    */
   joinAbove: z.enum(['', ' ', '\n']).optional(),
   /**

@@ -50,10 +50,13 @@ export function unifyRadicals(s: string): string {
 /**
  * A two- or three-em dash as the em dashes it stands for (`⸺` → `——`): the 破折号 is two em
  * dashes, and a producer may shape them into one glyph that it maps to U+2E3A (Chromium, seed
- * 004's 部门固定资产占用情况表); NFKC leaves it as it is.
+ * 004's 部门固定资产占用情况表); NFKC leaves it as it is. A horizontal bar (U+2015) is an em dash
+ * too (`受理―立案` → `受理—立案`): a producer that maps a glyph back to a code point of its own
+ * choosing may give ― where the source has — (Chromium, seed 004's 部门职责-工作活动绩效目标,
+ * row 92); in Chinese text both are the one dash, and `raw` keeps what the file maps.
  */
 export function splitLongDashes(s: string): string {
-  return s.replace(/\u2e3a/gu, '——').replace(/\u2e3b/gu, '———');
+  return s.replace(/\u2e3a/gu, '——').replace(/\u2e3b/gu, '———').replace(/\u2015/gu, '—');
 }
 
 /** HTML that converters leave in cells: paragraphs and breaks become line breaks, other tags go. */

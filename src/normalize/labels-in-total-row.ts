@@ -1,4 +1,4 @@
-import { isNumeric } from '../domain/amount.js';
+import { isPlainNumber } from '../text/plain-number.js';
 import type { WorkCell, WorkRow } from './work-cell.js';
 
 /** Labels of a totals row: the row a producer may print the header's last labels into. */
@@ -25,7 +25,7 @@ export function liftLabelsFromTotalRow(header: WorkRow[], row: WorkRow): { heade
     const from = p.grid!.col;
     const to = from + p.grid!.colspan;
     const under = row.filter((c) => c.grid!.col >= from && c.grid!.col < to);
-    if (under.length < 2 || !tiles(under, from, to) || !under.every((c) => !c.grid!.covered && c.text !== '' && !isNumeric(c.text))) continue;
+    if (under.length < 2 || !tiles(under, from, to) || !under.every((c) => !c.grid!.covered && c.text !== '' && !isPlainNumber(c.text))) continue;
     for (const c of under) lifted.add(c);
   }
   if (lifted.size === 0 || !row.some((c) => !lifted.has(c) && TOTAL_LABELS.has(c.text.replace(/\s+/gu, '')))) return null;

@@ -1,18 +1,18 @@
-import type { Block, Cell, Column, Diagnostic, Document, Provenance, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
+import type { Block, Cell, Column, Diagnostic, Document, NormalizeVocabulary, Provenance, RawDocument, RawRow, Table, TableMeta } from '../model/index.js';
 import { Document as DocumentSchema } from '../model/index.js';
-import { isNumeric, parseAmount } from '../domain/amount.js';
-import { inferDocumentMeta } from '../domain/document-meta.js';
-import { classifyTableKind } from '../domain/table-kinds.js';
+import { isPlainNumber, parsePlainNumber } from '../text/plain-number.js';
 import { cleanText, cleanTitle } from './clean-text.js';
+import { inferDocumentMeta } from './document-meta.js';
 import { findSplitColumns, foldColumns, joinOverlongHeaderRow } from './fold-split-columns.js';
 import { placeGridCell, resolveGridHeaderLayout, resolveHeaderLayout, type GridHeaderCell } from './header-paths.js';
 import { crossesHeaderEdges, liftLabelsFromTotalRow } from './labels-in-total-row.js';
 import { parseMetaRow, type MetaLine } from './metadata-lines.js';
 import { findPanels } from './panels.js';
 import { realignShiftedRows } from './realign-shifted-rows.js';
-import { isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail, splitMergedTail } from './rejoin-cut-cells.js';
+import { extendMergedCells, isCutContinuation, keyColumns, rejoinCutRow, rejoinWrappedTail, splitMergedTail } from './rejoin-cut-cells.js';
 import { joinSplitRows } from './split-rows.js';
 import { groupTables, type TableGroup } from './table-groups.js';
+import { tableKindByTitle } from './table-kind.js';
 import { rowKey, type WorkCell, type WorkRow } from './work-cell.js';
 
 /** First cells of a column-number row (栏次; 档次 is a common misreading; converters break it as 栏 次). */
@@ -36,9 +36,10 @@ interface PieceRow {
 /**
  * Raw blocks → canonical Document: tables get their titles, metadata lines, header paths and
  * clean body rows, with pieces printed apart (pages, split Word tables) stitched into one;
- * prose is kept as blocks. Works on any format's RawDocument.
+ * prose is kept as blocks. Works on any format's RawDocument. What it knows of budgets (the
+ * kinds of table, the words of a cover) comes in as `vocabulary` (src/domain/normalize-vocabulary.ts).
  */
-export function normalizeDocument(raw: RawDocument): Document {
+export function normalizeDocument(raw: RawDocument, vocabulary: NormalizeVocabulary): Document {
   const diagnostics: Diagnostic[] = [...raw.diagnostics];
   const { groups, consumed } = groupTables(raw);
   const tables: Table[] = [];
@@ -54,7 +55,7 @@ export function normalizeDocument(raw: RawDocument): Document {
     }
     const g = groupAt.get(i);
     if (!g) return; // a continuation piece, stitched into its group
-    const { table, org, diagnostics: d } = buildTable(g, tables.length);
+    const { table, org, diagnostics: d } = buildTable(g, tables.length, vocabulary.tableKinds);
     tables.push(table);
     if (org) orgLines.push(org);
     diagnostics.push(...d);
@@ -62,7 +63,7 @@ export function normalizeDocument(raw: RawDocument): Document {
   });
 
   const texts = blocks.filter((b) => b.type !== 'table').map((b) => b.text);
-  const meta = inferDocumentMeta(tables, texts, orgLines);
+  const meta = inferDocumentMeta(tables, texts, orgLines, vocabulary.documentMeta);
   return DocumentSchema.parse({
     schemaVersion: 1,
     format: raw.format,
@@ -103,7 +104,7 @@ const toGridHeaderCell = (c: WorkCell): GridHeaderCell => ({ text: c.text, col: 
 const isNumberRow = (r: WorkRow) => COLUMN_NUMBER_ROW.has((r[0]?.text ?? '').replace(/\s+/gu, ''));
 const isBlankRow = (r: WorkRow) => r.every((c) => c.text === '');
 
-function buildTable(g: TableGroup, order: number): { table: Table; org: { code: string | null; name: string } | null; diagnostics: Diagnostic[] } {
+function buildTable(g: TableGroup, order: number, kinds: NormalizeVocabulary['tableKinds']): { table: Table; org: { code: string | null; name: string } | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positional = g.layout === 'positional';
   const grid = g.layout === 'grid';
@@ -195,7 +196,7 @@ function buildTable(g: TableGroup, order: number): { table: Table; org: { code: 
     order,
     title,
     titleRaw: g.title?.raw ?? null,
-    kind: classifyTableKind(title),
+    kind: tableKindByTitle(title, kinds),
     unit: meta.unit ?? unitFromHeader(layout.paths),
     meta,
     columns,
@@ -315,8 +316,9 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
       const split = splitMergedTail(r.cells);
       const joined = rejoinWrappedTail(out.slice(start).map((x) => x.cells), split.tail);
       if (joined) {
+        const rest = extendMergedCells(joined, split.tail, split.rest);
         joined.forEach((cells, k) => (out[start + k] = { ...out[start + k]!, cells }));
-        out.push({ ...r, cells: split.rest });
+        out.push({ ...r, cells: rest });
         return;
       }
     }
@@ -328,7 +330,7 @@ function rejoinCutRows(rows: PieceRow[], width: number): PieceRow[] {
 
 /** A canonical cell; a body cell's value is the number its format stores, when it stores one, else the number its text prints. */
 function makeCell(row: number, col: number, wc: WorkCell, isHeader: boolean, rowspan = 1, colspan = 1): Cell {
-  const value = isHeader ? null : (wc.number ?? parseAmount(wc.text));
+  const value = isHeader ? null : (wc.number ?? parsePlainNumber(wc.text));
   const confidence = ocrConfidence(wc.prov);
   return { row, col, rowspan, colspan, isHeader, text: wc.text, raw: wc.raw, value, prov: wc.prov, ...(confidence !== undefined ? { confidence } : {}) };
 }
@@ -380,7 +382,7 @@ function tableWidth(rows: WorkRow[]): number {
 
 /** A header row whose labels were split into more cells than there are columns (see joinOverlongHeaderRow). */
 function isOverlongHeader(r: WorkRow, width: number): boolean {
-  return !r.some((c) => isNumeric(c.text)) && r.filter((c) => c.text !== '').length <= width;
+  return !r.some((c) => isPlainNumber(c.text)) && r.filter((c) => c.text !== '').length <= width;
 }
 
 /** Positional rows may carry empty cells past the table's last column; they are not cells. */
@@ -403,7 +405,7 @@ function splitHeader(rows: PieceRow[], width: number, layout: TableGroup['layout
   const late = rows.findIndex((r) => LATE_HEADER_FIRST_CELL.has(r.cells[0]?.text ?? ''));
   if (late >= 0) return { header: [rows[late]!], numbers: null, before: rows.slice(0, late), after: rows.slice(late + 1) };
   if (rows.length === 0) return { header: [], numbers: null, before: [], after: [] };
-  const hasNumbers = (r: PieceRow) => r.cells.some((c) => isNumeric(c.text));
+  const hasNumbers = (r: PieceRow) => r.cells.some((c) => isPlainNumber(c.text));
   if (layout === 'grid') {
     // the format says which rows are header rows (w:tblHeader: Word repeats them on every page)
     let marked = 0;

@@ -65,3 +65,25 @@ export function splitMergedTail(row: WorkRow): { tail: WorkRow; rest: WorkRow } 
   const blank = (c: WorkCell): WorkCell => ({ raw: '', text: '', prov: c.prov, ...(c.grid ? { grid: c.grid } : {}) });
   return { tail: row.map((c) => (c.joinAbove !== undefined ? c : blank(c))), rest: row.map((c) => (c.joinAbove !== undefined ? blank(c) : c)) };
 }
+
+/**
+ * A cell merged down to a page cut that its format shows going on below it (RawCell.joinAbove
+ * on the cell under the cut, text or none) is one cell: its rowspan grows by the rows the piece
+ * below the cut merges, and the piece below becomes a place it covers. `piece` are the rows above
+ * the cut (changed in place), `tail` the cells that go on, `rest` the row below the cut;
+ * returns `rest` with those places covered. Grid layout only: other rows have no spans.
+ */
+export function extendMergedCells(piece: WorkRow[], tail: WorkRow, rest: WorkRow): WorkRow {
+  return rest.map((cell, i) => {
+    const t = tail[i]!;
+    if (t.joinAbove === undefined || !t.grid || t.grid.covered) return cell;
+    for (let r = piece.length - 1; r >= 0; r--) {
+      const k = piece[r]!.findIndex((c) => !!c.grid && !c.grid.covered && c.grid.col === t.grid!.col && c.grid.colspan === t.grid!.colspan && r + c.grid.rowspan === piece.length);
+      if (k < 0) continue;
+      const merged = piece[r]![k]!;
+      piece[r]![k] = { ...merged, grid: { ...merged.grid!, rowspan: merged.grid!.rowspan + t.grid.rowspan } };
+      return { raw: '', text: '', prov: cell.prov, grid: { ...t.grid, rowspan: 1, covered: true } };
+    }
+    return cell;
+  });
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { outsideRootsReason, type DiscoveryRoots } from './discover.js';
-import { sniffBytes } from './sniff.js';
+import { sniffBytes } from '../../extractors/sniff.js';
 
 /**
  * Files larger than this are refused with a clear reason instead of being read into memory: the

@@ -1,4 +1,3 @@
-import type { ExtractOptions } from './extract-document.js';
 import PQueue from 'p-queue';
 import { openRunStore } from '../store/run-store.js';
 import { isPostgresUrl, type TargetStore } from '../store/target-store.js';
@@ -7,7 +6,8 @@ import { STAGE_VERSIONS } from './stage-versions.js';
 import { extractionFlags } from './extraction-options.js';
 import { contentFingerprint } from '../export/fingerprint.js';
 import { countFiles, discoverFiles, DiscoveryRoots } from './discover.js';
-import { detectFormat, EXTRACTORS, type ExtractionResult } from './extract-document.js';
+import { detectFormat, EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
+import type { ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
 import { oneLine } from './one-line.js';
 import { createProgress } from './progress.js';

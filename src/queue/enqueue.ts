@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { QueueJob, QueueJobResult } from '../model/index.js';
 import { discoverFiles, DiscoveryRoots } from '../pipeline/discover.js';
-import { EXTRACTORS, type ExtractOptions } from '../pipeline/extract-document.js';
+import { EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
 import { readSource } from '../pipeline/read-source.js';

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import type { QueueJob, QueueJobResult } from '../model/index.js';
 import { contentFingerprint } from '../export/fingerprint.js';
-import { detectFormat } from '../pipeline/extract-document.js';
+import { detectFormat } from '../../extractors/index.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
 import { oneLine } from '../pipeline/one-line.js';

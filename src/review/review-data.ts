@@ -1,9 +1,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
-import type Database from 'better-sqlite3';
 import type { Cell, Diagnostic, Provenance, Table } from '../model/index.js';
 import { diffDocuments } from '../pipeline/diff-documents.js';
-import { lastChange, searchText, type SearchHit, type Store, type StoredDocumentInfo } from '../store/index.js';
+import type { FailedCheck, FailedCheckRef, SearchHit, Store, StoredDocumentInfo } from '../store/index.js';
 import { readSourceView, type SourceView } from './source-view.js';
 import { LOW_CONFIDENCE } from '../../extractors/pdf/ocr/ocr-confidence.js';
 
@@ -60,27 +59,9 @@ export interface ReviewTable {
 }
 
 /** A reference of a check to a cell (tableOrder/row/col) or a sentence of prose (blockOrder). */
-export interface ReviewCheckRef {
-  role: string;
-  tableOrder: number | null;
-  row: number | null;
-  col: number | null;
-  blockOrder: number | null;
-  label: string;
-  text: string;
-  prov: Provenance[];
-}
+export type ReviewCheckRef = FailedCheckRef;
 
-export interface ReviewCheck {
-  ord: number;
-  rule: string;
-  name: string;
-  status: string;
-  /** error | warning | hint; null for checks stored before severities existed. */
-  severity: string | null;
-  message: string;
-  refs: ReviewCheckRef[];
-}
+export type ReviewCheck = FailedCheck;
 
 export interface DocumentPage {
   page: 'document';
@@ -114,43 +95,6 @@ export interface RunsPage {
   changes: { id: number; source: string; beforeRun: number; afterRun: number; beforeExtractor: string; afterExtractor: string; fields: string[]; cells: ChangedCell[] }[];
 }
 
-/** Whether the database has the checks tables (added by src/domain's migration). */
-export function hasChecksTable(db: Database.Database): boolean {
-  return db.prepare("select 1 from sqlite_master where type = 'table' and name in ('doc_check', 'doc_check_ref')").all().length === 2;
-}
-
-/** Failed checks per document id; null when the database has no checks table. */
-function failedCheckCounts(db: Database.Database): Map<number, number> | null {
-  if (!hasChecksTable(db)) return null;
-  const rows = db.prepare("select document_id as id, count(*) as n from doc_check where status = 'fail' group by document_id").all() as { id: number; n: number }[];
-  return new Map(rows.map((r) => [r.id, r.n]));
-}
-
-/** The failed checks of one document with the cells and sentences they involve (read-only; the checks tables may be absent). */
-function readFailedChecks(db: Database.Database, documentId: number): ReviewCheck[] | null {
-  if (!hasChecksTable(db)) return null;
-  const checks = db.prepare("select * from doc_check where document_id = ? and status = 'fail' order by ord").all(documentId) as Record<string, any>[];
-  const refs = db.prepare('select * from doc_check_ref where document_id = ? and check_ord = ? order by ord');
-  return checks.map((c) => ({
-    ord: c.ord,
-    rule: c.rule,
-    name: c.name,
-    status: c.status,
-    severity: c.severity ?? null,
-    message: c.message,
-    refs: (refs.all(documentId, c.ord) as Record<string, any>[]).map((r) => ({
-      role: r.role,
-      tableOrder: r.table_ord ?? null,
-      row: r.row ?? null,
-      col: r.col ?? null,
-      blockOrder: r.block_ord ?? null,
-      label: r.label,
-      text: r.text,
-      prov: JSON.parse(r.prov),
-    })),
-  }));
-}
-
 function toEntry(d: StoredDocumentInfo, failed: Map<number, number> | null, changedCells: number): IndexEntry {
   return {
     id: d.id,
@@ -171,7 +115,7 @@ function toEntry(d: StoredDocumentInfo, failed: Map<number, number> | null, chan
 function changesOf(store: Store, docs: StoredDocumentInfo[]): Map<number, RunsPage['changes'][number]> {
   const out = new Map<number, RunsPage['changes'][number]>();
   for (const d of docs) {
-    const change = lastChange(store.db, d.id);
+    const change = store.lastChange(d.id);
     if (!change) continue;
     const diff = diffDocuments(change.before.document, change.after.document);
     const fields = diff.fields.map((f) => `${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`);
@@ -262,7 +206,7 @@ export class ReviewData {
 
   indexPage(): IndexPage {
     const docs = this.documents();
-    const failed = failedCheckCounts(this.store.db);
+    const failed = this.store.failedCheckCounts();
     const changes = changesOf(this.store, docs);
     return {
       page: 'index',
@@ -282,7 +226,7 @@ export class ReviewData {
     const change = changesOf(this.store, [info]).get(id);
     const changed: Record<string, string | null> = {};
     for (const c of change?.cells ?? []) if (c.tableOrder !== null && c.kind !== 'removed') changed[`${c.tableOrder}.${c.row}.${c.col}`] = c.before;
-    const failed = failedCheckCounts(this.store.db);
+    const failed = this.store.failedCheckCounts();
     return {
       page: 'document',
       doc: {
@@ -295,7 +239,7 @@ export class ReviewData {
       nav: { prev: docs[i - 1]?.id ?? null, next: docs[i + 1]?.id ?? null },
       source: readSourceView(info, this.sourceRoot, this.runRoots()),
       tables: (document?.tables ?? []).map((t) => toReviewTable(t, ocrFlagged(document?.diagnostics ?? []))),
-      checks: readFailedChecks(this.store.db, id),
+      checks: this.store.failedChecks(id),
       diagnostics: document?.diagnostics ?? [],
       changed,
     };
@@ -304,7 +248,7 @@ export class ReviewData {
   /** The search page for `query` (through the store's full-text index); `served` false gives the page without hits. */
   searchPage(query: string, served: boolean): SearchPage {
     const q = served ? query.trim() : '';
-    const hits = q ? searchText(this.store.db, q, SEARCH_PAGE_HITS + 1) : [];
+    const hits = q ? this.store.search(q, SEARCH_PAGE_HITS + 1) : [];
     return {
       page: 'search',
       db: this.dbName,

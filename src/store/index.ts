@@ -1,8 +1,12 @@
 export { openStore, Store, type RunInfo, type SourceFile, type StoredDocument, type StoredDocumentInfo, type StoredResult } from './store.js';
+export { openExistingStore } from './open-existing.js';
+export { LookupError } from './lookup-error.js';
 export { migrate, MIGRATIONS } from './migrations/index.js';
-export { lastChange, versionsAt, type DocumentVersion } from './versions.js';
-export { FACT_COLUMNS, iterateFacts } from './facts.js';
-export { readChecks, summarizeChecks, type CheckSummary, type StoredCheck } from './checks.js';
+export type { DocumentVersion } from './versions.js';
+export { FACT_COLUMNS } from './facts.js';
+export type { CheckSummary, StoredCheck } from './checks.js';
+export { checkReport, type CheckReport, type CheckReportOptions } from './check-report.js';
 export { DATABASE_COMPANIONS, GONGKAI_APPLICATION_ID, isGongkaiDatabase } from './recognise-database.js';
-export { searchText, type SearchHit } from './search.js';
+export type { SearchHit } from './search.js';
 export { halfWrittenDocuments } from './half-written.js';
+export type { FailedCheck, FailedCheckRef } from './failed-checks.js';

@@ -5,8 +5,15 @@ import { Document, type Provenance } from '../model/index.js';
 import { TOOL_VERSION } from '../version.js';
 import { migrate } from './migrations/index.js';
 import { GONGKAI_APPLICATION_ID } from './recognise-database.js';
+import { readChecks, summarizeChecks, type CheckSummary, type StoredCheck } from './checks.js';
+import { iterateFacts } from './facts.js';
+import { failedCheckCounts, readFailedChecks, type FailedCheck } from './failed-checks.js';
+import { halfWrittenDocuments } from './half-written.js';
 import { readDocumentRows } from './read-document.js';
+import { searchText, type SearchHit } from './search.js';
+import { lastChange, versionsAt, type DocumentVersion } from './versions.js';
 import { writeDocumentRows } from './write-document.js';
+import type { Fact } from '../model/index.js';
 
 /** The file a document came from, as the pipeline saw it. */
 export interface SourceFile {
@@ -76,16 +83,24 @@ export interface RunInfo {
   counts: Record<string, number> | null;
 }
 
+/** The connection of each open Store, for src/store's own modules and tests that inspect rows (sqliteConnection). */
+const connections = new WeakMap<Store, Database.Database>();
+
 /**
- * The SQLite store: all SQL of gongkai lives under src/store. One Store is one connection;
- * the pipeline has a single writer.
+ * The SQLite store: all SQL of gongkai lives under src/store (test/store/sql-in-store.test.ts
+ * holds the rest of the tree to it). One Store is one connection, private to it: the rest of the
+ * tree asks the store's methods. The pipeline has a single writer.
  */
 export class Store {
-  readonly db: Database.Database;
+  private readonly db: Database.Database;
+  /** The file it was opened on (`:memory:` for none). */
+  readonly file: string;
 
   constructor(file: string) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.file = file;
     this.db = new Database(file);
+    connections.set(this, this.db);
     try {
       // busy_timeout first: switching a fresh file to WAL takes a lock another process may hold
       this.db.pragma('busy_timeout = 10000');
@@ -104,6 +119,11 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Whether the connection is still open (close() not called yet). */
+  get isOpen(): boolean {
+    return this.db.open;
   }
 
   beginRun(run: { toolVersion: string; extractorVersions: Record<string, string>; options: unknown }): number {
@@ -191,6 +211,61 @@ export class Store {
     return info && { ...info, document: readDocumentRows(this.db, info.id) };
   }
 
+  /** When run `runId` started; undefined when there is no such run. */
+  runStartedAt(runId: number): string | undefined {
+    return (this.db.prepare('select started_at from run where id = ?').get(runId) as { started_at: string } | undefined)?.started_at;
+  }
+
+  /** The highest document id stored, 0 when none. */
+  maxDocumentId(): number {
+    return (this.db.prepare('select coalesce(max(id), 0) as id from document').get() as { id: number }).id;
+  }
+
+  /** The version of each document as it stood after run `runId` (src/store/versions.ts). */
+  versionsAt(runId: number): Map<number, DocumentVersion> {
+    return versionsAt(this.db, runId);
+  }
+
+  /** A document's current extraction and the one it replaced; null when it was extracted once. */
+  lastChange(documentId: number): { before: DocumentVersion; after: DocumentVersion } | null {
+    return lastChange(this.db, documentId);
+  }
+
+  /** Per document (all, or those of `documentIds`): how many checks passed and failed, in source order. */
+  summarizeChecks(documentIds?: number[]): CheckSummary[] {
+    return summarizeChecks(this.db, documentIds);
+  }
+
+  /** Stored checks (all, or only failed ones) of some or all documents, with their refs, in source and check order. */
+  readChecks(options: { documentIds?: number[] | undefined; status?: 'pass' | 'fail' } = {}): StoredCheck[] {
+    return readChecks(this.db, options);
+  }
+
+  /** Failed checks per document id; null when the database has no checks tables. */
+  failedCheckCounts(): Map<number, number> | null {
+    return failedCheckCounts(this.db);
+  }
+
+  /** The failed checks of one document, each side placed in its table or prose; null when the database has no checks tables. */
+  failedChecks(documentId: number): FailedCheck[] | null {
+    return readFailedChecks(this.db, documentId);
+  }
+
+  /** Full-text search over titles, row labels and prose (src/store/search.ts). */
+  search(query: string, limit = 50): SearchHit[] {
+    return searchText(this.db, query, limit);
+  }
+
+  /** The rows of the `fact` view, streamed (src/store/facts.ts). */
+  facts(options: { documentId?: number } = {}): Generator<Fact> {
+    return iterateFacts(this.db, options);
+  }
+
+  /** The sources of documents whose rows do not add up, as a write cut short would leave them; empty for a sound database. */
+  halfWrittenDocuments(): string[] {
+    return halfWrittenDocuments(this.db);
+  }
+
   private lookupDocument(key: number | string): StoredDocumentInfo | undefined {
     const select = `select d.*, (select count(*) from doc_table t where t.document_id = d.id) as n_tables from document d`;
     if (typeof key === 'number') {
@@ -228,6 +303,15 @@ function toInfo(r: Record<string, unknown>): StoredDocumentInfo {
     docKind: (r.doc_kind as string | null) ?? null,
     tables: (r.n_tables as number) ?? 0,
   };
+}
+
+/**
+ * The connection of a store, for src/store's modules (the writer of the queue, db copy) and for
+ * tests that inspect rows. The rest of src and extractors never use it
+ * (test/store/sql-in-store.test.ts).
+ */
+export function sqliteConnection(store: Store): Database.Database {
+  return connections.get(store)!;
 }
 
 /** Opens (creating and migrating as needed) the store at `file`. */

@@ -1,6 +1,6 @@
 import { Document } from '../model/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { openStore, type RunInfo, type SourceFile, type StoredResult, type StoredState, type Store } from './store.js';
+import { openStore, sqliteConnection, type RunInfo, type SourceFile, type StoredResult, type StoredState, type Store } from './store.js';
 import { writeDocumentRows } from './write-document.js';
 
 /** What decides a document's next extraction, and the run that stored it. */
@@ -79,23 +79,24 @@ class SqliteTarget implements TargetStore {
   }
 
   async runStartedAt(runId: number) {
-    return (this.store.db.prepare('select started_at from run where id = ?').get(runId) as { started_at: string } | undefined)?.started_at;
+    return this.store.runStartedAt(runId);
   }
 
   async findDocument(source: string) {
     const state = this.store.findDocument(source);
     if (!state) return undefined;
-    const { run_id } = this.store.db.prepare('select run_id from document where id = ?').get(state.id) as { run_id: number | null };
-    const replaced = run_id !== null && !!this.store.db.prepare('select 1 from document_version where document_id = ? and superseded_by_run = ?').get(state.id, run_id);
+    const db = sqliteConnection(this.store);
+    const { run_id } = db.prepare('select run_id from document where id = ?').get(state.id) as { run_id: number | null };
+    const replaced = run_id !== null && !!db.prepare('select 1 from document_version where document_id = ? and superseded_by_run = ?').get(state.id, run_id);
     return { ...state, runId: run_id, replacedInRun: replaced };
   }
 
   async maxDocumentId() {
-    return (this.store.db.prepare('select coalesce(max(id), 0) as id from document').get() as { id: number }).id;
+    return this.store.maxDocumentId();
   }
 
   async writeDocument(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions = {}) {
-    const db = this.store.db;
+    const db = sqliteConnection(this.store);
     const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
     const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
     return db
@@ -124,7 +125,7 @@ class SqliteTarget implements TargetStore {
 }
 
 /** The tables that hold rows of one document (a `document_id` column), FTS5's own tables aside. */
-function documentTables(db: Store['db']): string[] {
+function documentTables(db: ReturnType<typeof sqliteConnection>): string[] {
   const rows = db
     .prepare(
       `select m.name from sqlite_master m where m.type = 'table' and m.sql not like 'create virtual table%'

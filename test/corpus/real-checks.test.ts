@@ -41,6 +41,10 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // (1560.05 + 10.00 + 135.90 + 450.52 + 85.55 + 161.62 + 80.81 + 0.94 + 62.29 + 187.75 + 258.50) and 决算 to 2,940.06
     ['prose/prose-item-totals', 'hint', '2993.92万元 | 1560.05万元 10.00万元 135.90万元 450.52万元 85.55万元 161.62万元 80.81万元 0.94万元 62.29万元 187.75万元 258.50万元'],
     ['prose/prose-item-totals', 'hint', '2940.05万元 | 1511.89万元 10.00万元 135.25万元 449.52万元 84.65万元 160.75万元 80.38万元 0.94万元 60.99万元 187.19万元 258.50万元'],
+    // p. 23: 人员经费…主要包括：…退休费、个人农业生产补贴 — p. 17's 30310 个人农业生产补贴 prints no amount (0.31 is 30309 奖励金's)
+    ['prose/prose-listed-item', 'warning', '个人农业生产补贴 | '],
+    // p. 22, item 2: 一般行政管理事务（项）。主要用于：…基本支出 — p. 15 prints its 10.00 under 项目支出, 基本支出 blank
+    ['prose/prose-expense-kind', 'warning', '一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：局财政业务指导与宣传等基本支出 | 10.00'],
     // p. 21: 与2023年度相比，财政拨款收入支出总计持平。主要原因：…减少支付 — no change, explained by a decrease
     ['text/flat-with-change', 'warning', '财政拨款收入支出总计持平。主要原因：基本支出中人员进出及退休变化，以及项目支出中合同支付进度条款等原因减少支付。 | '],
     // p. 3 (contents) 十一、其他重要事项说明; p. 23 the heading 十一、其他重要事项的情况说明
@@ -65,6 +69,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['prose/prose-procurement-sme', 'error', '21.07万元 | 21.07万元 21.07万元'],
     // p. 20: item 8, 住房公积金（项） 主要用于：事业单位医疗保险支出 — item 7's purpose, not changed
     ['prose/prose-purpose', 'warning', '住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：事业单位医疗保险支出 | '],
+    // p. 20: 公用经费10.23万元，主要包括：办公费、邮电费、… — p. 13 prints 30207 邮电费 0.00
+    ['prose/prose-listed-item', 'warning', '邮电费 | 0.00'],
     // pp. 15 and 16: the template's instruction to the author printed under both empty fund tables
     ['text/template-instruction', 'warning', '无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。 | '],
     ['text/template-instruction', 'warning', '无国有资本经营预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：说明：中共上海市普陀区委社会工作部本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。 | '],
@@ -77,7 +83,8 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算持平。 | '],
     // p. 21: 涉及项目预算资金6626万元 — the explanation prints its other amounts of 1,000 and more with separators (9,101.68, 2,389.52, 1,202.95 …)
     ['text/number-format', 'warning', '涉及项目预算资金6626万元。 | '],
-    // p. 22, the project note: 六、年度预算安排 states no amount; 七、绩效目标 is 详见单位的项目绩效目标表, and no 绩效目标表 is printed (22 pages, nine tables)
+    // p. 22, the project note: 三、实施主体 says what is done, not who does it; 六、年度预算安排 states no amount; 七、绩效目标 is 详见单位的项目绩效目标表, and no 绩效目标表 is printed (22 pages, nine tables)
+    ['completeness/project-note', 'warning', '三、实施主体 | 主要完成区委、区政府年度重点工作任务书印制工作，使全区各单位进一步明晰自身目标任务，按时间节点推进各项任务。'],
     ['completeness/project-note', 'warning', '六、年度预算安排 | 结合区政府重点工作推进情况，根据合同条款，按时拨付资金。'],
     ['completeness/project-note', 'warning', '七、绩效目标 | 详见单位的项目绩效目标表'],
   ],
@@ -92,6 +99,10 @@ const FINDINGS: Record<string, [rule: string, severity: string, figures: string]
     // p. 7: 政府性基金 / 国有资本经营拨款支出预算0万元，比2024年预算执行数持平
     ['text/comparison-wording', 'warning', '政府性基金拨款支出预算0万元，比2024年预算执行数持平； | '],
     ['text/comparison-wording', 'warning', '国有资本经营预算拨款支出预算0万元，比2024年预算执行数持平。 | '],
+    // p. 7: 收入 is compared with the 2024年预算执行数 (增加24,558.18), 支出 of the same 37,151.47 with the 2024年预算 (增加24,491.71)
+    ['text/comparison-base', 'warning', '2025年，上海市普陀区商务委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年预算执行数增加24,558.18万元； | 支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年预算增加24,491.71万元。'],
+    // p. 22: （三）公务接待费1.00万元。与2024年预算持平 — items （一） and （二） print `…0万元，与2024年预算持平`
+    ['text/sentence-cut', 'warning', '（三）公务接待费1.00万元。与2024年预算持平， | '],
     // p. 8 item 14 `3136.40万元` and p. 22 `涉及项目预算资金11381.60万元`, among 29,381.00, 37,151.47, 24,491.71 …
     ['text/number-format', 'warning', '14.“商业服务业等支出（类）其他商业服务业等支出（款)其他商业服务业等支出（项）”3136.40万元， | '],
     ['text/number-format', 'warning', '涉及项目预算资金11381.60万元。 | '],

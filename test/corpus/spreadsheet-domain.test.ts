@@ -2,8 +2,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Check, Fact } from '../../src/model/index.js';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
-import { iterateFacts, openStore, readChecks } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import { CORPUS, seedPath, tempDir, WORD_TEXT_SEEDS } from '../support/corpus.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 /**
  * Facts and checks on workbooks: each Word-export seed and its .xlsx and .xls renderings
@@ -47,12 +48,12 @@ beforeAll(async () => {
   facts = new Map();
   checks = new Map();
   proseChecks = new Map();
-  const headerRows = store.db.prepare('select ord, header_rows from doc_table where document_id = ?');
+  const headerRows = sqliteConnection(store).prepare('select ord, header_rows from doc_table where document_id = ?');
   for (const doc of store.listDocuments()) {
     const name = path.basename(doc.source);
     const header: HeaderRows = new Map((headerRows.all(doc.id) as { ord: number; header_rows: number }[]).map((t) => [t.ord, t.header_rows]));
-    facts.set(name, [...iterateFacts(store.db, { documentId: doc.id })].map((f) => factContent(f, header)));
-    const all = readChecks(store.db, { documentIds: [doc.id] });
+    facts.set(name, [...store.facts({ documentId: doc.id })].map((f) => factContent(f, header)));
+    const all = store.readChecks({ documentIds: [doc.id] });
     checks.set(name, all.filter(isTableCheck).map((c) => checkContent(c, header)));
     proseChecks.set(name, all.filter(isProseCheck).length);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNumeric, parseAmount, readAmount } from '../../src/domain/amount.js';
+import { readAmount } from '../../src/domain/amount.js';
 import { formatDec } from '../../src/domain/decimal.js';
 
 const number = (text: string) => {
@@ -31,15 +31,6 @@ describe('readAmount', () => {
 
   it('reads full-width digits', () => {
     expect(number('１２.５０')).toEqual({ value: 12.5, decimals: 2, exact: '12.50' });
-  });
-});
-
-describe('parseAmount (the plain-number test normalisation relies on)', () => {
-  it('is unchanged: plain numbers only', () => {
-    expect(parseAmount('1,234.50')).toBe(1234.5);
-    expect(parseAmount('－3')).toBe(-3);
-    expect(parseAmount('（3.20）')).toBeNull();
-    expect(isNumeric('—')).toBe(false);
   });
 });
 

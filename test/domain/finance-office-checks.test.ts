@@ -347,15 +347,21 @@ describe('the contents against the headings (text/contents-heading)', () => {
 });
 
 describe('a project note’s fields (completeness/project-note)', () => {
-  it('fires on the office’s project note: no amount under 六、年度预算安排, a 绩效目标表 referred to and not printed', () => {
+  it('fires on the office’s project note: a 实施主体 that names no doer, no amount under 六、年度预算安排, a 绩效目标表 referred to and not printed', () => {
     expect(failed(docs.office!, 'project-note')).toEqual([
+      ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” says under 三、实施主体 what is done, not who does it: “主要完成区委、区政府年度重点工作任务书印制工作，使全区各单位进一步明晰自身目标任…”'],
       ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” states no amount under 六、年度预算安排: “结合区政府重点工作推进情况，根据合同条款，按时拨付资金。”'],
       ['completeness/project-note', 'warning', 'the project note “区政府督查及建议提案工作业务经费项目经费情况说明” refers its 七、绩效目标 to a 绩效目标表 (“详见单位的项目绩效目标表”), and the document prints none'],
     ]);
   });
 
   it('is silent once an amount is stated, and fires on a field emptied', () => {
-    expect(failed(mutated(docs.office!, '按时拨付资金。', '按时拨付资金，共计120.00万元。'), 'project-note').map(([, , m]) => m)).toEqual([expect.stringContaining('refers its 七、绩效目标 to a 绩效目标表')]);
+    expect(failed(mutated(docs.office!, '按时拨付资金。', '按时拨付资金，共计120.00万元。'), 'project-note').map(([, , m]) => m)).toEqual([
+      expect.stringContaining('under 三、实施主体 what is done'),
+      expect.stringContaining('refers its 七、绩效目标 to a 绩效目标表'),
+    ]);
+    // the doer named: 由区政府办公室负责 … — the field answers who
+    expect(failed(mutated(docs.office!, '主要完成区委、区政府年度重点工作任务书印制工作', '由区政府办公室负责完成区委、区政府年度重点工作任务书印制工作'), 'project-note').map(([, , m]) => m)).not.toContainEqual(expect.stringContaining('实施主体'));
     expect(failed(mutated(docs.office!, '2025全年度。', ''), 'project-note').map(([, , m]) => m)).toContain('the project note “区政府督查及建议提案工作业务经费项目经费情况说明” has nothing under 五、实施周期');
   });
 
@@ -378,5 +384,80 @@ describe('the thousands separator (text/number-format)', () => {
 
   it('fires once a separator is dropped', () => {
     expect(failed(mutated(docs.office!, '9,101.68万元', '9101.68万元'), 'number-format').map(([, , m]) => String(m).split(' ')[0])).toEqual(['9101.68万元', '6626万元']);
+  });
+});
+
+describe('an item listed as what 人员经费 or 公用经费 paid for (prose/prose-listed-item)', () => {
+  it('fires on 社会工作部’s 邮电费 (0.00) and 财政局’s 个人农业生产补贴 (blank); the items with an amount pass', () => {
+    expect(failed(docs.social!, 'prose-listed-item')).toEqual([['prose/prose-listed-item', 'warning', 'the text lists 邮电费 among what 公用经费 mainly paid for, but 一般公共预算财政拨款基本支出决算表 prints 0.00 for it']]);
+    expect(failed(docs.finance!, 'prose-listed-item')).toEqual([['prose/prose-listed-item', 'warning', 'the text lists 个人农业生产补贴 among what 人员经费 mainly paid for, but 一般公共预算财政拨款基本支出决算表 prints blank for it']]);
+    expect(passed(docs.social!, 'prose-listed-item')).toContain("公用经费's 办公费: listed in the text, 3.78 in the table");
+    expect(passed(docs.finance!, 'prose-listed-item')).toHaveLength(22);
+  });
+
+  it('fires once a listed item is swapped for one the table prints 0.00 for, and not for a name the table does not print', () => {
+    expect(failed(mutated(docs.social!, '办公费、邮电费', '办公费、印刷费'), 'prose-listed-item').map(([, , m]) => m)).toEqual([
+      'the text lists 印刷费 among what 公用经费 mainly paid for, but 一般公共预算财政拨款基本支出决算表 prints 0.00 for it',
+    ]);
+    expect(failed(mutated(docs.social!, '办公费、邮电费', '办公费、日常开支'), 'prose-listed-item')).toEqual([]);
+  });
+
+  it('is silent on the 预算s, which print no such list', () => {
+    expect(docs.office!.checks!.filter((c) => c.name === 'prose-listed-item')).toEqual([]);
+    expect(docs.commerce!.checks!.filter((c) => c.name === 'prose-listed-item')).toEqual([]);
+  });
+});
+
+describe('a 项 said to be 基本支出 or 项目支出 (prose/prose-expense-kind)', () => {
+  it('fires on 财政局’s 一般行政管理事务, 基本支出 in the text, 项目支出 in the table', () => {
+    expect(failed(docs.finance!, 'prose-expense-kind')).toEqual([
+      ['prose/prose-expense-kind', 'warning', '一般行政管理事务（项） is said to be used for 基本支出, but the table prints 基本支出 blank and 项目支出 10.00'],
+    ]);
+    expect(passed(docs.finance!, 'prose-expense-kind')).toEqual(['行政运行（项） is said to be 基本支出, and the table prints 基本支出 1,503.52']);
+  });
+
+  it('passes once the text says 项目支出, and fires on 社会工作部 once its 项目支出 is called 基本支出', () => {
+    const fixed = mutated(docs.finance!, '宣传等基本支出', '宣传等项目支出');
+    expect(failed(fixed, 'prose-expense-kind')).toEqual([]);
+    expect(passed(fixed, 'prose-expense-kind')).toContain('一般行政管理事务（项） is said to be 项目支出, and the table prints 项目支出 10.00');
+    expect(failed(docs.social!, 'prose-expense-kind')).toEqual([]);
+    expect(failed(mutated(docs.social!, '设项目支出。', '设基本支出。'), 'prose-expense-kind').map(([, , m]) => m)).toEqual([
+      '其他社会工作事务支出（项） is said to be used for 基本支出, but the table prints 基本支出 blank and 项目支出 202.24',
+    ]);
+  });
+});
+
+describe('one paragraph comparing with a year on two bases (text/comparison-base)', () => {
+  it('fires on the 商务委: 收入 against the 2024年预算执行数, 支出 against the 2024年预算', () => {
+    expect(failed(docs.commerce!, 'comparison-base')).toEqual([
+      [
+        'text/comparison-base',
+        'warning',
+        expect.stringMatching(/^the paragraph compares with “2024年预算执行数” and with “2024年预算”, two bases for one year: “…预算37,151.47万元.*比2024年预算执行数增加24,558.18万元；” \/ “.*比2024年预算增加24,491.71万元。”$/u),
+      ],
+    ]);
+    expect(docs.commerce!.checks!.find((c) => c.name === 'comparison-base')!.refs.map((r) => r.prov[0]!.kind === 'pdf' && r.prov[0]!.page)).toEqual([7, 7]);
+  });
+
+  it('is silent on the office budget, which compares with the 2024年预算 only, and fires once one comparison names the 执行数', () => {
+    expect(failed(docs.office!, 'comparison-base')).toEqual([]);
+    expect(failed(mutated(docs.office!, '比2024年预算减少2,389.52万', '比2024年预算执行数减少2,389.52万'), 'comparison-base').map(([id]) => id)).toEqual(['text/comparison-base']);
+    // 与2023年度相比 names no base: nothing to compare
+    expect(failed(docs.finance!, 'comparison-base')).toEqual([]);
+  });
+});
+
+describe('a full stop inside a sentence (text/sentence-cut)', () => {
+  it('fires on the 商务委’s （三）公务接待费1.00万元。与2024年预算持平', () => {
+    expect(failed(docs.commerce!, 'sentence-cut')).toEqual([
+      ['text/sentence-cut', 'warning', 'a full stop cuts a sentence: “与2024年预算持平” has no subject; it belongs to the sentence before: “（三）公务接待费1.00万元。与2024年预算持平，”'],
+    ]);
+  });
+
+  it('fires once a comma of the office budget is made a full stop, and is silent on 与2023年度相比，… opening a sentence', () => {
+    expect(failed(docs.office!, 'sentence-cut')).toEqual([]);
+    expect(failed(mutated(docs.office!, '28.50万元，与2024年预算持平', '28.50万元。与2024年预算持平'), 'sentence-cut').map(([id]) => id)).toEqual(['text/sentence-cut']);
+    expect(failed(docs.finance!, 'sentence-cut')).toEqual([]);
+    expect(docs.finance!.blocks.some((b) => /与2023年度相比，/u.test(b.text))).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { enrichDocument } from '../../src/domain/enrich-document.js';
-import { iterateFacts, openStore } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import { tempDir } from '../support/corpus.js';
 import { buildDocument, buildTable } from './build-table.js';
 
@@ -50,7 +50,7 @@ describe('a table printed as side-by-side panels', () => {
     const run = store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} });
     const doc = basicExpenditure();
     const id = store.writeDocument(run, { source: 'basic.txt', sha256: 'ab'.repeat(32), bytes: 1 }, { document: doc });
-    expect([...iterateFacts(store.db)].filter((f) => f.row === 1).map((f) => [f.col, f.code, f.item, f.printed])).toEqual([
+    expect([...store.facts()].filter((f) => f.row === 1).map((f) => [f.col, f.code, f.item, f.printed])).toEqual([
       [2, '301', '工资福利支出', '100.00'],
       [5, '302', '商品和服务支出', '30.00'],
     ]);

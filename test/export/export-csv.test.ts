@@ -24,7 +24,7 @@ function storeWith(docs: [string, string, Document | null][]): Store {
   return store;
 }
 afterEach(() => {
-  for (const s of stores.splice(0)) if (s.db.open) s.close();
+  for (const s of stores.splice(0)) if (s.isOpen) s.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 

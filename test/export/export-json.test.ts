@@ -6,6 +6,7 @@ import { ExportFile, type Document, type Table } from '../../src/model/index.js'
 import { openStore, type Store } from '../../src/store/index.js';
 import { tempDir } from '../support/corpus.js';
 import { sampleDocument } from '../support/sample-document.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 const dirs: string[] = [];
 const stores: Store[] = [];
@@ -20,7 +21,7 @@ function newStore(): Store {
   return s;
 }
 afterEach(() => {
-  for (const s of stores.splice(0)) if (s.db.open) s.close();
+  for (const s of stores.splice(0)) if (s.isOpen) s.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -200,7 +201,7 @@ describe('writeExportJson', () => {
     const out = path.join(newDir(), 'tables.json');
     fs.writeFileSync(out, 'previous\n');
     // a stored year that is not an integer, in the second document: the first one was already written out
-    store.db.prepare("update document set year = 2022.5 where source = 'corpus/m.txt'").run();
+    sqliteConnection(store).prepare("update document set year = 2022.5 where source = 'corpus/m.txt'").run();
     expect(() => writeExportJson(store, out)).toThrow();
     expect(fs.readFileSync(out, 'utf8')).toBe('previous\n');
     expect(fs.readdirSync(path.dirname(out))).toEqual(['tables.json']);

@@ -77,4 +77,9 @@ describe('splitLongDashes', () => {
     expect(cleanText('\u2e3a')).toBe('——');
     expect(cleanText('——')).toBe('——');
   });
+
+  it('reads a horizontal bar (U+2015) as the em dash a producer mapped it from', () => {
+    expect(cleanText('受理\u2015立案\u2015\u2015结案')).toBe('受理—立案——结案');
+    expect(cleanText('受理—立案')).toBe('受理—立案');
+  });
 });

@@ -5,6 +5,7 @@ import { child, parseXml } from '../../extractors/docx/xml.js';
 import { bodyRows } from '../../src/export/index.js';
 import type { RawDocument } from '../../src/model/index.js';
 import { normalizeDocument } from '../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../src/domain/normalize-vocabulary.js';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const p = (t: string) => `<w:p><w:r><w:t xml:space="preserve">${t}</w:t></w:r></w:p>`;
@@ -17,7 +18,7 @@ function normalizeDocx(body: string) {
   const root = parseXml(`<w:document ${NS}><w:body>${body}</w:body></w:document>`);
   const { blocks, diagnostics } = readBody(child(root, 'w:body')!, readStyles(null));
   const raw: RawDocument = { schemaVersion: 1, format: 'docx', extractor: { name: 'docx', version: 'test' }, encoding: null, blocks, diagnostics };
-  return normalizeDocument(raw);
+  return normalizeDocument(raw, NORMALIZE_VOCABULARY);
 }
 
 describe('body cells of a format that records its merges (.docx grid)', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocxProvenance, RawCell, RawDocument, RawRow } from '../../src/model/index.js';
 import { resolveGridHeaderLayout } from '../../src/normalize/header-paths.js';
 import { normalizeDocument } from '../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../src/domain/normalize-vocabulary.js';
 import { bodyRows } from '../../src/export/export-json.js';
 
 const at = (row: number, cell: number): DocxProvenance => ({ kind: 'docx', block: 3, table: 0, row, cell, paragraph: 0 });
@@ -62,6 +63,7 @@ describe('normalizeDocument on a grid table', () => {
         row(2, [cell('1', 0, 2, 0, { rowspan: 2 }), cell('一、一般公共\n预算拨款收入', 1, 2, 1), cell('929.90', 2, 2, 2), cell('一、一般公共服务支出', 3, 2, 3), cell('784.52', 4, 2, 4)]),
         row(3, [cell('', 1, 3, 1), cell('', 2, 3, 2), cell('二、外交支出', 3, 3, 3), cell('', 4, 3, 4)], [{ col: 0, cell: 0 }]),
       ]),
+      NORMALIZE_VOCABULARY,
     );
     const t = d.tables[0]!;
     expect({ title: t.title, unit: t.unit, org: t.meta.org, headerRows: t.headerRows, nCols: t.nCols }).toEqual({ title: '部门预算收支总表', unit: '万元', org: '434政府办', headerRows: 2, nCols: 5 });
@@ -86,6 +88,7 @@ describe('normalizeDocument on a grid table', () => {
         row(2, [cell('说明', 0, 2, 0, { colspan: 3 })]),
         row(3, [cell('乙', 0, 3, 0), cell('1.00', 1, 3, 1), cell('', 2, 3, 2)]),
       ]),
+      NORMALIZE_VOCABULARY,
     );
     // each merged cell is one cell, its text in its first column and "" in the columns it covers
     expect(bodyRows(d.tables[0]!)).toEqual([['甲', ''], ['说明', '', ''], ['乙', '1.00', '']]);
@@ -98,6 +101,7 @@ describe('normalizeDocument on a grid table', () => {
         row(1, [cell('甲', 0, 1, 0), cell('1,234.50', 1, 1, 1, { number: 1234.5 }), cell('12.5%', 2, 1, 2, { number: 0.125 })]),
         row(2, [cell('乙', 0, 2, 0), cell('1,000.00', 1, 2, 1), cell('12.5%', 2, 2, 2)]),
       ]),
+      NORMALIZE_VOCABULARY,
     );
     const values = d.tables[0]!.cells.map((c) => [c.text, c.value]);
     // header cells have no value, whatever is stored; a percent is the stored fraction, never read from its text

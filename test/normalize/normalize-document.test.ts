@@ -3,6 +3,7 @@ import { extractPdfText } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { extractWordText } from '../../extractors/word-text/extract-word-text.js';
 import { Document, type RawDocument, type Table } from '../../src/model/index.js';
 import { normalizeDocument } from '../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../src/domain/normalize-vocabulary.js';
 
 const bodyRows = (t: Table) => {
   const rows: string[][] = [];
@@ -24,7 +25,7 @@ describe('normalizeDocument on Word-export text', () => {
     '\t绩效目标', '\t1.负责做好有关公务活动', '2.保证各项工作的顺利开展', '', '', ' ',
     '\t一级指标', '\t二级指标', '', '\t产出指标', '\t数量指标', '',
   ].join('\n');
-  const doc = Document.parse(normalizeDocument(extractWordText(text)));
+  const doc = Document.parse(normalizeDocument(extractWordText(text), NORMALIZE_VOCABULARY));
 
   it('takes org / year / unit rows as metadata and the 栏次 row out of the body', () => {
     const [t] = doc.tables;
@@ -57,7 +58,7 @@ describe('normalizeDocument on PDF-converted text', () => {
     page(['绩效目标\t\t\t1.保障办公楼物业管理服务健全\t\t', '一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据', '产出指标\t数量指标\t物业服务面积\t保持办公大楼原有的使用功能及公共\t12882 平方米\t合同约定及年度工作计']), '',
     page(['一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据', '\t\t\t区域的破损\t\t划', '\t质量指标\t达标率\t达标率\t$\\geq 90\\%$\t合同约定']),
   ].join('\n');
-  const doc = Document.parse(normalizeDocument(extractPdfText(text)));
+  const doc = Document.parse(normalizeDocument(extractPdfText(text), NORMALIZE_VOCABULARY));
 
   it('stitches a table split over pages into one, dropping the repeated page header however it was word-broken', () => {
     expect(doc.tables.map((t) => t.title)).toEqual(['部门预算支出总表', '办公楼物业费绩效目标表']);
@@ -95,7 +96,7 @@ describe('normalizeDocument on text with radicals for ideographs', () => {
     '', '',
     '本部⻔⽆三公经费⽀出。',
   ].join('\n');
-  const doc = Document.parse(normalizeDocument(extractWordText(text)));
+  const doc = Document.parse(normalizeDocument(extractWordText(text), NORMALIZE_VOCABULARY));
   const t = doc.tables[0]!;
 
   it('gives the unified ideographs in text and keeps the radicals in raw', () => {
@@ -129,7 +130,7 @@ describe('normalizeDocument on metadata lines set as headings', () => {
       { type: 'table', layout: 'compact', rows: [row('项目', '金额'), row('合计', '929.90')], prov },
     ],
   };
-  const doc = Document.parse(normalizeDocument(raw));
+  const doc = Document.parse(normalizeDocument(raw, NORMALIZE_VOCABULARY));
 
   it('reads them as metadata, leaving the title the title', () => {
     expect(doc.tables.map((t) => t.title)).toEqual(['大气办工作经费绩效目标表']);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPdf } from '../../extractors/pdf/extract-pdf.js';
 import type { RawRow, RawTableBlock } from '../../src/model/index.js';
 import { normalizeDocument } from '../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../src/domain/normalize-vocabulary.js';
 import { isCutContinuation, rejoinWrappedTail } from '../../src/normalize/rejoin-cut-cells.js';
 import type { WorkRow } from '../../src/normalize/work-cell.js';
 
@@ -58,7 +59,7 @@ describe('rows cut by a page break in a PDF (wrapsFromAbove)', () => {
     const tables = raw.blocks.filter((b): b is RawTableBlock => b.type === 'table');
     const tail = tables.find((t) => t.prov[0]?.kind === 'pdf' && t.prov[0].page === 12)!.rows[1]!;
     expect(tail.cells.map((c) => c.joinAbove ?? null)).toEqual([null, null, null, '\n', null, null]);
-    const doc = normalizeDocument(await extractPdf(PDF, { pages: [11, 12] }));
+    const doc = normalizeDocument(await extractPdf(PDF, { pages: [11, 12] }), NORMALIZE_VOCABULARY);
     const goal = doc.tables.find((t) => t.title === '车辆平台专项经费（司机劳务费）绩效目标表')!.cells.find((c) => c.text.startsWith('1.驾驶员岗位'))!;
     expect(goal.text).toMatch(/并按相应惩罚机制执行\n3\.整合资源/u);
     const prov = [{ kind: 'pdf' as const, page: 1, bbox: [0, 0, 1, 1] as [number, number, number, number] }];
@@ -66,7 +67,7 @@ describe('rows cut by a page break in a PDF (wrapsFromAbove)', () => {
   });
 
   it('gives the joined cell both pieces of provenance, one per page', async () => {
-    const doc = normalizeDocument(await extractPdf(PDF, { pages: [9, 10, 11] }));
+    const doc = normalizeDocument(await extractPdf(PDF, { pages: [9, 10, 11] }), NORMALIZE_VOCABULARY);
     const t = doc.tables.find((x) => x.title === '办公楼修缮工程费绩效目标表')!;
     const cell = t.cells.find((c) => c.text === '经济效益指标')!;
     expect(cell.prov.map((p) => (p.kind === 'pdf' ? p.page : null))).toEqual([10, 11]);

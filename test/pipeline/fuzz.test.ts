@@ -68,6 +68,6 @@ describe('the text extractors on thousands of mutated seeds', () => {
     store.close();
     expect(outcomes.ok).toBeGreaterThan(500);
     expect(outcomes.failed).toBeGreaterThan(50);
-    expect(checkConsistency(store.db.name)).toEqual([]);
+    expect(checkConsistency(store.file)).toEqual([]);
   }, 120_000);
 });

@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffDocuments } from '../../src/pipeline/diff-documents.js';
-import { EXTRACTORS } from '../../src/pipeline/extract-document.js';
+import { EXTRACTORS } from '../../extractors/index.js';
 import { runCorpus, type DocumentEvent } from '../../src/pipeline/run-corpus.js';
 import { STAGE_VERSIONS } from '../../src/pipeline/stage-versions.js';
-import { openStore, versionsAt } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import { seedPath, tempDir } from '../support/corpus.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 const pdfText = EXTRACTORS['pdf-text'] as { version: string };
 const released = pdfText.version;
@@ -40,8 +41,8 @@ describe('a re-run after a change', () => {
     ]);
 
     const store = openStore(db);
-    const before = versionsAt(store.db, second.runId - 1);
-    const after = versionsAt(store.db, second.runId);
+    const before = store.versionsAt(second.runId - 1);
+    const after = store.versionsAt(second.runId);
     const bySource = (m: typeof before, name: string) => [...m.values()].find((v) => v.source.endsWith(name))!;
 
     const d004 = diffDocuments(bySource(before, '004_3c83e1ac369f3f17.txt').document, bySource(after, '004_3c83e1ac369f3f17.txt').document);
@@ -68,9 +69,9 @@ describe('a re-run after a change', () => {
     const db = path.join(dir, 'g.sqlite');
     await runCorpus([docs], { db, jobs: 0 });
     const store = openStore(db);
-    expect((store.db.prepare('select distinct stage_versions as v from document').all() as { v: string }[]).map((r) => r.v)).toEqual([STAGE_VERSIONS]);
+    expect((sqliteConnection(store).prepare('select distinct stage_versions as v from document').all() as { v: string }[]).map((r) => r.v)).toEqual([STAGE_VERSIONS]);
     // as a database written before the last normalisation fix holds it
-    store.db.prepare("update document set stage_versions = 'normalize@1.0.0 enrich@1.0.0' where source like '%655c0751%'").run();
+    sqliteConnection(store).prepare("update document set stage_versions = 'normalize@1.0.0 enrich@1.0.0' where source like '%655c0751%'").run();
     store.close();
     const events: DocumentEvent[] = [];
     await runCorpus([docs], { db, jobs: 0, onDocument: (e) => events.push(e) });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findProseClaims } from '../../src/domain/prose-claims.js';
 import { collapseSpaces, removeFieldCodes } from '../../src/normalize/clean-text.js';
 import { extractDocument } from '../../src/pipeline/extract-document.js';
-import { sniffTextFormat } from '../../src/pipeline/sniff.js';
+import { sniffTextFormat } from '../../extractors/sniff.js';
 import { isTocLine } from '../../extractors/pdf-text/extract-pdf-text.js';
 import { buildDocument } from '../domain/build-table.js';
 import { seedPath } from '../support/corpus.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, startRedis, type Service } from '../../scripts/lib/services.js';
-import { halfWrittenDocuments, openStore } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import { copyDatabase } from '../../src/store/postgres/copy.js';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -96,7 +96,7 @@ async function halfWritten(url: string): Promise<string[]> {
   await copyDatabase(url, file);
   const store = openStore(file);
   try {
-    return halfWrittenDocuments(store.db);
+    return store.halfWrittenDocuments();
   } finally {
     store.close();
   }

@@ -10,7 +10,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostgres, type Service } from '../../scripts/lib/services.js';
-import { halfWrittenDocuments, openStore } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
+import { sqliteConnection } from '../../src/store/store.js';
 import { copyDatabase } from '../../src/store/postgres/copy.js';
 import { acquirePostgresRunLock } from '../../src/store/postgres/run-lock.js';
 import { openTargetStore } from '../../src/store/target-store.js';
@@ -78,7 +79,7 @@ describe('gongkai run --db postgres:// (a local run, no queue)', () => {
     await copyDatabase(url, snapshot);
     const store = openStore(snapshot);
     try {
-      expect(halfWrittenDocuments(store.db)).toEqual([]);
+      expect(store.halfWrittenDocuments()).toEqual([]);
       // ids in discovery order, as in the SQLite run
       expect(store.listDocuments().map((d) => [d.id, d.source])).toEqual(
         (() => {
@@ -166,7 +167,7 @@ describe('a job processed twice in one run (its lock taken for lost, two workers
         let s = await read();
         try {
           expect(s.listDocuments().map((d) => [d.id, d.error])).toEqual([[7, 'first']]);
-          expect(s.db.prepare('select count(*) as n from document_version').get()).toEqual({ n: 0 });
+          expect(sqliteConnection(s).prepare('select count(*) as n from document_version').get()).toEqual({ n: 0 });
         } finally {
           s.close();
         }

@@ -11,6 +11,7 @@ import type { Cell, Document } from '../../src/model/index.js';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
 import { ReviewData, startReviewServer, writeStaticSite, type ReviewServer } from '../../src/review/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 // End-to-end tests of `gongkai review` in real headless Chromium (Debian's /usr/bin/chromium,
 // driven by playwright-core). A missing browser fails these tests: .ci/run installs it.
@@ -283,7 +284,7 @@ describe('gongkai review in Chromium', () => {
   it('a corpus workbook (.xls): its tables beside its sheet, the cells of its failed check marked, each leading to its sheet cell', async () => {
     const id = ids().get(XLS_004)!;
     const doc = store.readDocument(id)!;
-    const failed = store.db
+    const failed = sqliteConnection(store)
       .prepare("select distinct r.table_ord as t, r.row, r.col from doc_check_ref r join doc_check c on c.document_id = r.document_id and c.ord = r.check_ord where c.status = 'fail' and r.document_id = ? and r.table_ord is not null")
       .all(id) as { t: number; row: number; col: number }[];
     expect(failed.length).toBeGreaterThan(0);
@@ -293,7 +294,7 @@ describe('gongkai review in Chromium', () => {
     const sheets = [...new Set(doc.tables.flatMap((t) => t.cells.map((c) => (c.prov[0]?.kind === 'sheet' ? c.prov[0].sheet : '?'))))];
     expect(await page.$$eval('#source h3.sheet-name', (els) => els.map((e) => e.textContent))).toEqual(sheets);
     expect((await page.$$eval('.check-fail', (els) => els.map((e) => (e as HTMLElement).dataset.cell!))).sort()).toEqual(failed.map((r) => `${r.t}.${r.row}.${r.col}`).sort());
-    expect(await page.$$('#failed-checks li.check')).toHaveLength((store.db.prepare("select count(*) as n from doc_check where document_id = ? and status = 'fail'").get(id) as { n: number }).n);
+    expect(await page.$$('#failed-checks li.check')).toHaveLength((sqliteConnection(store).prepare("select count(*) as n from doc_check where document_id = ? and status = 'fail'").get(id) as { n: number }).n);
     for (const r of failed) {
       const cell = doc.tables[r.t]!.cells.find((c) => c.row === r.row && c.col === r.col)!;
       const p = cell.prov[0]!;
@@ -384,7 +385,7 @@ describe('gongkai review in Chromium', () => {
   });
 
   it('marks the cells of failed checks when the database has checks, and says so when it has none', async () => {
-    const hasChecks = store.db.prepare("select 1 from sqlite_master where name = 'doc_check'").get() !== undefined;
+    const hasChecks = sqliteConnection(store).prepare("select 1 from sqlite_master where name = 'doc_check'").get() !== undefined;
     await page.goto(server.url);
     await page.waitForSelector('body[data-ready]');
     const cell = await page.textContent(`tr[data-id="${ids().get(SEED_000)}"] td:nth-child(7)`);
@@ -393,9 +394,9 @@ describe('gongkai review in Chromium', () => {
       expect(await page.textContent('.index .note')).toContain('no checks table');
       return;
     }
-    const failed = store.db.prepare("select count(*) as n from doc_check where document_id = ? and status = 'fail'").get(ids().get(SEED_000)) as { n: number };
+    const failed = sqliteConnection(store).prepare("select count(*) as n from doc_check where document_id = ? and status = 'fail'").get(ids().get(SEED_000)) as { n: number };
     expect(cell).toBe(String(failed.n));
-    const refs = store.db
+    const refs = sqliteConnection(store)
       .prepare("select distinct r.table_ord || '.' || r.row || '.' || r.col as id from doc_check_ref r join doc_check c on c.document_id = r.document_id and c.ord = r.check_ord where c.status = 'fail' and r.document_id = ? and r.table_ord is not null")
       .all(ids().get(SEED_000)) as { id: string }[];
     await page.goto(`${server.url}doc-${ids().get(SEED_000)}.html`);

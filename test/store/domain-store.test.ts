@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FACT_COLUMNS, iterateFacts, openStore, readChecks, summarizeChecks } from '../../src/store/index.js';
+import { FACT_COLUMNS, openStore } from '../../src/store/index.js';
 import { seedDocument } from '../domain/build-table.js';
 import { sampleDocument } from '../support/sample-document.js';
 import { tempDir } from '../support/corpus.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 const file = { source: 'corpus/000.txt', sha256: 'ab'.repeat(32), bytes: 1234 };
 const newStore = () => openStore(path.join(tempDir(), 'g.sqlite'));
@@ -24,7 +25,7 @@ describe('the store with domain rows (migration 002)', () => {
     const back = store.readDocument(id)!;
     expect(back).toEqual(sampleDocument());
     expect(back.checks).toBeUndefined();
-    expect(summarizeChecks(store.db)).toEqual([{ documentId: id, source: file.source, status: 'ok', enriched: false, pass: 0, fail: 0 }]);
+    expect(store.summarizeChecks()).toEqual([{ documentId: id, source: file.source, status: 'ok', enriched: false, pass: 0, fail: 0 }]);
     store.close();
   });
 
@@ -33,7 +34,7 @@ describe('the store with domain rows (migration 002)', () => {
     const run = store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} });
     const doc = seedDocument('000_0018174054ff74da');
     const id = store.writeDocument(run, file, { document: doc });
-    const count = (t: string) => (store.db.prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
+    const count = (t: string) => (sqliteConnection(store).prepare(`select count(*) n from ${t}`).get() as { n: number }).n;
     const before = ['amount', 'table_row', 'indicator_value', 'doc_check', 'doc_check_ref'].map(count);
     store.writeDocument(store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} }), { ...file, sha256: 'cd'.repeat(32) }, { document: doc });
     expect(['amount', 'table_row', 'indicator_value', 'doc_check', 'doc_check_ref'].map(count)).toEqual(before);
@@ -47,7 +48,7 @@ describe('the store with domain rows (migration 002)', () => {
     const store = newStore();
     const doc = seedDocument('000_0018174054ff74da');
     const id = store.writeDocument(store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} }), file, { document: doc });
-    const facts = [...iterateFacts(store.db)];
+    const facts = [...store.facts()];
     expect(facts.length).toBe(doc.tables.reduce((n, t) => n + t.amounts!.length, 0));
     expect(Object.keys(facts[0]!)).toEqual([...FACT_COLUMNS]);
     const f = facts.find((x) => x.table_kind === 'budget_revenue_summary' && x.code === '2010301' && x.column_header === '合计')!;
@@ -76,9 +77,9 @@ describe('the store with domain rows (migration 002)', () => {
   it('keeps the checks with the cells and sentences they involve, queryable', () => {
     const store = newStore();
     const id = store.writeDocument(store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} }), file, { document: seedDocument('000_0018174054ff74da') });
-    const [failed] = readChecks(store.db, { status: 'fail' });
+    const [failed] = store.readChecks({ status: 'fail' });
     expect(failed).toMatchObject({ documentId: id, rule: 'prose', status: 'fail', expected: 433.22, actual: 433.32 });
-    const refs = store.db.prepare("select role, line, text from doc_check_ref r join doc_check c using (document_id) where c.ord = r.check_ord and c.status = 'fail' and c.rule = 'prose' order by r.ord").all();
+    const refs = sqliteConnection(store).prepare("select role, line, text from doc_check_ref r join doc_check c using (document_id) where c.ord = r.check_ord and c.status = 'fail' and c.rule = 'prose' order by r.ord").all();
     expect(refs).toEqual([
       { role: 'prose', line: 1679, text: expect.stringContaining('人员经费433.32万元') },
       { role: 'cell', line: 1297, text: '433.22' },

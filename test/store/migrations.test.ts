@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, MIGRATIONS, openStore } from '../../src/store/index.js';
 import { tempDir } from '../support/corpus.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 const dirs: string[] = [];
 const newDir = () => {
@@ -100,10 +101,10 @@ describe('openStore', () => {
     const file = path.join(newDir(), 'a', 'b', 'g.sqlite');
     const store = openStore(file);
     expect(fs.existsSync(file)).toBe(true);
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
-    expect(appliedVersions(store.db)).toEqual(allVersions());
+    expect(sqliteConnection(store).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteConnection(store).pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqliteConnection(store).pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    expect(appliedVersions(sqliteConnection(store))).toEqual(allVersions());
     store.close();
   });
 
@@ -111,11 +112,11 @@ describe('openStore', () => {
     const file = path.join(newDir(), 'g.sqlite');
     const store = openStore(file);
     store.beginRun({ toolVersion: '0', extractorVersions: {}, options: {} });
-    const appliedAt = store.db.prepare('select version, applied_at from schema_migrations order by version').all();
+    const appliedAt = sqliteConnection(store).prepare('select version, applied_at from schema_migrations order by version').all();
     store.close();
 
     const again = openStore(file);
-    expect(again.db.prepare('select version, applied_at from schema_migrations order by version').all()).toEqual(appliedAt);
+    expect(sqliteConnection(again).prepare('select version, applied_at from schema_migrations order by version').all()).toEqual(appliedAt);
     expect(again.listRuns()).toHaveLength(1);
     again.close();
 
@@ -126,21 +127,21 @@ describe('openStore', () => {
 
   it('holds the canonical model: its tables, composite keys and cascading foreign keys', () => {
     const store = openStore(path.join(newDir(), 'g.sqlite'));
-    const tables = (store.db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const tables = (sqliteConnection(store).prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['schema_migrations', 'run', 'document', 'block', 'doc_table', 'column', 'cell', 'diagnostic']));
     const pk = (t: string) =>
-      (store.db.prepare(`select name, pk from pragma_table_info('${t}') where pk > 0 order by pk`).all() as { name: string }[]).map((r) => r.name);
+      (sqliteConnection(store).prepare(`select name, pk from pragma_table_info('${t}') where pk > 0 order by pk`).all() as { name: string }[]).map((r) => r.name);
     expect(pk('block')).toEqual(['document_id', 'ord']);
     expect(pk('doc_table')).toEqual(['document_id', 'ord']);
     expect(pk('column')).toEqual(['document_id', 'table_ord', 'idx']);
     expect(pk('cell')).toEqual(['document_id', 'table_ord', 'row', 'col']);
     expect(pk('diagnostic')).toEqual(['document_id', 'ord']);
     for (const t of ['block', 'doc_table', 'column', 'cell', 'diagnostic']) {
-      const fks = store.db.prepare(`select "table", on_delete from pragma_foreign_key_list('${t}')`).all() as { table: string; on_delete: string }[];
+      const fks = sqliteConnection(store).prepare(`select "table", on_delete from pragma_foreign_key_list('${t}')`).all() as { table: string; on_delete: string }[];
       expect(fks.length, t).toBeGreaterThan(0);
       expect(fks.every((f) => f.on_delete === 'CASCADE'), t).toBe(true);
     }
-    const indexes = (store.db.prepare("select name from sqlite_master where type = 'index' and sql is not null").all() as { name: string }[]).map((r) => r.name);
+    const indexes = (sqliteConnection(store).prepare("select name from sqlite_master where type = 'index' and sql is not null").all() as { name: string }[]).map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['document_sha256', 'document_org_year', 'document_run', 'doc_table_kind', 'column_path_text']));
     store.close();
   });

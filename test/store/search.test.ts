@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCorpus } from '../../src/pipeline/run-corpus.js';
-import { openStore, searchText } from '../../src/store/index.js';
+import { openStore } from '../../src/store/index.js';
 import { seedPath, tempDir } from '../support/corpus.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 const BIN = path.resolve(__dirname, '../../bin/gongkai.mjs');
 
@@ -16,7 +17,7 @@ describe('full-text search over titles, row labels and prose', () => {
   const hits = (q: string) => {
     const store = openStore(db);
     try {
-      return searchText(store.db, q, 100).map((h) => [h.kind, h.line, h.tableOrd, h.text]);
+      return store.search(q, 100).map((h) => [h.kind, h.line, h.tableOrd, h.text]);
     } finally {
       store.close();
     }
@@ -36,7 +37,7 @@ describe('full-text search over titles, row labels and prose', () => {
     const before = hits('机关运行经费').length;
     const entryCount = () => {
       const store = openStore(db);
-      const n = (store.db.prepare('select count(*) as n from search_entry').get() as { n: number }).n;
+      const n = (sqliteConnection(store).prepare('select count(*) as n from search_entry').get() as { n: number }).n;
       store.close();
       return n;
     };
@@ -47,7 +48,7 @@ describe('full-text search over titles, row labels and prose', () => {
     expect(hits('机关运转经费').map((h) => h.slice(0, 2))).toEqual([['prose', 1682]]);
     await runCorpus([doc], { db, jobs: 0, force: true });
     const store = openStore(db);
-    const counts = store.db.prepare(`select (select count(*) from search_entry) as entries, (select count(*) from text_search where text_search match '"经费安排"') as indexed, (select count(*) from search_entry where text like '%经费安排%') as scanned`).get();
+    const counts = sqliteConnection(store).prepare(`select (select count(*) from search_entry) as entries, (select count(*) from text_search where text_search match '"经费安排"') as indexed, (select count(*) from search_entry where text like '%经费安排%') as scanned`).get();
     store.close();
     const { entries, indexed, scanned } = counts as { entries: number; indexed: number; scanned: number };
     expect(indexed).toBe(scanned);
@@ -58,7 +59,7 @@ describe('full-text search over titles, row labels and prose', () => {
   it('indexes the documents of a database made before search existed, when it is opened', () => {
     const expected = hits('行政运行');
     const store = openStore(db);
-    store.db.exec(`drop trigger search_entry_added; drop trigger search_entry_removed; drop table text_search; drop table search_entry; delete from schema_migrations where version = 9;`);
+    sqliteConnection(store).exec(`drop trigger search_entry_added; drop trigger search_entry_removed; drop table text_search; drop table search_entry; delete from schema_migrations where version = 9;`);
     store.close();
     expect(hits('行政运行')).toEqual(expected);
   });

@@ -6,6 +6,7 @@ import { openStore, type Store } from '../../src/store/index.js';
 import { TOOL_VERSION } from '../../src/version.js';
 import { tempDir } from '../support/corpus.js';
 import { sampleDocument } from '../support/sample-document.js';
+import { sqliteConnection } from '../../src/store/store.js';
 
 const file = { source: 'corpus/x.txt', sha256: 'ab'.repeat(32), bytes: 1234 };
 const CONTENT = ['block', 'doc_table', 'column', 'cell', 'diagnostic'];
@@ -20,17 +21,17 @@ function newStore(): Store {
   return store;
 }
 afterEach(() => {
-  for (const s of open.splice(0)) if (s.db.open) s.close();
+  for (const s of open.splice(0)) if (s.isOpen) s.close();
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
 const newRun = (store: Store) => store.beginRun({ toolVersion: '0.1.0', extractorVersions: { 'word-text': 'word-text@1.0.0' }, options: {} });
-const count = (store: Store, table: string, where = '') => (store.db.prepare(`select count(*) n from "${table}" ${where}`).get() as { n: number }).n;
+const count = (store: Store, table: string, where = '') => (sqliteConnection(store).prepare(`select count(*) n from "${table}" ${where}`).get() as { n: number }).n;
 
 /** Every row of every table, in a stable order: "nothing changed" means this is equal. */
 function dump(store: Store): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {};
-  for (const t of ['run', 'document', ...CONTENT]) out[t] = store.db.prepare(`select * from "${t}" order by 1, 2, 3`).all();
+  for (const t of ['run', 'document', ...CONTENT]) out[t] = sqliteConnection(store).prepare(`select * from "${t}" order by 1, 2, 3`).all();
   return out;
 }
 
@@ -119,26 +120,26 @@ describe('writeDocument / readDocument', () => {
     const run = newRun(store);
     store.writeDocument(run, file, { document: sampleDocument() });
     store.writeDocument(run, { ...file, source: 'corpus/z.pdf' }, { document: pdfDocument() });
-    expect(store.db.prepare("select prov_kind, line_start, col_start, off_start, line_end, col_end, off_end, page, x0, value from cell where text = '784.52'").get()).toEqual({
+    expect(sqliteConnection(store).prepare("select prov_kind, line_start, col_start, off_start, line_end, col_end, off_end, page, x0, value from cell where text = '784.52'").get()).toEqual({
       prov_kind: 'text', line_start: 18, col_start: 2, off_start: 98, line_end: 18, col_end: 8, off_end: 104, page: null, x0: null, value: 784.52,
     });
     // a stitched cell: every piece in prov, the first one flattened
-    const stitched = store.db.prepare("select prov, line_start, off_start from cell where text = '区域的破损'").get() as { prov: string; line_start: number; off_start: number };
+    const stitched = sqliteConnection(store).prepare("select prov, line_start, off_start from cell where text = '区域的破损'").get() as { prov: string; line_start: number; off_start: number };
     expect(JSON.parse(stitched.prov)).toHaveLength(2);
     expect([stitched.line_start, stitched.off_start]).toEqual([29, 276]);
-    expect(store.db.prepare("select prov_kind, page, x0, y0, x1, y1, line_start, value from cell where raw = '-1,234.50'").get()).toEqual({
+    expect(sqliteConnection(store).prepare("select prov_kind, page, x0, y0, x1, y1, line_start, value from cell where raw = '-1,234.50'").get()).toEqual({
       prov_kind: 'pdf', page: 3, x0: 300, y0: 60, x1: 340.5, y1: 72.25, line_start: null, value: -1234.5,
     });
-    expect(store.db.prepare("select path, path_text from \"column\" where path_text like '功能分类科目/%' order by idx").all()).toEqual([
+    expect(sqliteConnection(store).prepare("select path, path_text from \"column\" where path_text like '功能分类科目/%' order by idx").all()).toEqual([
       { path: '["功能分类科目","科目编码"]', path_text: '功能分类科目/科目编码' },
       { path: '["功能分类科目","科目名称"]', path_text: '功能分类科目/科目名称' },
     ]);
-    expect(store.db.prepare('select title, first_line, last_line, first_page, last_page from doc_table order by title').all()).toEqual([
+    expect(sqliteConnection(store).prepare('select title, first_line, last_line, first_page, last_page from doc_table order by title').all()).toEqual([
       { title: '专项业务活动费绩效目标表', first_line: 21, last_line: 21, first_page: null, last_page: null },
       { title: '支出决算表', first_line: null, last_line: null, first_page: 3, last_page: 4 },
       { title: '部门预算收入总表', first_line: 1, last_line: 2, first_page: null, last_page: null },
     ]);
-    expect(store.db.prepare("select is_header, count(*) n from cell c join document d on d.id = c.document_id where d.source = 'corpus/x.txt' group by is_header").all()).toEqual([
+    expect(sqliteConnection(store).prepare("select is_header, count(*) n from cell c join document d on d.id = c.document_id where d.source = 'corpus/x.txt' group by is_header").all()).toEqual([
       { is_header: 0, n: 12 },
       { is_header: 1, n: 7 },
     ]);
@@ -167,7 +168,7 @@ describe('writeDocument / readDocument', () => {
     expect(count(store, 'diagnostic')).toBe(0);
     expect(store.readDocument(id)).toEqual(changed);
     expect(store.findDocument(file.source)).toMatchObject({ id, sha256: 'cd'.repeat(32) });
-    expect(store.db.prepare('select run_id from document').get()).toEqual({ run_id: run2 });
+    expect(sqliteConnection(store).prepare('select run_id from document').get()).toEqual({ run_id: run2 });
   });
 
   it('refuses a document that does not fit the schema before writing anything, and keeps what was stored', () => {
@@ -235,7 +236,7 @@ describe('writeDocument / readDocument', () => {
     const run = newRun(store);
     const id = store.writeDocument(run, file, { document: sampleDocument() });
     store.writeDocument(run, { ...file, source: 'corpus/z.pdf' }, { document: pdfDocument() });
-    store.db.prepare('delete from document where id = ?').run(id);
+    sqliteConnection(store).prepare('delete from document where id = ?').run(id);
     expect(CONTENT.map((t) => count(store, t, `where document_id = ${id}`))).toEqual([0, 0, 0, 0, 0]);
     expect(store.readDocument(store.findDocument('corpus/z.pdf')!.id)).toEqual(pdfDocument());
   });
@@ -246,7 +247,7 @@ describe('writeDocument / readDocument', () => {
       const run = newRun(store);
       store.writeDocument(run, file, { document: sampleDocument() });
       store.writeDocument(run, { ...file, source: 'corpus/z.pdf' }, { document: pdfDocument() });
-      const rows = Object.fromEntries(CONTENT.map((t) => [t, store.db.prepare(`select * from "${t}" order by 1, 2, 3`).all()]));
+      const rows = Object.fromEntries(CONTENT.map((t) => [t, sqliteConnection(store).prepare(`select * from "${t}" order by 1, 2, 3`).all()]));
       return { ids: store.listDocuments().map((d) => [d.id, d.source]), rows };
     };
     expect(write()).toEqual(write());

@@ -3,9 +3,37 @@ import { rotateImage, turnHalf, type GrayImage } from './gray-image.js';
 import { rasterisePage } from './rasterise.js';
 import { eraseRulings, estimateSkew, findRasterRulings, inkShare, type PixelRule } from './raster-rulings.js';
 import { readWords, type OcrWord } from './read-words.js';
+import type { PageFrame } from './page-frame.js';
 
 /** Scans are read at this resolution: the issue's 200 dpi scans keep every pixel, and Tesseract wants text about 20–30 px high. */
 export const OCR_DPI = 300;
+
+/**
+ * The most pixels a page is rasterised to: 20 Mpx, 20 MB grey, about A3 at 300 dpi. A larger
+ * page (a poster, an A0 scan: 140 Mpx at 300 dpi, and three copies of it while levelling) is
+ * read at the resolution that fits, told by a diagnostic.
+ */
+export const MAX_RASTER_PIXELS = 20_000_000;
+
+/** Rasterising an image finer than this many times its own resolution adds nothing for Tesseract to read (our 200 ppi scans: 300 dpi). */
+const OVER_IMAGE = 1.5;
+
+/**
+ * The resolution a page (its size in points) is read at: OCR_DPI, unless that passes
+ * MAX_RASTER_PIXELS; then the most dpi that fits, and no more than OVER_IMAGE times the
+ * resolution of the page's scanned image (an A4 scan recorded at 50 ppi is an A0 page: read at
+ * 75 dpi its pixels are those of the A4 page at 300 dpi, where 113 dpi would magnify its JPEG
+ * noise for nothing). `lowered` says why a page gets fewer than OCR_DPI.
+ */
+export function ocrDpi(view: [number, number, number, number], imagePpi?: number): { dpi: number; lowered?: 'pixels' | 'image' } {
+  const pixels = (dpi: number) => Math.ceil(((view[2] - view[0]) * dpi) / 72) * Math.ceil(((view[3] - view[1]) * dpi) / 72);
+  if (pixels(OCR_DPI) <= MAX_RASTER_PIXELS) return { dpi: OCR_DPI };
+  let dpi = Math.floor(72 * Math.sqrt(MAX_RASTER_PIXELS / ((view[2] - view[0]) * (view[3] - view[1]))));
+  // pdftoppm rounds each side up
+  while (dpi > 1 && pixels(dpi) > MAX_RASTER_PIXELS) dpi--;
+  const byImage = imagePpi !== undefined ? Math.max(1, Math.round(imagePpi * OVER_IMAGE)) : Infinity;
+  return byImage < dpi ? { dpi: byImage, lowered: 'image' } : { dpi, lowered: 'pixels' };
+}
 
 /** A page read this badly (mean word confidence, 0–100) may be upside down: it is read turned too, and the better reading kept. */
 const DOUBTFUL = 60;
@@ -16,6 +44,12 @@ export interface OcrPage {
   skew: number;
   upsideDown: boolean;
   words: number;
+  /** The resolution the page was read at (below OCR_DPI on a huge page: `lowered` says why) and the raster's size in pixels. */
+  dpi: number;
+  lowered?: 'pixels' | 'image';
+  pixels: [number, number];
+  /** How the page as read (content's boxes) lies on the page itself: PageFrame's boxes go back through it. */
+  frame: PageFrame;
   /** The page as Tesseract read it (levelled, turned, rules erased), for a second reading of doubtful cells. */
   raster: GrayImage;
   /** Points of the page (y up) to pixels of `raster` (y down). */
@@ -30,8 +64,9 @@ export interface OcrPage {
  * (Tesseract's own deskewing is of no use here: its word boxes are in the skewed image.)
  * `deadline`: the Date.now() by which the page must be read (`--ocr-timeout`).
  */
-export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string): Promise<OcrPage> {
-  const raster = await rasterisePage(pdf, page, OCR_DPI, deadline - Date.now(), password);
+export async function ocrPage(pdf: Uint8Array, page: number, view: [number, number, number, number], deadline: number, password?: string, imagePpi?: number): Promise<OcrPage> {
+  const { dpi, lowered } = ocrDpi(view, imagePpi);
+  const raster = await rasterisePage(pdf, page, dpi, deadline - Date.now(), password);
   let read = await readLevel(raster, deadline);
   let upsideDown = false;
   if (read.words.length > 0 && meanConfidence(read.words) < DOUBTFUL) {
@@ -53,7 +88,8 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
     // OCR's numbers are ours, always finite
     nonFinite: 0,
   };
-  return { content, skew: read.skew, upsideDown, words: read.words.length, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
+  const frame: PageFrame = { view, width: raster.width, height: raster.height, levelledBy: read.levelledBy, upsideDown };
+  return { content, skew: read.skew, upsideDown, words: read.words.length, dpi, ...(lowered ? { lowered } : {}), pixels: [raster.width, raster.height], frame, raster: read.erased, toPixels: (x, y) => [(x - view[0]) / scale[0], (view[3] - y) / scale[1]] };
 }
 
 /**
@@ -62,13 +98,18 @@ export async function ocrPage(pdf: Uint8Array, page: number, view: [number, numb
  */
 const BLANK = 0.0005;
 
-async function readLevel(raster: GrayImage, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; erased: GrayImage }> {
-  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0, erased: raster };
+async function readLevel(raster: GrayImage, deadline: number): Promise<{ words: OcrWord[]; rules: PixelRule[]; skew: number; levelledBy: number; erased: GrayImage }> {
+  if (inkShare(raster) < BLANK) return { words: [], rules: [], skew: 0, levelledBy: 0, erased: raster };
   const skew = estimateSkew(raster);
-  const level = Math.abs(skew) >= 0.05 ? rotateImage(raster, skew) : raster;
+  const levelledBy = Math.abs(skew) >= 0.05 ? skew : 0;
+  const level = levelledBy !== 0 ? rotateImage(raster, levelledBy) : raster;
+  // rules are looked for at a 300 dpi page's sizes even on a page read at fewer dpi: a page too large
+  // for 300 dpi is most often a scan given a wrong resolution (an A4 scan recorded at 50 dpi is A0),
+  // whose rules are as many pixels thick and long as an A4 page's (corpus/scans/001-p1-huge.pdf read at 113 dpi
+  // with 113 dpi's sizes: its rules fell apart into 750 pieces, left for Tesseract to misread); a real poster's are longer still
   const rules = findRasterRulings(level, OCR_DPI);
   const erased = eraseRulings(level, rules);
-  return { words: await readWords(erased, deadline - Date.now()), rules, skew, erased };
+  return { words: await readWords(erased, deadline - Date.now()), rules, skew, levelledBy, erased };
 }
 
 const meanConfidence = (words: OcrWord[]) => (words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : 0);

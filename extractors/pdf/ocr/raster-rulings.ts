@@ -22,10 +22,12 @@ export function inkShare(img: GrayImage): number {
  * 0.01° around the best.
  */
 export function estimateSkew(img: GrayImage): number {
-  // every other pixel both ways: plenty of ink for the profile, a quarter of the work
+  // every fourth pixel along each row: plenty of ink for the profile, a quarter of the work. Every
+  // row is taken: with every other row, a level profile fills only the even bins and scores twice
+  // what the same ink spread over all of them does, so a page of text alone (no rules) came out level
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let y = 0; y < img.height; y += 2) for (let x = 0; x < img.width; x += 2) if (img.data[y * img.width + x]! < INK) {
+  for (let y = 0; y < img.height; y++) for (let x = 0; x < img.width; x += 4) if (img.data[y * img.width + x]! < INK) {
     xs.push(x);
     ys.push(y);
   }

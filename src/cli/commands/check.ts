@@ -1,10 +1,5 @@
-import { CheckSeverity, type CheckRef, type Provenance } from '../../model/index.js';
-import { readChecks, summarizeChecks, type StoredCheck } from '../../store/index.js';
-import { openExistingStore } from '../open-database.js';
+import { checkReport, CheckSeverity, openDatabase, type CheckRef, type Provenance, type StoredCheck } from '../../index.js';
 import { UsageError } from '../usage-error.js';
-
-/** Severities from the most to the least severe: `--severity warning` shows errors and warnings. */
-const SEVERITY_ORDER: CheckSeverity[] = ['error', 'warning', 'hint'];
 
 /** What `gongkai check` shows and how. */
 export interface CheckOptions {
@@ -30,17 +25,9 @@ export function checkCommand(opts: CheckOptions): number {
   const least = opts.severity === undefined ? undefined : CheckSeverity.safeParse(opts.severity).data;
   if (opts.severity !== undefined && !least) throw new UsageError(`--severity takes error, warning or hint, not "${opts.severity}"`);
   if (least && opts.all) throw new UsageError('--severity shows failed checks only; it cannot be combined with --all');
-  const shown = (c: StoredCheck) => !least || (c.severity !== null && SEVERITY_ORDER.indexOf(c.severity) <= SEVERITY_ORDER.indexOf(least));
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   try {
-    let ids: number[] | undefined;
-    if (opts.doc !== undefined) {
-      const matches = store.findDocuments(opts.doc);
-      if (matches.length === 0) throw new UsageError(`no document matches "${opts.doc}" in ${opts.db}`);
-      ids = matches.map((m) => m.id);
-    }
-    const summaries = summarizeChecks(store.db, ids);
-    const checks = readChecks(store.db, { documentIds: ids, ...(opts.all ? {} : { status: 'fail' as const }) }).filter(shown);
+    const { summaries, checks } = checkReport(store, { doc: opts.doc, all: opts.all, severity: least });
     if (format === 'json') {
       console.log(JSON.stringify(checks.map(checkJson), null, 1));
       return 0;

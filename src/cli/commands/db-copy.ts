@@ -1,5 +1,4 @@
-import { copyDatabase } from '../../store/postgres/copy.js';
-import { redactUrl } from '../../store/redact-url.js';
+import { copyDatabase, redactUrl } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 
 /** `gongkai db copy --from A --to B`: a whole dataset from SQLite to PostgreSQL or back. */

@@ -1,6 +1,4 @@
-import { factFormatOf, writeFacts } from '../../export/facts.js';
-import { STDOUT } from '../../export/index.js';
-import { openExistingStore } from '../open-database.js';
+import { factFormatOf, openDatabase, STDOUT, writeFacts } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 
 /** How `gongkai export --format facts` is called. */
@@ -9,7 +7,7 @@ export const EXPORT_FACTS_USAGE = 'gongkai export --db DB --format facts --out f
 /** `gongkai export --format facts`: the `fact` view, one row per amount cell, as CSV or JSON Lines (by the file name, or `--jsonl`). */
 export function exportFactsCommand(opts: { db: string; out: string | undefined; jsonl?: boolean }): number {
   if (!opts.out) throw new UsageError(EXPORT_FACTS_USAGE);
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   try {
     const n = writeFacts(store, opts.out, opts.jsonl ? 'jsonl' : factFormatOf(opts.out));
     if (opts.out === STDOUT) console.error(`wrote ${n} facts to standard output`);

@@ -1,5 +1,4 @@
-import { openExistingStore } from '../open-database.js';
-import { CsvExportError, exportCsv, STDOUT, writeExportJson } from '../../export/index.js';
+import { CsvExportError, exportCsv, openDatabase, STDOUT, writeExportJson } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 
 export const EXPORT_USAGE = 'gongkai export --db DB --format json|csv --out FILE|DIR|-';
@@ -8,7 +7,7 @@ export const EXPORT_USAGE = 'gongkai export --db DB --format json|csv --out FILE
 export function exportCommand(opts: { db: string; format: string; out: string | undefined }): number {
   if (!opts.out) throw new UsageError(EXPORT_USAGE);
   if (opts.format === 'csv' && opts.out === STDOUT) throw new UsageError('--format csv writes one file per table into a folder; --out - is for json and facts');
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   try {
     if (opts.format === 'json') writeExportJson(store, opts.out);
     else if (opts.format === 'csv') {

@@ -1,6 +1,5 @@
 import path from 'node:path';
-import { ReviewData, startReviewServer, writeStaticSite } from '../../review/index.js';
-import { openExistingStore } from '../open-database.js';
+import { openDatabase, serveReview, writeReviewSite } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 
 export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.0.0.1] [--root DIR] | --out DIR';
@@ -13,18 +12,18 @@ export const REVIEW_USAGE = 'gongkai review [--db DB] [--port 4173] [--host 127.
 export async function reviewCommand(opts: { db: string; port: string; host: string; out: string | undefined; root: string | undefined }): Promise<number> {
   const port = Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${opts.port}"`);
-  const store = openExistingStore(opts.db);
-  const data = new ReviewData(store, opts.db, path.resolve(opts.root ?? '.'));
+  const store = openDatabase(opts.db);
+  const where = { name: opts.db, ...(opts.root !== undefined ? { root: opts.root } : {}) };
   if (opts.out) {
     try {
-      const n = writeStaticSite(data, opts.out);
+      const n = await writeReviewSite(store, opts.out, where);
       console.log(`review: ${n} files → ${path.join(opts.out, 'index.html')}`);
       return 0;
     } finally {
       store.close();
     }
   }
-  const server = await startReviewServer(data, { host: opts.host, port }).catch((e: NodeJS.ErrnoException) => {
+  const server = await serveReview(store, { ...where, host: opts.host, port }).catch((e: NodeJS.ErrnoException) => {
     store.close();
     throw e.code === 'EADDRINUSE' ? new UsageError(`port ${port} is in use (try --port 0 for any free port)`) : e;
   });

@@ -1,7 +1,4 @@
-import type { ExtractOptions } from '../../pipeline/extract-document.js';
-import { RunLockedError } from '../../pipeline/run-lock.js';
-import { runQueued } from '../../queue/enqueue.js';
-import { redactUrl } from '../../store/redact-url.js';
+import { redactUrl, RunLockedError, runQueued, type ExtractOptions } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 
 export interface RunQueuedCommandOptions {

@@ -1,7 +1,4 @@
-import type { ExtractOptions } from '../../pipeline/extract-document.js';
-import { runCorpus } from '../../pipeline/run-corpus.js';
-import { RunLockedError } from '../../pipeline/run-lock.js';
-import { redactUrl } from '../../store/redact-url.js';
+import { redactUrl, runCorpus, RunLockedError, type ExtractOptions } from '../../index.js';
 import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 

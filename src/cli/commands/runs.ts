@@ -1,8 +1,9 @@
-import { openExistingStore } from '../open-database.js';
+
+import { openDatabase } from '../../index.js';
 
 /** `gongkai runs`: the runs recorded in the database, newest last. */
 export function runsCommand(opts: { db: string }): number {
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   try {
     for (const r of store.listRuns()) {
       const secs = r.finishedAt ? ((Date.parse(r.finishedAt) - Date.parse(r.startedAt)) / 1000).toFixed(2) + ' s' : 'unfinished';

@@ -1,6 +1,5 @@
-import { searchText, type SearchHit } from '../../store/index.js';
-import { openExistingStore } from '../open-database.js';
-import { UsageError } from './run.js';
+import { openDatabase, search, type SearchHit } from '../../index.js';
+import { UsageError } from '../usage-error.js';
 
 export const SEARCH_USAGE = 'gongkai search <text> [--db DB] [--limit 50]';
 
@@ -8,10 +7,10 @@ export const SEARCH_USAGE = 'gongkai search <text> [--db DB] [--limit 50]';
 export function searchCommand(opts: { db: string; query: string | undefined; limit: number }): number {
   if (!opts.query?.trim()) throw new UsageError(SEARCH_USAGE);
   if (!Number.isInteger(opts.limit) || opts.limit < 1) throw new UsageError(`--limit takes a whole number ≥ 1`);
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   try {
     // one more than shown tells whether there are more
-    const hits = searchText(store.db, opts.query, opts.limit + 1);
+    const hits = search(store, opts.query, { limit: opts.limit + 1 });
     for (const h of hits.slice(0, opts.limit)) console.log(formatHit(h));
     const more = hits.length > opts.limit ? ` (the first ${opts.limit}; --limit N for more)` : '';
     console.log(`${Math.min(hits.length, opts.limit)} hit(s) for "${opts.query.trim()}"${more}`);

@@ -1,12 +1,11 @@
-import { bodyRows } from '../../export/index.js';
-import { openExistingStore } from '../open-database.js';
+import { bodyRows, openDatabase } from '../../index.js';
 import { renderGrid } from '../text-grid.js';
 import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 /** `gongkai show`: a document's tables, readably, in the terminal. */
 export function showCommand(opts: { db: string; key: string }): number {
-  const store = openExistingStore(opts.db);
+  const store = openDatabase(opts.db);
   try {
     const matches = store.findDocuments(opts.key);
     if (matches.length === 0) throw new UsageError(`no document matches "${opts.key}" in ${opts.db}`);

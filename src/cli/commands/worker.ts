@@ -1,5 +1,4 @@
-import { runWorker } from '../../queue/worker.js';
-import { redactUrl } from '../../store/redact-url.js';
+import { redactUrl, runWorker } from '../../index.js';
 
 export interface WorkerCommandOptions {
   queue: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type pg from 'pg';
-import { openStore } from '../store.js';
+import { openStore, sqliteConnection } from '../store.js';
 import { isPostgresUrl } from '../target-store.js';
 import { connectPostgres, inTransaction, insertRows } from './connect.js';
 import { migratePostgres } from './migrate.js';
@@ -40,7 +40,7 @@ async function sqliteToPostgres(file: string, url: string): Promise<CopySummary>
       for (const t of mirroredTables()) {
         const columns = t.columns.map((c) => c.name);
         let batch: unknown[][] = [];
-        for (const row of source.db.prepare(`select ${columns.map(quote).join(', ')} from ${quote(t.name)}`).raw().iterate() as Iterable<unknown[]>) {
+        for (const row of sqliteConnection(source).prepare(`select ${columns.map(quote).join(', ')} from ${quote(t.name)}`).raw().iterate() as Iterable<unknown[]>) {
           batch.push(row);
           if (batch.length === BATCH) (await insertRows(client, t.name, t.columns, batch), (s.rows += batch.length), (batch = []));
         }
@@ -67,7 +67,7 @@ async function postgresToSqlite(url: string, file: string): Promise<CopySummary>
     try {
       await migratePostgres(client);
       target = openStore(file);
-      const db = target.db;
+      const db = sqliteConnection(target);
       db.pragma('foreign_keys = off');
       // one snapshot of the whole database: a worker writing meanwhile is seen entirely or not at all
       await client.query('begin isolation level repeatable read read only');

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { openStore, type RunInfo, type SourceFile, type Store, type StoredResult } from '../store.js';
+import { openStore, sqliteConnection, type RunInfo, type SourceFile, type Store, type StoredResult } from '../store.js';
 import type { StoredStateOfRun, TargetStore, WriteOptions } from '../target-store.js';
 import { connectPostgres, inTransaction, insertRows } from './connect.js';
 import { migratePostgres } from './migrate.js';
@@ -87,7 +87,7 @@ export class PostgresStore implements TargetStore {
 
   private async write(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions): Promise<number> {
     const staging = (this.staging ??= openStore(':memory:'));
-    const db = staging.db;
+    const db = sqliteConnection(staging);
     return inTransaction(this.pool, async (client) => {
       // one writer per source at a time: a job delivered twice, or the same file in two runs
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [file.source]);

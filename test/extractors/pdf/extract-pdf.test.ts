@@ -6,6 +6,7 @@ import { extractPdf, PdfError } from '../../../extractors/pdf/extract-pdf.js';
 import { parseArea, parsePageRanges, PdfOptionError } from '../../../extractors/pdf/options.js';
 import { PDFJS_RESOURCES } from '../../../extractors/pdf/pdfjs.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../../src/domain/normalize-vocabulary.js';
 import { fixture } from './pdf-fixtures.js';
 
 // made by scripts/make-pdf-fixtures.ts: STSong-Light + UniGB-UCS2-H (not embedded), a ruled table over two pages
@@ -18,7 +19,7 @@ describe('extractPdf', () => {
   it('reads a non-embedded STSong-Light / UniGB-UCS2-H font through the cMaps, and stitches a ruled table over two pages', async () => {
     const raw = await extractPdf(STSONG);
     expect(raw.diagnostics).toEqual([]);
-    const doc = normalizeDocument(raw);
+    const doc = normalizeDocument(raw, NORMALIZE_VOCABULARY);
     expect(doc.tables).toHaveLength(1);
     const t = doc.tables[0]!;
     expect(t.title).toBe('部门预算收支总表');
@@ -63,7 +64,7 @@ describe('extractPdf', () => {
     // page 1: the table lies between y = 700 and 606 from the bottom, i.e. 142–236 from the top
     const raw = await extractPdf(STSONG, { pages: [1], area: [140, 60, 240, 420] });
     expect(raw.blocks.map((b) => b.type)).toEqual(['table']);
-    const doc = normalizeDocument(raw);
+    const doc = normalizeDocument(raw, NORMALIZE_VOCABULARY);
     expect(bodyRows(doc.tables[0]!)).toEqual([
       ['工资福利支出', '100.00', '90.00'],
       ['一、基本支出\n二、项目支出', '50.00', '40.00'],
@@ -74,7 +75,7 @@ describe('extractPdf', () => {
     const enc = fixture('encrypted.pdf');
     await expect(extractPdf(enc)).rejects.toThrow(new PdfError('encrypted PDF: a password is needed (--password)'));
     await expect(extractPdf(enc, { password: 'wrong' })).rejects.toThrow(new PdfError('encrypted PDF: the password given is wrong'));
-    const doc = normalizeDocument(await extractPdf(enc, { password: 'secret' }));
+    const doc = normalizeDocument(await extractPdf(enc, { password: 'secret' }), NORMALIZE_VOCABULARY);
     expect(bodyRows(doc.tables[0]!)[2]).toEqual(['合计', '150.00', '130.00']);
   });
 
@@ -86,7 +87,7 @@ describe('extractPdf', () => {
     await expect(extractPdf(STSONG.slice(0, Math.floor(STSONG.length / 2)))).rejects.toThrow(/^broken PDF: .*truncated or damaged/);
     await expect(extractPdf(new TextEncoder().encode('%PDF-1.4\nnot a pdf at all\n'))).rejects.toThrow(PdfError);
     const broken = Buffer.from(STSONG).toString('latin1').replace(/startxref\n\d+/, 'startxref\n999999').replace(/\d{10} 00000 n/g, '0000000001 00000 n');
-    const doc = normalizeDocument(await extractPdf(new Uint8Array(Buffer.from(broken, 'latin1'))));
+    const doc = normalizeDocument(await extractPdf(new Uint8Array(Buffer.from(broken, 'latin1'))), NORMALIZE_VOCABULARY);
     expect(bodyRows(doc.tables[0]!)).toHaveLength(3);
   });
 });

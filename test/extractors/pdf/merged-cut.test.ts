@@ -30,6 +30,11 @@ describe('a page cut through cells merged down over several rows', async () => {
     ]);
   });
 
+  it('keeps each merged cell one cell over the cut, whether its text goes on below it or not', () => {
+    const spans = ['1、招商引资', '整理、分析招商引资工作动态', '2、安全管理', '1.建立开发区安全生产和环保责任制'].map((t) => table!.cells.find((c) => c.text.startsWith(t))!.rowspan);
+    expect(spans).toEqual([3, 3, 3, 3]);
+  });
+
   it('keeps the provenance of the merged cell’s text on both pages', () => {
     const cell = table!.cells.find((c) => c.text.startsWith('1.建立'))!;
     expect(cell.prov.map((p) => (p.kind === 'pdf' ? p.page : null))).toEqual([2, 3]);

@@ -4,6 +4,7 @@ import { splitOpenRows } from '../../../extractors/pdf/open-rows.js';
 import type { Glyph } from '../../../extractors/pdf/page-content.js';
 import type { GridCell, PageTable } from '../../../extractors/pdf/ruled-tables.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../../src/domain/normalize-vocabulary.js';
 import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
 // LibreOffice's prints (scripts/make-pdf-fixtures.ts, FOUR_ROWS): the rows as the source writes them
@@ -20,7 +21,7 @@ describe('rows a ruled table leaves open', () => {
   it('rules between the columns only (竖线表): a row per printed row, the wrapped name one cell', async () => {
     const raw = await read('column-rules.pdf');
     expect(tables(raw)).toEqual([PRINTED]);
-    const t = normalizeDocument(raw).tables[0]!;
+    const t = normalizeDocument(raw, NORMALIZE_VOCABULARY).tables[0]!;
     expect(t.columns.map((c) => c.path)).toEqual(PRINTED[0]!.map((h) => [h]));
     expect(t.nRows).toBe(4);
   });

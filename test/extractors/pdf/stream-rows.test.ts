@@ -7,6 +7,7 @@ import { joinCellLines } from '../../../extractors/pdf/stream-rows.js';
 import { streamTable } from '../../../extractors/pdf/stream-tables.js';
 import { glyphCenter, groupLines } from '../../../extractors/pdf/text-lines.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../../src/domain/normalize-vocabulary.js';
 import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
 // LibreOffice's print of a borderless table whose names wrap (scripts/make-pdf-fixtures.ts, UNRULED_WRAPPED_HTML)
@@ -33,7 +34,7 @@ describe('an unruled table whose cells wrap over several lines', () => {
       // the paragraph right under the table spans its columns: it stays text
       expect(raw.blocks.at(-1)).toMatchObject({ type: 'paragraph', raw: '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。' });
     }
-    const doc = normalizeDocument(await extractPdf(wrapped()));
+    const doc = normalizeDocument(await extractPdf(wrapped()), NORMALIZE_VOCABULARY);
     expect(doc.tables[0]!.columns.map((c) => c.path)).toEqual(PRINTED[0]!.map((h) => [h]));
   });
 
@@ -68,7 +69,7 @@ describe('an unruled table over three pages, its header repeated, every tenth na
 
   it('is one table of 70 body rows under one header, found by auto, each wrapped name one cell', async () => {
     const bytes = fixture('unruled-pages.pdf');
-    const doc = normalizeDocument(await extractPdf(bytes));
+    const doc = normalizeDocument(await extractPdf(bytes), NORMALIZE_VOCABULARY);
     expect(doc.tables).toHaveLength(1);
     const t = doc.tables[0]!;
     expect([t.title, t.unit]).toEqual(['2024年部门预算支出明细表', '万元']);
@@ -110,7 +111,7 @@ describe('an unruled table with a two-row header (scripts/make-pdf-fixtures.ts, 
         ['', '合计', '929.90', '578.60', '351.30'],
       ],
     ]);
-    const t = normalizeDocument(raw).tables[0]!;
+    const t = normalizeDocument(raw, NORMALIZE_VOCABULARY).tables[0]!;
     expect(t.columns.map((c) => c.path)).toEqual([['科目编码'], ['科目名称'], ['合计'], ['其中', '基本支出'], ['其中', '项目支出']]);
     expect(t.nRows).toBe(3);
     // the unit line above the table stays text

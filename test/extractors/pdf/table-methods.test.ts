@@ -6,6 +6,7 @@ import { openPdf } from '../../../extractors/pdf/pdfjs.js';
 import { glyphCenter, makeLine } from '../../../extractors/pdf/text-lines.js';
 import type { RawDocument } from '../../../src/model/index.js';
 import { normalizeDocument } from '../../../src/normalize/normalize-document.js';
+import { NORMALIZE_VOCABULARY } from '../../../src/domain/normalize-vocabulary.js';
 import { fixture, tableTexts as tables } from './pdf-fixtures.js';
 
 // made by scripts/make-pdf-fixtures.ts; the expected cells below were read off the fixtures' page images by hand
@@ -22,7 +23,7 @@ describe('pages turned by /Rotate 90 and 270', () => {
     expect(raw.diagnostics).toEqual([]);
     expect(texts(raw)).toEqual(['部门预算收支总表', '部门预算收支总表']);
     expect(tables(raw)).toEqual([table, table]);
-    const doc = normalizeDocument(raw);
+    const doc = normalizeDocument(raw, NORMALIZE_VOCABULARY);
     expect(doc.tables[0]!.columns.map((c) => c.path)).toEqual([['项目'], ['金额', '本年'], ['金额', '上年']]);
   });
 
@@ -82,7 +83,7 @@ describe('an unruled table (LibreOffice\'s print of a borderless table)', () => 
       '本部门2024年支出预算929.90万元，其中基本支出578.60万元，项目支出351.30万元。',
       '支出主要用于保障机关正常运转和履行职能，较上年有所增加，主要原因是人员经费调整。',
     ]);
-    const doc = normalizeDocument(raw);
+    const doc = normalizeDocument(raw, NORMALIZE_VOCABULARY);
     expect(doc.tables).toHaveLength(1);
     const t = doc.tables[0]!;
     expect([t.title, t.unit]).toEqual(['2024年部门预算支出表', '万元']);

@@ -10,7 +10,8 @@ import { readZipDirectory } from '../../../extractors/zip/read-zip.js';
 import { writeZip } from '../../../scripts/lib/write-zip.js';
 import { toExportTable } from '../../../src/export/index.js';
 import type { Document } from '../../../src/model/index.js';
-import { detectFormat, extractDocument, extractDocumentAsync } from '../../../src/pipeline/extract-document.js';
+import { detectFormat } from '../../../extractors/index.js';
+import { extractDocument, extractDocumentAsync } from '../../../src/pipeline/extract-document.js';
 
 const XLSX = createRequire(import.meta.url)('@e965/xlsx') as typeof XLSXTypes;
 const FIXTURES = path.join(__dirname, 'fixtures');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sniffBytes, sniffTextFormat } from '../../src/pipeline/sniff.js';
+import { sniffBytes, sniffTextFormat } from '../../extractors/sniff.js';
 import { seedPath } from '../support/corpus.js';
 
 describe('sniffTextFormat', () => {

@@ -1,7 +1,7 @@
-import { classifyOle } from '../../extractors/docx/legacy-doc.js';
-import { classifyPackage } from '../../extractors/docx/read-package.js';
-import { readZipDirectory, ZipError } from '../../extractors/zip/read-zip.js';
-import type { InputFormat } from '../model/index.js';
+import { classifyOle } from './docx/legacy-doc.js';
+import { classifyPackage } from './docx/read-package.js';
+import { readZipDirectory, ZipError } from './zip/read-zip.js';
+import type { InputFormat } from '../src/model/index.js';
 
 /** What the first bytes of a file say it is, before any decoding. */
 export type ByteKind = 'empty' | 'pdf' | 'zip' | 'ole' | 'text-or-binary';
