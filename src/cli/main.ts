@@ -5,7 +5,6 @@ import type { ExtractOptions } from '../pipeline/extract-document.js';
 import { LookupError } from '../store/lookup-error.js';
 import { UsageError } from './usage-error.js';
 import { readableDatabase } from './read-postgres.js';
-import { isPostgresUrl } from '../store/target-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { terminalSafe } from './terminal-safe.js';
 
@@ -13,13 +12,13 @@ const DEFAULT_DB = 'out/gongkai.sqlite';
 
 /** Each command's synopsis and what it does, as `gongkai <command> --help` prints it; `gongkai --help` prints all. */
 const COMMANDS: Record<string, string> = {
-  run: `gongkai run <paths…> [--db ${DEFAULT_DB}] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose|--quiet]
+  run: `gongkai run <paths…> [--db ${DEFAULT_DB} | postgres://…] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose|--quiet]
            [--pages 1-3,7] [--area top,left,bottom,right]   (PDF: pages, area in points)
            [--password PW]   (encrypted PDFs, .xlsx/.xls workbooks and .docx)
            [--method lattice|stream|auto | -l | -t]   (PDF tables: ruling lines, text alignment, or rules where a page has them)
            [--ocr auto|force|off] [--ocr-timeout S]   (PDF pages read by OCR: those without a text layer, every page, none; seconds per OCR page, 120)
            [--table-settings '{"snapTolerancePt":3}' | FILE.json]   (PDF table thresholds: docs/pdf.md, "Table settings")
-    Extracts the files and folders into the database (created when missing); unchanged documents are skipped.
+    Extracts the files and folders into the database (created when missing); unchanged documents are skipped. One run per database at a time.
 gongkai run <paths…> --queue redis://host:6379 [--queue-name gongkai] [--db ${DEFAULT_DB} | postgres://…] [run's options but --jobs, --password]
     Queues one job per document for \`gongkai worker\`s (files by path: workers see them on shared storage), waits, records the run.`,
   worker: `gongkai worker --queue redis://host:6379 [--queue-name gongkai] [--db ${DEFAULT_DB} | postgres://…] [--jobs N] [--stalled-seconds 30] [--verbose]
@@ -116,7 +115,6 @@ export async function main(argv: string[]): Promise<number> {
             extract: pdfOptions(values),
           });
         }
-        if (isPostgresUrl(values.db!)) throw new UsageError('a local run writes SQLite: for postgres://, run with --queue and `gongkai worker`s, or `gongkai db copy` the SQLite file');
         const { runCommand } = await import('./commands/run.js');
         return await runCommand(positionals, {
           db: values.db!,

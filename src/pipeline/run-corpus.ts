@@ -1,33 +1,18 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import PQueue from 'p-queue';
-import { openStore, type Store } from '../store/index.js';
+import { openRunStore } from '../store/run-store.js';
+import { isPostgresUrl, type TargetStore } from '../store/target-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { STAGE_VERSIONS } from './stage-versions.js';
 import { extractionFlags } from './extraction-options.js';
 import { contentFingerprint } from '../export/fingerprint.js';
-import { countFiles, discoverFiles, DiscoveryRoots, outsideRootsReason } from './discover.js';
+import { countFiles, discoverFiles, DiscoveryRoots } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
-import { sniffBytes } from '../../extractors/sniff.js';
 import type { ExtractionResult } from './extract-document.js';
 import { sha256Hex } from './hash.js';
 import { oneLine } from './one-line.js';
 import { createProgress } from './progress.js';
-import { acquireRunLock } from './run-lock.js';
+import { readSource } from './read-source.js';
 import { createInlinePool, createWorkerPool, defaultJobs, INTERRUPTED, type ExtractionPool } from './worker-pool.js';
-
-/**
- * Files larger than this are refused with a clear reason instead of being read into memory: the
- * bytes are held by the main thread, the worker and pdfjs at once, beside the worker's heap
- * (WORKER_HEAP_MB).
- */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
-/**
- * Text exports of disclosures are a few hundred KB; a text file beyond this is refused unread. A
- * text's tables take about 100 times its size in memory: 16 MB (40 seeds in one file) fit the
- * worker's heap, a 60 MB text reached 4.4 GB.
- */
-export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
 /**
  * A document's default time limit: a minute, and a minute more per MB. Disclosures take well
@@ -95,15 +80,18 @@ type Prepared =
   | { kind: 'extracted'; source: string; sha256: string; bytes: number; previous: boolean; result: ExtractionResult };
 
 /**
- * Extracts every file under `paths` into the SQLite store at `options.db`. Files are streamed
+ * Extracts every file under `paths` into the store at `options.db` — a SQLite file or a
+ * postgres:// URL (src/store/run-store.ts), under the database's run lock. Files are streamed
  * from the walk, hashed on the main thread, parsed by worker threads, and written by the one
  * writer in discovery order, one transaction per document — so ids are the same however the
- * workers finish, and a killed run leaves only whole documents behind.
+ * workers finish, and a killed run leaves only whole documents behind. A write the database
+ * refuses for a reason other than the document (PostgreSQL gone, a disk full) stops the run and
+ * is thrown once the run is recorded, if it can be.
  */
 export async function runCorpus(paths: string[], options: RunOptions): Promise<RunSummary> {
   const started = Date.now();
-  const release = acquireRunLock(options.db);
-  const store = openStore(options.db);
+  const opened = await openRunStore(options.db);
+  const store = opened.store;
   const jobs = options.jobs ?? defaultJobs();
   const pool: ExtractionPool = jobs > 0 ? createWorkerPool(jobs) : createInlinePool();
   const stop = () => {
@@ -111,26 +99,35 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
     pool.interrupt();
   };
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
-  const runId = store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null, pdf: extractionFlags('pdf', options.extract) } });
+  let runId: number;
+  try {
+    ({ id: runId } = await store.beginRun({ toolVersion: TOOL_VERSION, extractorVersions, options: { paths, force: !!options.force, jobs, onlyFormat: options.onlyFormat ?? null, docTimeout: options.docTimeout ?? null, pdf: extractionFlags('pdf', options.extract) } }));
+  } catch (e) {
+    await pool.close();
+    await opened.close();
+    throw e;
+  }
   const s: RunSummary = { runId, files: 0, new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, tables: 0, cells: 0, bytes: 0, seconds: 0, interrupted: false, failedInDatabase: 0 };
   if (options.signal?.aborted) stop();
   else options.signal?.addEventListener('abort', stop, { once: true });
   const progress = options.progress ? createProgress(null) : null;
+  // the run's own database is never a document; a postgres:// URL names no file of the walk
+  const discovery = isPostgresUrl(options.db) ? {} : { database: options.db };
   // a second, cheap walk counts the files while the first one feeds the workers
-  if (progress) void countFiles(paths, options.signal, { database: options.db }).then((n) => progress.setTotal(n));
+  if (progress) void countFiles(paths, options.signal, discovery).then((n) => progress.setTotal(n));
 
   const done = new Map<number, Prepared>();
   let nextToWrite = 0;
   // pages read by OCR, for the progress line: they take seconds each where a text page takes milliseconds
   let ocrPages = 0;
-  const flush = () => {
+  let writeError: unknown;
+  const writeReady = async () => {
     // once stopped nothing more is written: documents are stored in discovery order (their ids),
     // so one finished after a stopped one waits for the next run, which redoes both
-    if (s.interrupted) return;
-    for (let p = done.get(nextToWrite); p; p = done.get(nextToWrite)) {
+    for (let p = done.get(nextToWrite); p && !s.interrupted; p = done.get(nextToWrite)) {
       if (p.kind === 'interrupted') return;
       done.delete(nextToWrite++);
-      const event = write(store, runId, p, options.extract);
+      const event = await write(store, runId, p, options.extract);
       s[event.outcome]++;
       s.tables += event.tables;
       s.cells += event.cells;
@@ -140,58 +137,58 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
       progress?.update(nextToWrite, { ...(s as unknown as Record<string, number>), ocrPages });
     }
   };
+  // one write at a time, in order: each flush waits for the one before it
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> =>
+    (writing = writing.then(writeReady).catch((e) => {
+      writeError ??= e;
+      stop();
+    }));
 
   // twice as many documents in flight as workers, so a worker never waits while the writer writes
   const queue = new PQueue({ concurrency: Math.max(1, jobs) * 2 });
   try {
     let seq = 0;
     const roots = new DiscoveryRoots(paths);
-    for (const file of discoverFiles(paths, { database: options.db })) {
+    for (const file of discoverFiles(paths, discovery)) {
       if (s.interrupted) break;
       await queue.onSizeLessThan(Math.max(2, jobs * 2));
       if (s.interrupted) break;
       const mine = seq++;
       s.files++;
       void queue.add(async () => {
-        done.set(mine, await prepare(store, pool, file, roots, options));
-        flush();
+        done.set(mine, await prepare(store, pool, file, roots, options).catch((e) => ((writeError ??= e), stop(), { kind: 'interrupted' as const, source: file, bytes: 0 })));
+        await flush();
       });
     }
     await queue.onIdle();
-    flush();
+    await flush();
   } finally {
     options.signal?.removeEventListener('abort', stop);
     progress?.finish();
     await pool.close();
     s.seconds = (Date.now() - started) / 1000;
-    s.failedInDatabase = store.countDocuments().failed;
-    const { runId: _, ...counts } = s;
-    store.finishRun(runId, counts as unknown as Record<string, number>);
-    store.close();
-    release();
+    try {
+      s.failedInDatabase = (await store.countDocuments()).failed;
+      const { runId: _, ...counts } = s;
+      await store.finishRun(runId, counts as unknown as Record<string, number>);
+    } catch (e) {
+      // the database the writes failed on cannot take the run's counts either: the write's error is the one to tell
+      writeError ??= e;
+    } finally {
+      await opened.close();
+    }
   }
+  if (writeError !== undefined) throw writeError;
   return s;
 }
 
-async function prepare(store: Store, pool: ExtractionPool, file: string, roots: DiscoveryRoots, options: RunOptions): Promise<Prepared> {
-  const source = toSourcePath(file);
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    if (!roots.contains(file)) return failed(source, '', 0, outsideRootsReason(stat.isDirectory()));
-    if (stat.isDirectory()) return failed(source, '', 0, `cannot read folder: ${await folderError(file)} — its files are not in this run`);
-    if (!stat.isFile()) return failed(source, '', 0, `not a regular file (${kindOf(stat)}): skipped unread`);
-    const size = stat.size;
-    if (size > MAX_FILE_BYTES) return failed(source, '', size, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
-    if (size > MAX_TEXT_BYTES && !isContainer(await readHead(file))) {
-      return failed(source, '', size, `file too large (${size} bytes) for a text export (limit ${MAX_TEXT_BYTES})`);
-    }
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    return failed(source, '', 0, `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+async function prepare(store: TargetStore, pool: ExtractionPool, file: string, roots: DiscoveryRoots, options: RunOptions): Promise<Prepared> {
+  const read = await readSource(file, roots);
+  if (read.kind === 'failed') return failed(read.source, '', read.bytes, read.error);
+  const { source, bytes } = read;
   const sha256 = sha256Hex(bytes);
-  const previous = store.findDocument(source);
+  const previous = await store.findDocument(source);
   // what a document was extracted with: its bytes, its extractor, the stages after it and the options that shape its format's reading
   const same =
     previous &&
@@ -206,43 +203,26 @@ async function prepare(store: Store, pool: ExtractionPool, file: string, roots: 
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
 
-export async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await fs.open(file, 'r');
-  try {
-    const buf = Buffer.alloc(1024);
-    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    return buf.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-/** PDF and zip (docx) files may be large; they are read. */
-export function isContainer(head: Uint8Array): boolean {
-  const kind = sniffBytes(head);
-  return kind === 'pdf' || kind === 'zip' || kind === 'ole';
-}
-
 function failed(source: string, sha256: string, bytes: number, error: string): Prepared {
   return { kind: 'extracted', source, sha256, bytes, previous: false, result: { ok: false, format: null, error } };
 }
 
-function write(store: Store, runId: number, p: Exclude<Prepared, { kind: 'interrupted' }>, extract: RunOptions['extract']): DocumentEvent {
+async function write(store: TargetStore, runId: number, p: Exclude<Prepared, { kind: 'interrupted' }>, extract: RunOptions['extract']): Promise<DocumentEvent> {
   if (p.kind !== 'extracted') return { source: p.source, outcome: p.kind, tables: 0, cells: 0 };
   const r = p.result;
   const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS, options: extractionFlags(r.ok ? r.document.format : r.format, extract) };
   if (!r.ok) {
-    store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
+    await store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
   try {
-    store.writeDocument(runId, { ...file, contentHash: contentFingerprint(r.document) }, { document: r.document }, { validated: true });
+    await store.writeDocument(runId, { ...file, contentHash: contentFingerprint(r.document) }, { document: r.document }, { validated: true });
   } catch (e) {
     // a document the store refuses (a constraint its values break) fails alone; the transaction
     // was rolled back, so nothing of it is stored. If even its failure cannot be written (disk
-    // full, read-only), that error ends the run.
+    // full, read-only, the server gone), that error ends the run.
     const error = `cannot store the document: ${oneLine(e)}`;
-    store.writeDocument(runId, file, { failure: { format: r.document.format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
+    await store.writeDocument(runId, file, { failure: { format: r.document.format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error, tables: 0, cells: 0 };
   }
   const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
@@ -253,28 +233,4 @@ function write(store: Store, runId: number, p: Exclude<Prepared, { kind: 'interr
 export function isCurrentExtractor(name: string | null, version: string | null): boolean {
   if (name === 'gongkai') return version === TOOL_VERSION;
   return Object.values(EXTRACTORS).some((e) => e!.name === name && e!.version === version);
-}
-
-/** Sources are stored relative to the working directory with forward slashes, as users typed them. */
-export function toSourcePath(file: string): string {
-  const rel = path.relative(process.cwd(), path.resolve(file));
-  return (rel.startsWith('..') ? path.resolve(file) : rel).split(path.sep).join('/');
-}
-
-/** Why a folder cannot be listed (the walk found it so). */
-async function folderError(dir: string): Promise<string> {
-  try {
-    await fs.readdir(dir);
-    return 'unreadable';
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-  }
-}
-
-function kindOf(stat: import('node:fs').Stats): string {
-  if (stat.isFIFO()) return 'a FIFO';
-  if (stat.isSocket()) return 'a socket';
-  if (stat.isCharacterDevice()) return 'a character device';
-  if (stat.isBlockDevice()) return 'a block device';
-  return 'not a file';
 }

@@ -1,15 +1,16 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { QueueJob, QueueJobResult } from '../model/index.js';
-import { discoverFiles, DiscoveryRoots, outsideRootsReason } from '../pipeline/discover.js';
+import { discoverFiles, DiscoveryRoots } from '../pipeline/discover.js';
 import { EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
-import { isCurrentExtractor, MAX_FILE_BYTES, MAX_TEXT_BYTES, toSourcePath, type RunSummary } from '../pipeline/run-corpus.js';
+import { readSource } from '../pipeline/read-source.js';
+import { isCurrentExtractor, type RunSummary } from '../pipeline/run-corpus.js';
 import { STAGE_VERSIONS } from '../pipeline/stage-versions.js';
-import { openTargetStore } from '../store/target-store.js';
+import { openRunStore } from '../store/run-store.js';
+import { isPostgresUrl } from '../store/target-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { DEFAULT_QUEUE_NAME, redisConnection } from './connection.js';
 import { redactUrl as redact } from '../store/redact-url.js';
@@ -46,12 +47,14 @@ const LOOKUP_BATCH = 100;
  * options; never its bytes), then waits for the workers and records the run's counts. Documents
  * stored with the same bytes and versions are `unchanged` here and never queued. Each new
  * document gets its id now, in discovery order, so ids are those a local run gives.
- * One `run --queue` per database at a time: two would hand out the same new ids.
+ * One run per database at a time (its run lock, src/store/run-store.ts): two would hand out the
+ * same new ids.
  */
 export async function runQueued(paths: string[], options: QueuedRunOptions): Promise<QueuedRunSummary> {
   const started = Date.now();
   if (options.extract?.password !== undefined) throw new Error('--password is not sent through the queue (it would be stored in Redis): run encrypted files locally');
-  const store = await openTargetStore(options.db);
+  const opened = await openRunStore(options.db);
+  const store = opened.store;
   const queue = new Queue(options.queueName ?? DEFAULT_QUEUE_NAME, { connection: redisConnection(options.queue) });
   const extract = options.extract ?? {};
   const extractorVersions = { ...Object.fromEntries(Object.entries(EXTRACTORS).map(([f, e]) => [f, `${e!.name}@${e!.version}`])), stages: STAGE_VERSIONS };
@@ -79,25 +82,27 @@ export async function runQueued(paths: string[], options: QueuedRunOptions): Pro
       batch = [];
     };
     const roots = new DiscoveryRoots(paths);
-    for (const file of discoverFiles(paths, { database: options.db })) {
+    for (const file of discoverFiles(paths, isPostgresUrl(options.db) ? {} : { database: options.db })) {
       if (options.signal?.aborted) {
         s.interrupted = true;
         break;
       }
       s.files++;
-      const source = toSourcePath(file);
-      const stat = await fs.stat(file);
-      if (!roots.contains(file)) {
-        // a link out of the paths given: never queued (a worker would read it), its reason stored here
-        const failure = { format: null, error: outsideRootsReason(stat.isDirectory()), extractor: { name: 'gongkai', version: TOOL_VERSION } };
+      // read as a local run reads it: what it cannot read, or refuses to (a link out of the paths
+      // given, a FIFO, a file too large), is stored as failed here with the same reason, never
+      // queued — a worker would read whatever path a job names
+      const read = await readSource(file, roots);
+      const source = read.source;
+      if (read.kind === 'failed') {
+        const failure = { format: null, error: read.error, extractor: { name: 'gongkai', version: TOOL_VERSION } };
         const stored = await store.findDocument(source);
-        await store.writeDocument(run.id, { source, sha256: '', bytes: 0, stages: STAGE_VERSIONS, options: '' }, { failure }, stored ? {} : { documentId: ++nextId });
+        await store.writeDocument(run.id, { source, sha256: '', bytes: read.bytes, stages: STAGE_VERSIONS, options: '' }, { failure }, stored ? {} : { documentId: ++nextId });
         s.failed++;
+        s.bytes += read.bytes;
         continue;
       }
-      const size = stat.size;
-      // too large to read: the worker stores the reason; its sha256 is not needed to say so
-      const sha256 = size > MAX_FILE_BYTES || size > MAX_TEXT_BYTES ? '' : sha256Hex(await fs.readFile(file));
+      const size = read.bytes.length;
+      const sha256 = sha256Hex(read.bytes);
       const previous = await store.findDocument(source);
       const same =
         previous &&
@@ -141,7 +146,7 @@ export async function runQueued(paths: string[], options: QueuedRunOptions): Pro
       }
     } finally {
       await queue.close();
-      await store.close();
+      await opened.close();
     }
   }
   return s;

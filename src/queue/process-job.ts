@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import { UnrecoverableError } from 'bullmq';
 import type { QueueJob, QueueJobResult } from '../model/index.js';
 import { contentFingerprint } from '../export/fingerprint.js';
@@ -6,7 +5,8 @@ import { detectFormat } from '../../extractors/index.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
 import { oneLine } from '../pipeline/one-line.js';
-import { defaultDocTimeout, isContainer, isCurrentExtractor, MAX_FILE_BYTES, MAX_TEXT_BYTES, readHead } from '../pipeline/run-corpus.js';
+import { readSource } from '../pipeline/read-source.js';
+import { defaultDocTimeout, isCurrentExtractor } from '../pipeline/run-corpus.js';
 import { STAGE_VERSIONS } from '../pipeline/stage-versions.js';
 import type { ExtractionPool } from '../pipeline/worker-pool.js';
 import type { SourceFile, StoredResult } from '../store/index.js';
@@ -46,15 +46,20 @@ export async function processJob(job: QueueJob, ctx: JobContext): Promise<QueueJ
   if (same && previous.runId === job.runId) return { ...base, outcome: previous.status === 'failed' ? 'failed' : previous.replacedInRun ? 'changed' : 'new' };
   if (same && !job.force) return { ...base, outcome: 'unchanged' };
 
-  const size = (await fs.stat(job.path)).size;
-  const file: SourceFile = { source: job.source, sha256: '', bytes: size, stages: STAGE_VERSIONS, options: '' };
+  const file: SourceFile = { source: job.source, sha256: '', bytes: 0, stages: STAGE_VERSIONS, options: '' };
   const fail = async (format: string | null, error: string): Promise<QueueJobResult> => {
-    await store.writeDocument(job.runId, file, { failure: { format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } }, { documentId: job.documentId });
+    await store.writeDocument(job.runId, file, { failure: { format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } }, { documentId: job.documentId, oncePerRun: true });
     return { ...base, outcome: 'failed', error };
   };
-  if (size > MAX_FILE_BYTES) return fail(null, `file too large (${size} bytes; limit ${MAX_FILE_BYTES})`);
-  if (size > MAX_TEXT_BYTES && !isContainer(await readHead(job.path))) return fail(null, `file too large (${size} bytes) for a text export (limit ${MAX_TEXT_BYTES})`);
-  const bytes = await fs.readFile(job.path);
+  // read as the run read it (src/pipeline/read-source.ts); the file may have changed since
+  const read = await readSource(job.path);
+  if (read.kind === 'failed') {
+    // not there on this machine (shared storage not mounted, a permission): the queue retries it, elsewhere maybe
+    if (read.cause === 'unreadable') throw new Error(`${job.path}: ${read.error}`);
+    file.bytes = read.bytes;
+    return fail(null, read.error);
+  }
+  const bytes = read.bytes;
   // the bytes read now are the ones extracted and stored, even if the file changed since it was queued
   file.sha256 = sha256Hex(bytes);
   file.bytes = bytes.length;
@@ -65,7 +70,7 @@ export async function processJob(job: QueueJob, ctx: JobContext): Promise<QueueJ
   if (!r.ok) return fail(r.format, r.error);
   const result: StoredResult = { document: r.document };
   try {
-    await store.writeDocument(job.runId, { ...file, contentHash: contentFingerprint(r.document) }, result, { validated: true, documentId: job.documentId });
+    await store.writeDocument(job.runId, { ...file, contentHash: contentFingerprint(r.document) }, result, { validated: true, documentId: job.documentId, oncePerRun: true });
   } catch (e) {
     // a document the store refuses fails alone, as in a local run; anything else (the database
     // down, busy, full) goes to the queue, which retries the job — a failure stored for it would

@@ -28,11 +28,19 @@ export interface TargetStore {
   maxDocumentId(): Promise<number>;
   /**
    * Writes one document in one transaction, replacing what was stored for its source (kept as a
-   * version, as a local run does). `documentId` is the id a new document gets.
+   * version, as a local run does). `documentId` is the id a new document gets. With `oncePerRun`
+   * nothing is written when run `runId` has already written this source: a job delivered twice
+   * and processed by two workers at once (its lock taken for lost) is written once.
    */
-  writeDocument(runId: number, file: SourceFile, result: StoredResult, options?: { validated?: boolean; documentId?: number }): Promise<number>;
+  writeDocument(runId: number, file: SourceFile, result: StoredResult, options?: WriteOptions): Promise<number>;
   countDocuments(): Promise<{ documents: number; failed: number }>;
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  validated?: boolean;
+  documentId?: number;
+  oncePerRun?: boolean;
 }
 
 export const isPostgresUrl = (db: string): boolean => /^postgres(ql)?:\/\//i.test(db);
@@ -87,13 +95,15 @@ class SqliteTarget implements TargetStore {
     return this.store.maxDocumentId();
   }
 
-  async writeDocument(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean; documentId?: number } = {}) {
+  async writeDocument(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions = {}) {
     const db = sqliteConnection(this.store);
     const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
     const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
     return db
       .transaction(() => {
-        const existed = !!db.prepare('select 1 from document where source = ?').get(file.source);
+        const stored = db.prepare('select id, run_id from document where source = ?').get(file.source) as { id: number; run_id: number | null } | undefined;
+        if (options.oncePerRun && stored?.run_id === runId) return stored.id;
+        const existed = !!stored;
         const id = writeDocumentRows(db, runId, file, document, failure);
         if (existed || options.documentId === undefined || options.documentId === id) return id;
         // the id the run handed out, whatever order the workers finish in; its rows move with it

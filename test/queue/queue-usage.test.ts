@@ -17,10 +17,9 @@ async function usage(args: string[]): Promise<{ code: number; stderr: string }> 
 }
 
 describe('distributed runs: usage', () => {
-  it('refuses --password with --queue (it would be stored in Redis), --jobs with --queue, and a local run into PostgreSQL', async () => {
+  it('refuses --password with --queue (it would be stored in Redis) and --jobs with --queue', async () => {
     expect(await usage(['run', 'corpus', '--queue', 'redis://127.0.0.1:1', '--password', 'x'])).toEqual({ code: 2, stderr: expect.stringMatching(/--password is not sent through the queue/) });
     expect(await usage(['run', 'corpus', '--queue', 'redis://127.0.0.1:1', '--jobs', '2'])).toEqual({ code: 2, stderr: expect.stringMatching(/--jobs is for local runs/) });
-    expect(await usage(['run', 'corpus', '--db', 'postgres://127.0.0.1:1/x'])).toEqual({ code: 2, stderr: expect.stringMatching(/a local run writes SQLite/) });
     expect((await usage(['worker', '--db', 'x.sqlite'])).code).toBe(2);
     expect((await usage(['db', 'move'])).code).toBe(2);
   });

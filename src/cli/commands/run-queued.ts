@@ -1,4 +1,4 @@
-import { redactUrl, runQueued, type ExtractOptions } from '../../index.js';
+import { redactUrl, RunLockedError, runQueued, type ExtractOptions } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 
 export interface RunQueuedCommandOptions {
@@ -16,7 +16,8 @@ export interface RunQueuedCommandOptions {
 /**
  * `gongkai run <paths…> --queue redis://…`: queue the documents for `gongkai worker`s, wait for
  * them, and print the same summary as a local run, with the documents the queue gave up on.
- * Exit codes as `run`'s; 130 when stopped by Ctrl-C (the queued jobs stay for the workers).
+ * Exit codes as `run`'s (4: another run holds the database); 130 when stopped by Ctrl-C (the
+ * queued jobs stay for the workers).
  */
 export async function runQueuedCommand(paths: string[], opts: RunQueuedCommandOptions): Promise<number> {
   if (paths.length === 0) throw new UsageError('gongkai run <paths…> --queue redis://host:6379 [--db out/gongkai.sqlite | postgres://…]');
@@ -51,6 +52,12 @@ export async function runQueuedCommand(paths: string[], opts: RunQueuedCommandOp
     const processed = s.new + s.changed + s.unchanged + s.skipped;
     if (s.files > 0 && processed === 0) return 1;
     return opts.strict && (s.failed > 0 || s.deadLetter.length > 0) ? 3 : 0;
+  } catch (e) {
+    if (e instanceof RunLockedError) {
+      console.error(`gongkai: ${e.message}`);
+      return 4;
+    }
+    throw e;
   } finally {
     process.off('SIGINT', onSigint);
   }

@@ -1,10 +1,10 @@
-import { runCorpus, RunLockedError, type ExtractOptions } from '../../index.js';
+import { redactUrl, runCorpus, RunLockedError, type ExtractOptions } from '../../index.js';
 import { terminalSafe } from '../terminal-safe.js';
 import { UsageError } from '../usage-error.js';
 
 export { UsageError } from '../usage-error.js';
 
-export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t] [--table-settings JSON|FILE]';
+export const RUN_USAGE = 'gongkai run <paths…> [--db out/gongkai.sqlite | postgres://…] [--jobs N] [--doc-timeout S] [--force] [--only-format F] [--strict] [--verbose | --quiet] [--pages 1-3,7] [--area top,left,bottom,right] [--password PW] [--method lattice|stream|auto | -l | -t] [--table-settings JSON|FILE]';
 
 export interface RunCommandOptions {
   db: string;
@@ -55,7 +55,7 @@ export async function runCommand(paths: string[], opts: RunCommandOptions): Prom
     });
     console.log(
       `run ${s.runId}${s.interrupted ? ' (interrupted)' : ''}: ${s.files} files — ${s.new} new, ${s.changed} changed, ${s.unchanged} unchanged, ${s.failed} failed (${s.failedInDatabase} in the database)` +
-        `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${opts.db}`,
+        `${s.skipped ? `, ${s.skipped} skipped` : ''}; ${s.tables} tables, ${s.cells} cells; ${s.seconds.toFixed(2)} s → ${redactUrl(opts.db)}`,
     );
     if (s.interrupted) return exitCodeOf(stoppedBy ?? 'SIGINT');
     const processed = s.new + s.changed + s.unchanged + s.skipped;

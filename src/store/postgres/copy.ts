@@ -42,9 +42,9 @@ async function sqliteToPostgres(file: string, url: string): Promise<CopySummary>
         let batch: unknown[][] = [];
         for (const row of sqliteConnection(source).prepare(`select ${columns.map(quote).join(', ')} from ${quote(t.name)}`).raw().iterate() as Iterable<unknown[]>) {
           batch.push(row);
-          if (batch.length === BATCH) (await insertRows(client, t.name, columns, batch), (s.rows += batch.length), (batch = []));
+          if (batch.length === BATCH) (await insertRows(client, t.name, t.columns, batch), (s.rows += batch.length), (batch = []));
         }
-        await insertRows(client, t.name, columns, batch);
+        await insertRows(client, t.name, t.columns, batch);
         s.rows += batch.length;
         s.tables++;
         if (t.identity) await client.query(`select setval(pg_get_serial_sequence($1, $2), greatest((select max(${quote(t.identity)}) from ${quote(t.name)}), 1))`, [quote(t.name), t.identity]);

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { openStore, sqliteConnection, type RunInfo, type SourceFile, type Store, type StoredResult } from '../store.js';
-import type { StoredStateOfRun, TargetStore } from '../target-store.js';
+import type { StoredStateOfRun, TargetStore, WriteOptions } from '../target-store.js';
 import { connectPostgres, inTransaction, insertRows } from './connect.js';
 import { migratePostgres } from './migrate.js';
 import { mirroredTables, quote, type MirroredTable } from './schema.js';
@@ -79,19 +79,20 @@ export class PostgresStore implements TargetStore {
     return rows[0]!;
   }
 
-  writeDocument(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean; documentId?: number } = {}): Promise<number> {
+  writeDocument(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions = {}): Promise<number> {
     const next = this.writing.then(() => this.write(runId, file, result, options));
     this.writing = next.catch(() => {});
     return next;
   }
 
-  private async write(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean; documentId?: number }): Promise<number> {
+  private async write(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions): Promise<number> {
     const staging = (this.staging ??= openStore(':memory:'));
     const db = sqliteConnection(staging);
     return inTransaction(this.pool, async (client) => {
       // one writer per source at a time: a job delivered twice, or the same file in two runs
       await client.query('select pg_advisory_xact_lock(hashtext($1))', [file.source]);
       const previous = (await client.query('select * from document where source = $1', [file.source])).rows[0] as Record<string, unknown> | undefined;
+      if (options.oncePerRun && previous && previous.run_id === runId) return previous.id as number;
       const id = (previous?.id as number | undefined) ?? options.documentId ?? (await this.nextDocumentId(client));
 
       db.pragma('foreign_keys = off');
@@ -106,16 +107,22 @@ export class PostgresStore implements TargetStore {
       }
       const stagedId = staging.writeDocument(runId, file, result, { validated: options.validated ?? false });
 
-      for (const t of this.tables) if (t.perDocument && t.name !== 'document_version') await client.query(`delete from ${quote(t.name)} where document_id = $1`, [id]);
-      await client.query('delete from document where id = $1', [id]);
+      if (previous) {
+        // a new document's id is new (handed out by its run, or the highest plus one): nothing to clear
+        for (const t of this.tables) if (t.perDocument && t.name !== 'document_version') await client.query(`delete from ${quote(t.name)} where document_id = $1`, [id]);
+        await client.query('delete from document where id = $1', [id]);
+      }
       for (const t of this.tables) {
         if (t.name !== 'document' && !t.perDocument) continue;
-        const rows = db.prepare(`select * from ${quote(t.name)} where ${t.name === 'document' ? 'id' : 'document_id'} = ?${t.identity ? ` order by ${quote(t.identity)}` : ''}`).all(stagedId) as Record<string, unknown>[];
         // search entries get their ids here; every other row keeps its key, with the document's id
-        const columns = t.columns.map((c) => c.name).filter((c) => !(t.name === 'search_entry' && c === t.identity));
-        const values = rows.map((r) => columns.map((c) => ((t.name === 'document' && c === 'id') || c === 'document_id' ? id : r[c])));
-        if (t.name === 'document_version') for (const r of rows) await client.query('delete from document_version where document_id = $1 and run_id = $2', [id, r.run_id]);
-        await insertRows(client, t.name, columns, values);
+        const columns = t.columns.filter((c) => !(t.name === 'search_entry' && c.name === t.identity));
+        const key = t.name === 'document' ? 'id' : 'document_id';
+        const rows = db
+          .prepare(`select ${columns.map((c) => (c.name === key ? '?' : quote(c.name))).join(', ')} from ${quote(t.name)} where ${quote(key)} = ?${t.identity ? ` order by ${quote(t.identity)}` : ''}`)
+          .raw()
+          .all(...(columns.some((c) => c.name === key) ? [id] : []), stagedId) as unknown[][];
+        if (t.name === 'document_version') for (const r of rows) await client.query('delete from document_version where document_id = $1 and run_id = $2', [id, r[columns.findIndex((c) => c.name === 'run_id')]]);
+        await insertRows(client, t.name, columns, rows);
       }
       return id;
     });
