@@ -1,6 +1,5 @@
-import { Document } from '../model/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { openStore, sqliteConnection, type RunInfo, type SourceFile, type StoredResult, type StoredState, type Store } from './store.js';
+import { openStore, sqliteConnection, storedContent, type RunInfo, type SourceFile, type StoredResult, type StoredState, type Store } from './store.js';
 import { writeDocumentRows } from './write-document.js';
 
 /** What decides a document's next extraction, and the run that stored it. */
@@ -89,12 +88,12 @@ class SqliteTarget implements TargetStore {
 
   async writeDocument(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean; documentId?: number } = {}) {
     const db = sqliteConnection(this.store);
-    const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
+    const content = storedContent(result, options);
     const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
     return db
       .transaction(() => {
         const existed = !!db.prepare('select 1 from document where source = ?').get(file.source);
-        const id = writeDocumentRows(db, runId, file, document, failure);
+        const id = writeDocumentRows(db, runId, file, content, failure);
         if (existed || options.documentId === undefined || options.documentId === id) return id;
         // the id the run handed out, whatever order the workers finish in; its rows move with it
         db.pragma('defer_foreign_keys = on');
