@@ -28,7 +28,9 @@ parentPort.on('message', async ({ id, bytes, options, pack }) => {
   const watch = { onStage: (stage) => parentPort.postMessage({ id, stage }) };
   // packed for the writer (a run), else the Document itself
   const result = await (pack ? extractPacked : extractIsolated)(new Uint8Array(bytes), options ?? {}, watch);
-  // one string crosses the thread boundary much faster than a structured clone of the object graph
-  parentPort.postMessage({ id, json: JSON.stringify(result) });
+  // a Document's object graph crosses the thread boundary much faster as one string than as a
+  // structured clone; packed rows (arrays of strings and numbers) the other way round
+  if (pack) parentPort.postMessage({ id, result });
+  else parentPort.postMessage({ id, json: JSON.stringify(result) });
 });
 parentPort.postMessage({ ready: true });

@@ -74,7 +74,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), dead: false };
-    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; stage?: string }) => {
+    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; result?: PackedResult; stage?: string }) => {
       if (msg.ready) return markReady();
       const job = slot.job;
       if (!job || msg.id !== job.id) return;
@@ -84,7 +84,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
       }
       clearTimeout(job.timer);
       slot.job = undefined;
-      job.resolve(JSON.parse(msg.json!) as ExtractionResult | PackedResult);
+      job.resolve(msg.result ?? (JSON.parse(msg.json!) as ExtractionResult));
       next(slot);
     });
     worker.on('error', (e) => died(slot, oneLine(e), (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
