@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { sourceStamp } from '../bin/source-stamp.mjs';
 import { fmt, runChild as child, type Measured } from './measure.js';
 import { ocrBench } from './ocr-bench.js';
 import { pdfBench } from './pdf-bench.js';
@@ -42,25 +43,29 @@ const { files, bytes } = generateCorpus(corpus, n, path.join(root, 'corpus'));
 fs.writeFileSync(path.join(work, 'files.txt'), files.join('\n'));
 console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
 
+// the compiled dist/ when it is built from the sources as they are (what bin/gongkai.mjs runs), here and in --before's checkout
+const before = values.before ? path.resolve(values.before) : null;
+const built = (dir: string) => fs.existsSync(path.join(dir, 'dist', 'stamp')) && fs.readFileSync(path.join(dir, 'dist', 'stamp'), 'utf8') === sourceStamp(dir);
+const script = built(root) && (!before || built(before)) ? 'run-once.mjs' : 'run-once.ts';
+console.log(`measuring ${script === 'run-once.mjs' ? 'the compiled dist/' : 'the sources through tsx (dist/ is absent or stale: npm run build)'}`);
 const rows: [string, Measured][] = [];
 // --before DIR: another checkout (`git worktree add --detach /tmp/old <commit>`, node_modules linked) in the same rounds, each round before then after
-const before = values.before ? path.resolve(values.before) : null;
 for (const jobs of [1, 2]) {
-  if (before) rows.push([`before: run --jobs ${jobs}`, child('run-once.ts', [corpus, path.join(work, `before-jobs${jobs}.sqlite`), String(jobs)], before)]);
-  rows.push([`run --jobs ${jobs}`, child('run-once.ts', [corpus, path.join(work, `jobs${jobs}.sqlite`), String(jobs)])]);
+  if (before) rows.push([`before: run --jobs ${jobs}`, child(script, [corpus, path.join(work, `before-jobs${jobs}.sqlite`), String(jobs)], before)]);
+  rows.push([`run --jobs ${jobs}`, child(script, [corpus, path.join(work, `jobs${jobs}.sqlite`), String(jobs)])]);
 }
-rows.push(['re-run, nothing changed (--jobs 2)', child('run-once.ts', [corpus, path.join(work, 'jobs2.sqlite'), '2'])]);
+rows.push(['re-run, nothing changed (--jobs 2)', child(script, [corpus, path.join(work, 'jobs2.sqlite'), '2'])]);
 const cells = rows.find(([label]) => label === 'run --jobs 1')![1].cells;
 const floor = child<{ read: number; insert: number; cpu: number; maxRssMB: number }>('floor.ts', [path.join(work, 'files.txt'), path.join(work, 'floor.sqlite'), String(cells)]);
 const floorSecs = floor.read + floor.insert;
 
 console.log('');
 // CPU s: every thread of the process; on a loaded machine wall time is mostly waiting for a core
-console.log(`${'measurement'.padEnd(36)} ${'seconds'.padStart(9)} ${'CPU s'.padStart(9)} ${'docs/s'.padStart(9)} ${'MB/s'.padStart(9)} ${'cells/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'× floor'.padStart(9)} ${'CPU × floor'.padStart(12)}`);
+console.log(`${'measurement'.padEnd(36)} ${'seconds'.padStart(9)} ${'CPU s'.padStart(9)} ${'docs/s'.padStart(9)} ${'MB/s'.padStart(9)} ${'cells/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'× floor'.padStart(9)} ${'CPU × floor'.padStart(12)} ${'writer CPU s'.padStart(13)}`);
 for (const [label, m] of rows) {
-  console.log(`${label.padEnd(36)} ${fmt(m.wall, 2)} ${fmt(m.cpu, 2)} ${fmt(m.files / m.wall)} ${fmt(bytes / 1e6 / m.wall)} ${fmt(m.cells / m.wall, 0)} ${fmt(m.maxRssMB, 0).padStart(12)} ${fmt(m.wall / floorSecs, 1)} ${fmt(m.cpu / floor.cpu, 1, 12)}`);
+  console.log(`${label.padEnd(36)} ${fmt(m.wall, 2)} ${fmt(m.cpu, 2)} ${fmt(m.files / m.wall)} ${fmt(bytes / 1e6 / m.wall)} ${fmt(m.cells / m.wall, 0)} ${fmt(m.maxRssMB, 0).padStart(12)} ${fmt(m.wall / floorSecs, 1)} ${fmt(m.cpu / floor.cpu, 1, 12)} ${m.mainCpu == null ? '—'.padStart(13) : fmt(m.mainCpu, 2, 13)}`);
 }
-console.log(`${'floor: read files + bare insert'.padEnd(36)} ${fmt(floorSecs, 2)} ${fmt(floor.cpu, 2)} ${fmt(files.length / floorSecs)} ${fmt(bytes / 1e6 / floorSecs)} ${fmt(cells / floorSecs, 0)} ${fmt(floor.maxRssMB, 0).padStart(12)} ${fmt(1, 1)} ${fmt(1, 1, 12)}`);
+console.log(`${'floor: read files + bare insert'.padEnd(36)} ${fmt(floorSecs, 2)} ${fmt(floor.cpu, 2)} ${fmt(files.length / floorSecs)} ${fmt(bytes / 1e6 / floorSecs)} ${fmt(cells / floorSecs, 0)} ${fmt(floor.maxRssMB, 0).padStart(12)} ${fmt(1, 1)} ${fmt(1, 1, 12)} ${fmt(floor.cpu, 2, 13)}`);
 console.log(`  (floor: reading ${floor.read.toFixed(2)} s, inserting ${cells} cell rows in ${files.length} transactions ${floor.insert.toFixed(2)} s)`);
 const byLabel = (label: string) => rows.find(([l]) => l === label)![1];
 const [j1, j2] = [byLabel('run --jobs 1'), byLabel('run --jobs 2')];
@@ -72,13 +77,13 @@ if (before) {
 // --sizes: --jobs 2 over corpora of growing size, for peak RSS as the batch grows
 if (values.sizes) {
   console.log('');
-  console.log(`${'--jobs 2, documents'.padEnd(36)} ${'seconds'.padStart(9)} ${'CPU s'.padStart(9)} ${'docs/s'.padStart(9)} ${'peak RSS MB'.padStart(12)}`);
+  console.log(`${'--jobs 2, documents'.padEnd(36)} ${'seconds'.padStart(9)} ${'CPU s'.padStart(9)} ${'docs/s'.padStart(9)} ${'peak RSS MB'.padStart(12)} ${'writer CPU s'.padStart(13)}`);
   for (const size of values.sizes.split(',').map(Number)) {
     const dir = path.join(work, `size-${size}`);
     generateCorpus(dir, size, path.join(root, 'corpus'));
     for (const [label, at] of [...(before ? [['before: ', before] as const] : []), ['', root] as const]) {
-      const m = child('run-once.ts', [dir, path.join(work, `size-${size}-${label ? 'before' : 'after'}.sqlite`), '2'], at);
-      console.log(`${`${label}${size}`.padEnd(36)} ${fmt(m.wall, 2)} ${fmt(m.cpu, 2)} ${fmt(m.files / m.wall)} ${fmt(m.maxRssMB, 0).padStart(12)}`);
+      const m = child(script, [dir, path.join(work, `size-${size}-${label ? 'before' : 'after'}.sqlite`), '2'], at);
+      console.log(`${`${label}${size}`.padEnd(36)} ${fmt(m.wall, 2)} ${fmt(m.cpu, 2)} ${fmt(m.files / m.wall)} ${fmt(m.maxRssMB, 0).padStart(12)} ${m.mainCpu == null ? '—'.padStart(13) : fmt(m.mainCpu, 2, 13)}`);
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
