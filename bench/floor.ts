@@ -25,4 +25,5 @@ for (let d = 0; d < files.length; d++) {
 }
 const insertSecs = (performance.now() - t) / 1000;
 conn.close();
-console.log(JSON.stringify({ read, insert: insertSecs, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+const { user, system } = process.cpuUsage();
+console.log(JSON.stringify({ read, insert: insertSecs, cpu: (user + system) / 1e6, bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 }));

@@ -2,6 +2,8 @@ import type { Diagnostic } from '../model/index.js';
 import { DocumentStopped, DocumentTimeout, inDocumentScope } from './document-scope.js';
 import { extractDocumentAsync, type ExtractionResult, type ExtractOptions } from './extract-document.js';
 import { oneLine } from './one-line.js';
+import { contentFingerprint } from '../export/fingerprint.js';
+import { packDocument, type PackedDocument } from '../store/pack-document.js';
 
 /**
  * One document's extraction as the pools run it: in its own scope, so that errors its readers
@@ -17,6 +19,18 @@ export async function extractIsolated(bytes: Uint8Array, options: ExtractOptions
     if (e instanceof DocumentTimeout || e instanceof DocumentStopped) return { ok: false, format: null, error: e.message };
     return { ok: false, format: null, error: `internal error: ${oneLine(e)}` };
   }
+}
+
+/** What the writer stores of one file: its Document packed into rows, with its content fingerprint, or the reason there is none. */
+export type PackedResult = { ok: true; packed: PackedDocument; contentHash: string } | Extract<ExtractionResult, { ok: false }>;
+
+/** extractIsolated, packed where it ran (a worker), so that the one writer only binds the rows. */
+export async function extractPacked(bytes: Uint8Array, options: ExtractOptions, watch: Parameters<typeof inDocumentScope>[1] = {}): Promise<PackedResult> {
+  return packResult(await extractIsolated(bytes, options, watch));
+}
+
+export function packResult(r: ExtractionResult): PackedResult {
+  return r.ok ? { ok: true, packed: packDocument(r.document), contentHash: contentFingerprint(r.document) } : r;
 }
 
 function unhandledWarning(errors: string[]): Diagnostic {

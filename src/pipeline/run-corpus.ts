@@ -4,10 +4,9 @@ import { isPostgresUrl, type TargetStore } from '../store/target-store.js';
 import { TOOL_VERSION } from '../version.js';
 import { STAGE_VERSIONS } from './stage-versions.js';
 import { extractionFlags } from './extraction-options.js';
-import { contentFingerprint } from '../export/fingerprint.js';
 import { countFiles, discoverFiles, DiscoveryRoots } from './discover.js';
 import { detectFormat, EXTRACTORS, type ExtractOptions } from '../../extractors/index.js';
-import type { ExtractionResult } from './extract-document.js';
+import type { PackedResult } from './extract-isolated.js';
 import { sha256Hex } from './hash.js';
 import { oneLine } from './one-line.js';
 import { createProgress } from './progress.js';
@@ -77,7 +76,7 @@ type Prepared =
   | { kind: 'unchanged' | 'skipped'; source: string; bytes: number }
   /** Stopped by Ctrl-C before its extraction finished: not written, redone by the next run. */
   | { kind: 'interrupted'; source: string; bytes: number }
-  | { kind: 'extracted'; source: string; sha256: string; bytes: number; previous: boolean; result: ExtractionResult };
+  | { kind: 'extracted'; source: string; sha256: string; bytes: number; previous: boolean; result: PackedResult };
 
 /**
  * Extracts every file under `paths` into the store at `options.db` — a SQLite file or a
@@ -133,7 +132,7 @@ export async function runCorpus(paths: string[], options: RunOptions): Promise<R
       s.cells += event.cells;
       s.bytes += p.bytes;
       options.onDocument?.(event);
-      if (p.kind === 'extracted' && p.result.ok) ocrPages += p.result.document.diagnostics.filter((d) => d.code === 'pdf-ocr-page').length;
+      if (p.kind === 'extracted' && p.result.ok) ocrPages += p.result.packed.head.ocrPages;
       progress?.update(nextToWrite, { ...(s as unknown as Record<string, number>), ocrPages });
     }
   };
@@ -198,7 +197,7 @@ async function prepare(store: TargetStore, pool: ExtractionPool, file: string, r
     previous.extractOptions === extractionFlags(previous.format, options.extract);
   if (!options.force && same) return { kind: 'unchanged', source, bytes: bytes.length };
   if (options.onlyFormat && detectFormat(bytes) !== options.onlyFormat) return { kind: 'skipped', source, bytes: bytes.length };
-  const result = await pool.extract(bytes, options.extract ?? {}, options.docTimeout ?? defaultDocTimeout(bytes.length));
+  const result = await pool.extractPacked(bytes, options.extract ?? {}, options.docTimeout ?? defaultDocTimeout(bytes.length));
   if (result === INTERRUPTED) return { kind: 'interrupted', source, bytes: bytes.length };
   return { kind: 'extracted', source, sha256, bytes: bytes.length, previous: !!previous, result };
 }
@@ -210,23 +209,22 @@ function failed(source: string, sha256: string, bytes: number, error: string): P
 async function write(store: TargetStore, runId: number, p: Exclude<Prepared, { kind: 'interrupted' }>, extract: RunOptions['extract']): Promise<DocumentEvent> {
   if (p.kind !== 'extracted') return { source: p.source, outcome: p.kind, tables: 0, cells: 0 };
   const r = p.result;
-  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS, options: extractionFlags(r.ok ? r.document.format : r.format, extract) };
+  const file = { source: p.source, sha256: p.sha256, bytes: p.bytes, stages: STAGE_VERSIONS, options: extractionFlags(r.ok ? r.packed.head.format : r.format, extract) };
   if (!r.ok) {
     await store.writeDocument(runId, file, { failure: { format: r.format, error: r.error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error: r.error, tables: 0, cells: 0 };
   }
   try {
-    await store.writeDocument(runId, { ...file, contentHash: contentFingerprint(r.document) }, { document: r.document }, { validated: true });
+    await store.writeDocument(runId, { ...file, contentHash: r.contentHash }, { packed: r.packed });
   } catch (e) {
     // a document the store refuses (a constraint its values break) fails alone; the transaction
     // was rolled back, so nothing of it is stored. If even its failure cannot be written (disk
     // full, read-only, the server gone), that error ends the run.
     const error = `cannot store the document: ${oneLine(e)}`;
-    await store.writeDocument(runId, file, { failure: { format: r.document.format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
+    await store.writeDocument(runId, file, { failure: { format: r.packed.head.format, error, extractor: { name: 'gongkai', version: TOOL_VERSION } } });
     return { source: p.source, outcome: 'failed', error, tables: 0, cells: 0 };
   }
-  const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
-  return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
+  return { source: p.source, outcome: p.previous ? 'changed' : 'new', tables: r.packed.head.tables, cells: r.packed.head.cells };
 }
 
 /** Failed documents are recorded under the tool's own name and version, so a new release retries them. */

@@ -2,13 +2,15 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ExtractionResult, ExtractOptions } from './extract-document.js';
 import { keepUnhandledRejections, timedOut } from './document-scope.js';
-import { extractIsolated } from './extract-isolated.js';
+import { extractIsolated, packResult, type PackedResult } from './extract-isolated.js';
 import { oneLine } from './one-line.js';
 
 /** Extracts documents off the main thread; `jobs` workers, one document at a time each. */
 export interface ExtractionPool {
   /** `seconds`: the document's time limit (`--doc-timeout`); past it, it fails with `timed out after …`. */
   extract(bytes: Uint8Array, options?: ExtractOptions, seconds?: number): Promise<ExtractionResult>;
+  /** The same, packed into its rows where it was extracted (what a run stores): the writer only binds them. */
+  extractPacked(bytes: Uint8Array, options?: ExtractOptions, seconds?: number): Promise<PackedResult>;
   /**
    * Ctrl-C: stops every document in flight or waiting at once (their workers are terminated, not
    * waited for); each answers INTERRUPTED, which the run never stores.
@@ -35,7 +37,10 @@ interface Job {
   id: number;
   bytes: Uint8Array;
   options: ExtractOptions;
-  resolve: (r: ExtractionResult) => void;
+  /** Packed into rows (PackedResult) rather than a Document. */
+  pack: boolean;
+  /** Every failure is both an ExtractionResult and a PackedResult; a success is the one `pack` asked for. */
+  resolve: (r: ExtractionResult | PackedResult) => void;
   /** Already run once in a worker that died under it. */
   retried: boolean;
   seconds: number | undefined;
@@ -69,7 +74,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     let markReady!: () => void;
     const slot: Slot = { worker, ready: new Promise((r) => (markReady = r)), dead: false };
-    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; stage?: string }) => {
+    worker.on('message', (msg: { ready?: boolean; id?: number; json?: string; result?: PackedResult; stage?: string }) => {
       if (msg.ready) return markReady();
       const job = slot.job;
       if (!job || msg.id !== job.id) return;
@@ -79,7 +84,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
       }
       clearTimeout(job.timer);
       slot.job = undefined;
-      job.resolve(JSON.parse(msg.json!) as ExtractionResult);
+      job.resolve(msg.result ?? (JSON.parse(msg.json!) as ExtractionResult));
       next(slot);
     });
     worker.on('error', (e) => died(slot, oneLine(e), (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'));
@@ -111,7 +116,7 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
       if (slot.dead || slot.job !== job) return;
       // the worker gets a copy it owns; the original stays here for a retry
       const copy = new Uint8Array(job.bytes).buffer;
-      slot.worker.postMessage({ id: job.id, bytes: copy, options: job.options }, [copy]);
+      slot.worker.postMessage({ id: job.id, bytes: copy, options: job.options, pack: job.pack }, [copy]);
       if (job.seconds !== undefined) job.timer = setTimeout(() => timeout(slot, job), job.seconds * 1000);
     });
   };
@@ -140,16 +145,18 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
     idle.push(slot);
   }
 
+  const submit = (bytes: Uint8Array, options: ExtractOptions, seconds: number | undefined, pack: boolean) =>
+    new Promise<ExtractionResult | PackedResult>((resolve) => {
+      if (closed) return resolve(INTERRUPTED);
+      const job: Job = { id: nextId++, bytes, options, pack, resolve, retried: false, seconds, stage: 'start' };
+      const slot = idle.shift();
+      if (slot) run(slot, job);
+      else waiting.push(job);
+    });
+
   return {
-    extract(bytes, options = {}, seconds) {
-      return new Promise<ExtractionResult>((resolve) => {
-        if (closed) return resolve(INTERRUPTED);
-        const job: Job = { id: nextId++, bytes, options, resolve, retried: false, seconds, stage: 'start' };
-        const slot = idle.shift();
-        if (slot) run(slot, job);
-        else waiting.push(job);
-      });
-    },
+    extract: (bytes, options = {}, seconds) => submit(bytes, options, seconds, false) as Promise<ExtractionResult>,
+    extractPacked: (bytes, options = {}, seconds) => submit(bytes, options, seconds, true) as Promise<PackedResult>,
     interrupt() {
       if (closed) return;
       closed = true;
@@ -179,14 +186,16 @@ export function createWorkerPool(jobs: number, { workerUrl = new URL('./extract-
 export function createInlinePool(): ExtractionPool {
   const remove = keepUnhandledRejections();
   let interrupted = false;
+  // nothing can interrupt this thread's own work: a document past its time, or stopped by
+  // Ctrl-C, stops at its next stage (the signal's handler itself runs only between stages)
+  const extract = async (bytes: Uint8Array, options: ExtractOptions = {}, seconds?: number): Promise<ExtractionResult> => {
+    if (interrupted) return INTERRUPTED;
+    const result = await extractIsolated(bytes, options, { ...(seconds === undefined ? {} : { deadline: { at: Date.now() + seconds * 1000, seconds } }), stopped: () => interrupted });
+    return interrupted ? INTERRUPTED : result;
+  };
   return {
-    // nothing can interrupt this thread's own work: a document past its time, or stopped by
-    // Ctrl-C, stops at its next stage (the signal's handler itself runs only between stages)
-    extract: async (bytes, options = {}, seconds) => {
-      if (interrupted) return INTERRUPTED;
-      const result = await extractIsolated(bytes, options, { ...(seconds === undefined ? {} : { deadline: { at: Date.now() + seconds * 1000, seconds } }), stopped: () => interrupted });
-      return interrupted ? INTERRUPTED : result;
-    },
+    extract,
+    extractPacked: async (bytes, options = {}, seconds) => packResult(await extract(bytes, options, seconds)),
     interrupt() {
       interrupted = true;
     },

@@ -1,6 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
 import type { QueueJob, QueueJobResult } from '../model/index.js';
-import { contentFingerprint } from '../export/fingerprint.js';
 import { detectFormat } from '../../extractors/index.js';
 import { extractionFlags } from '../pipeline/extraction-options.js';
 import { sha256Hex } from '../pipeline/hash.js';
@@ -65,21 +64,20 @@ export async function processJob(job: QueueJob, ctx: JobContext): Promise<QueueJ
   file.bytes = bytes.length;
   if (job.onlyFormat && detectFormat(bytes) !== job.onlyFormat) return { ...base, outcome: 'skipped' };
 
-  const r = await pool.extract(bytes, extract, job.docTimeout ?? defaultDocTimeout(bytes.length));
-  file.options = extractionFlags(r.ok ? r.document.format : r.format, extract);
+  const r = await pool.extractPacked(bytes, extract, job.docTimeout ?? defaultDocTimeout(bytes.length));
+  file.options = extractionFlags(r.ok ? r.packed.head.format : r.format, extract);
   if (!r.ok) return fail(r.format, r.error);
-  const result: StoredResult = { document: r.document };
+  const result: StoredResult = { packed: r.packed };
   try {
-    await store.writeDocument(job.runId, { ...file, contentHash: contentFingerprint(r.document) }, result, { validated: true, documentId: job.documentId, oncePerRun: true });
+    await store.writeDocument(job.runId, { ...file, contentHash: r.contentHash }, result, { documentId: job.documentId, oncePerRun: true });
   } catch (e) {
     // a document the store refuses fails alone, as in a local run; anything else (the database
     // down, busy, full) goes to the queue, which retries the job — a failure stored for it would
     // keep the document failed until a new release
     if (!isDocumentFault(e)) throw e;
-    return fail(r.document.format, `cannot store the document: ${oneLine(e)}`);
+    return fail(r.packed.head.format, `cannot store the document: ${oneLine(e)}`);
   }
-  const cells = r.document.tables.reduce((n, t) => n + t.cells.length, 0);
-  return { ...base, outcome: previous ? 'changed' : 'new', tables: r.document.tables.length, cells };
+  return { ...base, outcome: previous ? 'changed' : 'new', tables: r.packed.head.tables, cells: r.packed.head.cells };
 }
 
 /**

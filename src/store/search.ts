@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from './prepared.js';
 
 /**
  * What full-text search finds (migration 009): table titles, row labels and prose, one entry
@@ -22,8 +23,8 @@ const INDEX_DOCUMENT = `
 
 /** Indexes one document's titles, row labels and prose; the caller holds its transaction, after the document's rows are written. */
 export function indexDocumentText(db: Database.Database, documentId: number): void {
-  db.prepare('delete from search_entry where document_id = ?').run(documentId);
-  db.prepare(INDEX_DOCUMENT).run({ id: documentId });
+  prepared(db, 'delete from search_entry where document_id = ?').run(documentId);
+  prepared(db, INDEX_DOCUMENT).run({ id: documentId });
 }
 
 /** One place a searched text was found. */

@@ -12,6 +12,7 @@ import { halfWrittenDocuments } from './half-written.js';
 import { readDocumentRows } from './read-document.js';
 import { searchText, type SearchHit } from './search.js';
 import { lastChange, versionsAt, type DocumentVersion } from './versions.js';
+import type { PackedDocument } from './pack-document.js';
 import { writeDocumentRows } from './write-document.js';
 import type { Fact } from '../model/index.js';
 
@@ -35,6 +36,8 @@ export interface SourceFile {
  */
 export type StoredResult =
   | { document: Document }
+  /** A Document a worker packed into its rows (pack-document.ts); it was checked by its schema when it was made. */
+  | { packed: PackedDocument }
   | { failure: { format: string | null; error: string; extractor?: { name: string; version: string } } };
 
 export interface StoredDocumentInfo {
@@ -166,9 +169,8 @@ export class Store {
    */
   writeDocument(runId: number, file: SourceFile, result: StoredResult, options: { validated?: boolean } = {}): number {
     // a Document straight from normalizeDocument was parsed by its schema there; anything else is checked here
-    const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
     const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
-    return this.db.transaction(() => writeDocumentRows(this.db, runId, file, document, failure))();
+    return this.db.transaction(() => writeDocumentRows(this.db, runId, file, storedContent(result, options), failure))();
   }
 
   /** How many documents the database holds, and how many of them failed (whatever run stored them). */
@@ -320,3 +322,9 @@ export function openStore(file: string): Store {
 }
 
 export type { Provenance };
+
+/** What a result stores: its Document (checked by its schema unless it already was), its packed rows, or nothing (a failure). */
+export function storedContent(result: StoredResult, options: { validated?: boolean }): Document | PackedDocument | null {
+  if ('document' in result) return options.validated ? result.document : Document.parse(result.document);
+  return 'packed' in result ? result.packed : null;
+}

@@ -1,6 +1,5 @@
-import { Document } from '../model/index.js';
 import { TOOL_VERSION } from '../version.js';
-import { openStore, sqliteConnection, type RunInfo, type SourceFile, type StoredResult, type StoredState, type Store } from './store.js';
+import { openStore, sqliteConnection, storedContent, type RunInfo, type SourceFile, type StoredResult, type StoredState, type Store } from './store.js';
 import { writeDocumentRows } from './write-document.js';
 
 /** What decides a document's next extraction, and the run that stored it. */
@@ -97,14 +96,14 @@ class SqliteTarget implements TargetStore {
 
   async writeDocument(runId: number, file: SourceFile, result: StoredResult, options: WriteOptions = {}) {
     const db = sqliteConnection(this.store);
-    const document = 'document' in result ? (options.validated ? result.document : Document.parse(result.document)) : null;
+    const content = storedContent(result, options);
     const failure = 'failure' in result ? { extractor: { name: 'gongkai', version: TOOL_VERSION }, ...result.failure } : null;
     return db
       .transaction(() => {
         const stored = db.prepare('select id, run_id from document where source = ?').get(file.source) as { id: number; run_id: number | null } | undefined;
         if (options.oncePerRun && stored?.run_id === runId) return stored.id;
         const existed = !!stored;
-        const id = writeDocumentRows(db, runId, file, document, failure);
+        const id = writeDocumentRows(db, runId, file, content, failure);
         if (existed || options.documentId === undefined || options.documentId === id) return id;
         // the id the run handed out, whatever order the workers finish in; its rows move with it
         db.pragma('defer_foreign_keys = on');

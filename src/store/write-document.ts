@@ -1,37 +1,43 @@
 import zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
-import type { Document, Provenance } from '../model/index.js';
+import type { Document } from '../model/index.js';
+import { type PackedDocument, packDocument, withId } from './pack-document.js';
+import { prepared } from './prepared.js';
 import { readDocumentRows } from './read-document.js';
 import type { SourceFile } from './store.js';
 import { indexDocumentText } from './search.js';
 import { DOMAIN_TABLES, writeDomainRows } from './write-domain.js';
 
-/** Writes the rows of one document; the caller holds the transaction. Returns the document id. */
+/**
+ * Writes the rows of one document; the caller holds the transaction. Returns the document id. A
+ * Document is packed here; a worker hands over one it packed itself (pack-document.ts).
+ */
 export function writeDocumentRows(
   db: Database.Database,
   runId: number,
   file: SourceFile,
-  doc: Document | null,
+  content: Document | PackedDocument | null,
   failure: { format: string | null; error: string; extractor: { name: string; version: string } } | null,
 ): number {
-  const previous = db.prepare('select * from document where source = ?').get(file.source) as Record<string, any> | undefined;
-  const status = doc ? (doc.diagnostics.some((d) => d.severity === 'error') ? 'partial' : 'ok') : 'failed';
+  const packed = content && !('head' in content) ? packDocument(content) : content;
+  const doc = packed?.head;
+  const previous = prepared(db, 'select * from document where source = ?').get(file.source) as Record<string, any> | undefined;
   const values = {
     source: file.source,
     sha256: file.sha256,
     bytes: file.bytes,
     format: doc?.format ?? failure?.format ?? null,
     encoding: doc?.encoding ?? null,
-    extractor_name: doc?.extractor.name ?? failure!.extractor.name,
-    extractor_version: doc?.extractor.version ?? failure!.extractor.version,
+    extractor_name: doc?.extractorName ?? failure!.extractor.name,
+    extractor_version: doc?.extractorVersion ?? failure!.extractor.version,
     stage_versions: file.stages ?? null,
     extract_options: file.options ?? '',
     content_hash: doc ? (file.contentHash ?? null) : null,
     doc_scope: doc?.docScope ?? null,
-    status,
+    status: doc?.status ?? 'failed',
     error: failure?.error ?? null,
-    org_code: doc?.org.code ?? null,
-    org_name: doc?.org.name ?? null,
+    org_code: doc?.orgCode ?? null,
+    org_name: doc?.orgName ?? null,
     year: doc?.year ?? null,
     doc_kind: doc?.docKind ?? null,
     schema_version: doc?.schemaVersion ?? null,
@@ -59,24 +65,13 @@ export function writeDocumentRows(
       .run(values);
     id = Number(r.lastInsertRowid);
   }
-  if (doc) writeContent(db, id, doc);
+  if (packed) writeContent(db, id, packed);
   return id;
 }
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** A prepared statement, compiled once per connection: documents are written by the thousand. */
-function prepared(db: Database.Database, sql: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(sql);
-  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
-  return stmt;
-}
-
-function writeContent(db: Database.Database, id: number, doc: Document): void {
+function writeContent(db: Database.Database, id: number, doc: PackedDocument): void {
   const block = prepared(db, 'insert into block (document_id, ord, type, text, table_ord, prov) values (?, ?, ?, ?, ?, ?)');
-  for (const b of doc.blocks) block.run(id, b.order, b.type, b.text, b.tableOrder, JSON.stringify(b.prov));
+  for (const row of doc.blocks) block.run(withId(row, id));
 
   const table = prepared(db, 
     `insert into doc_table (document_id, ord, title, title_raw, kind, unit, meta_org, meta_year, meta_unit, meta_as_of, header_rows, n_rows, n_cols,
@@ -89,36 +84,14 @@ function writeContent(db: Database.Database, id: number, doc: Document): void {
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const t of doc.tables) {
-    const [firstLine, lastLine] = lineRange(t.prov);
-    const [firstPage, lastPage] = pageRange(t.prov);
-    table.run(id, t.order, t.title, t.titleRaw, t.kind, t.unit, t.meta.org, t.meta.year, t.meta.unit, t.meta.asOf, t.headerRows, t.nRows, t.nCols, t.panels ? JSON.stringify(t.panels) : null, JSON.stringify(t.prov), firstLine, lastLine, firstPage, lastPage);
-    for (const c of t.columns) column.run(id, t.order, c.index, JSON.stringify(c.path), c.path.join('/'));
-    for (const c of t.cells) {
-      const p = c.prov[0];
-      const text = p?.kind === 'text' ? p : null;
-      const pdf = p?.kind === 'pdf' ? p : null;
-      cell.run(
-        id, t.order, c.row, c.col, c.rowspan, c.colspan, c.isHeader ? 1 : 0, c.text, c.raw, c.value, JSON.stringify(c.prov), p?.kind ?? null,
-        text?.start.line ?? null, text?.start.column ?? null, text?.start.offset ?? null, text?.end.line ?? null, text?.end.column ?? null, text?.end.offset ?? null,
-        pdf?.page ?? null, pdf?.bbox[0] ?? null, pdf?.bbox[1] ?? null, pdf?.bbox[2] ?? null, pdf?.bbox[3] ?? null, c.confidence ?? null,
-      );
-    }
+    table.run(withId(t.table, id));
+    for (const row of t.columns) column.run(withId(row, id));
+    for (const row of t.cells) cell.run(withId(row, id));
   }
   const diagnostic = prepared(db, 'insert into diagnostic (document_id, ord, severity, code, stage, message, place) values (?, ?, ?, ?, ?, ?, ?)');
-  doc.diagnostics.forEach((d, k) => diagnostic.run(id, k, d.severity, d.code, d.stage, d.message, d.place ? JSON.stringify(d.place) : null));
+  for (const row of doc.diagnostics) diagnostic.run(withId(row, id));
   writeDomainRows(db, id, doc);
   indexDocumentText(db, id);
-}
-
-function lineRange(prov: Provenance[]): [number | null, number | null] {
-  const text = prov.filter((p) => p.kind === 'text');
-  if (!text.length) return [null, null];
-  return [Math.min(...text.map((p) => p.start.line)), Math.max(...text.map((p) => p.end.line))];
-}
-
-function pageRange(prov: Provenance[]): [number | null, number | null] {
-  const pages = prov.filter((p) => p.kind === 'pdf').map((p) => p.page);
-  return pages.length ? [Math.min(...pages), Math.max(...pages)] : [null, null];
 }
 
 /** Keeps the extraction being replaced, for `gongkai diff`. */
