@@ -1,7 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * The system tests: whole-corpus runs (the public API's test too), child processes (the CLI, kill-and-resume), Chromium
+ * The system tests: whole-corpus runs (the public API's test too), child processes (the CLI, kill-and-resume),
+ * Redis and PostgreSQL (the job queue, a run into PostgreSQL), Chromium
  * (the review page), Tesseract (OCR), the tools' installer, and the readers' limits on large
  * inputs (a million rows, 200 sheets, damaged PDFs). Every other test file is a unit test:
  * `npm run test:unit` runs those, `npm test` both.
@@ -11,6 +12,7 @@ const SYSTEM = [
   'test/cli/**/*.test.ts',
   'test/corpus/**/*.test.ts',
   'test/pipeline/**/*.test.ts',
+  'test/queue/**/*.test.ts',
   'test/review/**/*.test.ts',
   'test/scripts/**/*.test.ts',
   'test/store/duplicates.test.ts',
