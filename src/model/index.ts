@@ -7,3 +7,4 @@ export * from './export.js';
 export * from './table-settings.js';
 export * from './queue-job.js';
 export * from './normalize-vocabulary.js';
+export * from './packed-document.js';

@@ -3,7 +3,8 @@ import { DocumentStopped, DocumentTimeout, inDocumentScope } from './document-sc
 import { extractDocumentAsync, type ExtractionResult, type ExtractOptions } from './extract-document.js';
 import { oneLine } from './one-line.js';
 import { contentFingerprint } from '../export/fingerprint.js';
-import { packDocument, type PackedDocument } from '../store/pack-document.js';
+import type { PackedDocument } from '../model/index.js';
+import { packDocument } from '../store/pack-document.js';
 
 /**
  * One document's extraction as the pools run it: in its own scope, so that errors its readers

@@ -1,45 +1,7 @@
-import type { Document, Provenance } from '../model/index.js';
+import type { Document, PackedDocument, PackedRow, Provenance } from '../model/index.js';
 
-/** One row's values in its table's column order; the first is the document id, filled in when it is written. */
-export type Row = unknown[];
-
-/**
- * A Document as the rows the store writes for it, with its provenance already serialised. A
- * worker thread packs the document it extracted, so that the one writer only binds values
- * (a document's ~1,850 cells and ~1,700 other rows): no walk over the object graph, no
- * JSON.stringify per cell, on the thread every document waits for. Plain arrays of strings,
- * numbers and nulls, so it crosses to the main thread as one JSON string.
- */
-export interface PackedDocument {
-  head: {
-    format: string;
-    encoding: string | null;
-    extractorName: string;
-    extractorVersion: string;
-    docScope: string | null;
-    orgCode: string | null;
-    orgName: string | null;
-    year: number | null;
-    docKind: string | null;
-    schemaVersion: number;
-    status: 'ok' | 'partial';
-    tables: number;
-    cells: number;
-    /** Pages read by OCR (the `pdf-ocr-page` diagnostics), for the progress line. */
-    ocrPages: number;
-  };
-  blocks: Row[];
-  /** Per table, in order: its doc_table row, its columns, its cells. */
-  tables: { table: Row; columns: Row[]; cells: Row[] }[];
-  diagnostics: Row[];
-  /** What src/domain added; null for a document that was not enriched (no `checks`). */
-  domain: {
-    /** Per table, in order: its table_row, amount and indicator_value rows. */
-    tables: { rows: Row[]; amounts: Row[]; indicators: Row[] }[];
-    /** Per check: its doc_check row, then its refs. */
-    checks: { check: Row; refs: Row[] }[];
-  } | null;
-}
+/** One row's values in its table's column order (src/model/packed-document.ts). */
+export type Row = PackedRow;
 
 /** The rows of a Document, in the order the store writes them (write-document.ts). Pure: runs in a worker. */
 export function packDocument(doc: Document): PackedDocument {

@@ -12,7 +12,7 @@ import { halfWrittenDocuments } from './half-written.js';
 import { readDocumentRows } from './read-document.js';
 import { searchText, type SearchHit } from './search.js';
 import { lastChange, versionsAt, type DocumentVersion } from './versions.js';
-import type { PackedDocument } from './pack-document.js';
+import type { PackedDocument } from '../model/index.js';
 import { writeDocumentRows } from './write-document.js';
 import type { Fact } from '../model/index.js';
 

@@ -1,7 +1,8 @@
 import zlib from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { Document } from '../model/index.js';
-import { type PackedDocument, packDocument, withId } from './pack-document.js';
+import type { PackedDocument } from '../model/index.js';
+import { packDocument, withId } from './pack-document.js';
 import { prepared } from './prepared.js';
 import { readDocumentRows } from './read-document.js';
 import type { SourceFile } from './store.js';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { type PackedDocument, withId } from './pack-document.js';
+import type { PackedDocument } from '../model/index.js';
+import { withId } from './pack-document.js';
 import { prepared } from './prepared.js';
 
 /** The tables of migration 002 that hold one document's domain rows, children first (for deleting on re-extraction). */
