@@ -7,8 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { startPostgres, startRedis } from '../scripts/lib/services.js';
+import { createDatabase, startPostgres, startRedis } from '../scripts/lib/services.js';
 import { fmt } from './measure.js';
 import { generateCorpus } from './synthetic-corpus.js';
 
@@ -27,10 +26,10 @@ export async function queueBench({ n, machines }: { n: number; machines: number[
     const localWall = timed(() => gongkai(['run', corpus, '--db', path.join(work, 'local.sqlite'), '--jobs', '1', '--quiet']));
     rows.push({ label: 'local run --jobs 1 (SQLite)', wall: localWall });
     // the same local run into PostgreSQL: the store's share of the difference, apart from the queue's
-    const localPg = await database(postgres.url, 'bench_local');
+    const localPg = await createDatabase(postgres, 'bench_local');
     rows.push({ label: 'local run --jobs 1 (PostgreSQL)', wall: timed(() => gongkai(['run', corpus, '--db', localPg, '--jobs', '1', '--quiet'])) });
     for (const w of WORKER_COUNTS) {
-      const db = await database(postgres.url, `bench_${w}`);
+      const db = await createDatabase(postgres, `bench_${w}`);
       const queueName = `bench-${w}`;
       const workers = Array.from({ length: w }, () => spawn('node', [BIN, 'worker', '--queue', redis.url, '--queue-name', queueName, '--db', db], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
       // the workers' start-up (loading the code, connecting) is not the queue's throughput: timed from their banners on
@@ -92,10 +91,3 @@ async function stop(children: ChildProcess[]): Promise<void> {
   await Promise.all(children.map((c) => new Promise((r) => (c.once('exit', r), c.kill('SIGTERM')))));
 }
 
-async function database(url: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  return url.replace(/\/gongkai$/, `/${name}`);
-}

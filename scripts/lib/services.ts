@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface Service {
   url: string;
@@ -117,6 +118,18 @@ export async function startPostgres(): Promise<Service> {
   const made = spawnSync(path.join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-c', 'create database gongkai'], { encoding: 'utf8' });
   if (made.status !== 0) throw new Error(`create database failed: ${made.stderr}`);
   return { url: `postgres://postgres@127.0.0.1:${port}/gongkai`, start, halt, stop: async () => (await halt(), fs.rmSync(dir, { recursive: true, force: true })) };
+}
+
+/** A new, empty database on a cluster `startPostgres` made, for one test or bench round: its URL. */
+export async function createDatabase(cluster: Service, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: cluster.url });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  return cluster.url.replace(/\/gongkai$/, `/${name}`);
 }
 
 function userIds(name: string): { uid: number; gid: number } {

@@ -1,7 +1,7 @@
-import type { Block, Check, CheckRef } from '../model/index.js';
+import type { Block, Check } from '../model/index.js';
 import { operandAt, findTable, type ReadTable } from './table-finders.js';
 import type { Operand } from './check-builder.js';
-import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
+import { proseRef, proseRuns } from './prose-runs.js';
 import { normalizeLabel } from './row-outline.js';
 
 /**
@@ -42,7 +42,7 @@ export function checkProseListedItems(tables: ReadTable[], blocks: Block[]): Che
           actual: cell.ref.value,
           difference: null,
           unit: cell.ref.unit,
-          refs: [nameRef(run, from, from + name.length, name), { role: 'cell', ...cell.ref }],
+          refs: [proseRef(run, from, from + name.length, name), { role: 'cell', ...cell.ref }],
         });
       }
     }
@@ -71,8 +71,4 @@ function itemCells(t: ReadTable): Map<string, Operand> {
     }
   }
   return out;
-}
-
-function nameRef(run: ProseRun, from: number, to: number, name: string): CheckRef {
-  return { role: 'prose', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text: run.text.slice(from, to), value: null, unit: null, label: `text: ${name}` };
 }

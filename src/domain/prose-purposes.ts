@@ -1,7 +1,6 @@
 import type { Block, Check } from '../model/index.js';
-import { CHAIN, PIECE } from './prose-subjects.js';
-import { proseRuns, provOf } from './prose-runs.js';
-import { bareLabel } from './row-outline.js';
+import { CHAIN, chainPieces, type ChainPiece } from './prose-subjects.js';
+import { proseRef, proseRuns, type ProseRun } from './prose-runs.js';
 
 /**
  * `prose-purpose` (a warning): what a 项 is said to be used for (`主要用于：…`) fits the 项. Each
@@ -21,24 +20,11 @@ const OWN_WORDS: [item: RegExp, words: RegExp][] = [
 export function checkProsePurposes(blocks: Block[]): Check[] {
   const checks: Check[] = [];
   for (const run of proseRuns(blocks)) {
-    for (const m of run.text.matchAll(CHAIN)) {
-      const pieces = [...m[0].matchAll(PIECE)];
-      const last = pieces[pieces.length - 1]!;
-      if (last[3] !== '项') continue;
-      const item = bareLabel(last[1]!.replace(/^、+/u, ''));
+    for (const { item, from, to, purpose } of itemPurposes(run)) {
       const own = OWN_WORDS.find(([re]) => re.test(item));
       if (!own) continue;
-      const after = m.index! + m[0].length;
-      const rest = run.text.slice(after, after + 200);
-      const next = rest.search(/[（(]\d{0,7}[类款项][）)]/u);
-      const p = /主要用于[:：]?([^。；]*)/u.exec(next >= 0 ? rest.slice(0, next) : rest);
-      if (!p) continue;
-      const purpose = p[1]!;
       const others = OWN_WORDS.filter((o) => o !== own && o[1].test(purpose));
       if (own[1].test(purpose) || others.length === 0) continue;
-      const from = m.index!;
-      const to = after + p.index! + p[0].length;
-      const text = run.text.slice(from, to);
       checks.push({
         rule: 'prose',
         name: 'prose-purpose',
@@ -49,9 +35,32 @@ export function checkProsePurposes(blocks: Block[]): Check[] {
         actual: null,
         difference: null,
         unit: null,
-        refs: [{ role: 'prose', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value: null, unit: null, label: `text: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}` }],
+        refs: [proseRef(run, from, to)],
       });
     }
   }
   return checks;
+}
+
+/** A 项 the explanation names with what it says the 项 is used for; [from, to) runs from the name to the purpose's end. */
+export interface ItemPurpose {
+  pieces: ChainPiece[];
+  item: string;
+  from: number;
+  to: number;
+  purpose: string;
+}
+
+/** Each 项 named in a run followed by its `主要用于：…` before the next 科目 is named (`…住房公积金（项）。主要用于：缴纳…`). */
+export function* itemPurposes(run: ProseRun): Generator<ItemPurpose> {
+  for (const m of run.text.matchAll(CHAIN)) {
+    const pieces = chainPieces(m[0]);
+    if (pieces.at(-1)!.level !== '项') continue;
+    const after = m.index! + m[0].length;
+    const rest = run.text.slice(after, after + 200);
+    const next = rest.search(/[（(]\d{0,7}[类款项][）)]/u);
+    const p = /主要用于[:：]?([^。；]*)/u.exec(next >= 0 ? rest.slice(0, next) : rest);
+    if (!p) continue;
+    yield { pieces, item: pieces.at(-1)!.name, from: m.index!, to: after + p.index! + p[0].length, purpose: p[1]! };
+  }
 }

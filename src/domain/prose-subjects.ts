@@ -1,7 +1,7 @@
-import type { Block, Check, CheckRef, TableRow } from '../model/index.js';
+import type { Block, Check, TableRow } from '../model/index.js';
 import { sameCheck, type Operand } from './check-builder.js';
 import { decFromString } from './decimal.js';
-import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
+import { proseRef, proseRuns, provOf, type ProseRun } from './prose-runs.js';
 import { bareLabel } from './row-outline.js';
 import { amountColumn, findTable, operandAt, type ReadTable } from './table-finders.js';
 
@@ -18,12 +18,12 @@ export function checkProseSubjects(tables: ReadTable[], blocks: Block[]): Check[
   const checks: Check[] = [];
   for (const run of proseRuns(blocks)) {
     for (const m of run.text.matchAll(CHAIN)) {
-      const pieces = [...m[0].matchAll(PIECE)].map((p) => ({ name: bareLabel(p[1]!.replace(/^、+/u, '')), code: p[2] || null, level: p[3] as '类' | '款' | '项' }));
+      const pieces = chainPieces(m[0]);
       const from = m.index!;
       const to = from + m[0].length;
       const named = pieces.map((p) => `${p.name}（${p.code ?? ''}${p.level}）`).join('');
       const row = findChain(table, pieces);
-      const side = subjectRef(run, from, to, named);
+      const side = proseRef(run, from, to, named);
       if (!row) {
         checks.push({ rule: 'prose', name: 'prose-subject', status: 'fail', severity: 'warning', message: `the text names ${named}, but ${table.layout.table.title ?? 'the 支出 table'} has no such 科目`, expected: null, actual: null, difference: null, unit: null, refs: [side] });
         continue;
@@ -45,8 +45,20 @@ export const CHAIN = /(?:\p{Script=Han}[\p{Script=Han}、]{1,29}?[（(]\d{0,7}[�
 export const PIECE = /([^（()）]+?)[（(](\d{0,7})([类款项])[）)]/gu;
 const LEVELS = { 类: 1, 款: 2, 项: 3 } as const;
 
+/** One 科目 of a chain: its name as a row label reads, the code printed with it, its level. */
+export interface ChainPiece {
+  name: string;
+  code: string | null;
+  level: '类' | '款' | '项';
+}
+
+/** The 科目 of a chain matched by CHAIN, in order. */
+export function chainPieces(chain: string): ChainPiece[] {
+  return [...chain.matchAll(PIECE)].map((p) => ({ name: bareLabel(p[1]!.replace(/^、+/u, '')), code: p[2] || null, level: p[3] as ChainPiece['level'] }));
+}
+
 /** The row of the last 科目 of a chain, found level by level under the one before; null when one is missing. */
-export function findChain(t: ReadTable, pieces: { name: string; code: string | null; level: '类' | '款' | '项' }[]): TableRow | null {
+export function findChain(t: ReadTable, pieces: ChainPiece[]): TableRow | null {
   let parent: string | null = null;
   let row: TableRow | null = null;
   for (const p of pieces) {
@@ -85,8 +97,4 @@ function statedAmount(run: ProseRun, after: number): Operand | null {
   const dec = decFromString(m[1]!)!;
   const from = after + at;
   return { dec, decimals: dec.scale, empty: false, ref: { tableOrder: null, row: null, col: null, ...provOf(run, from, from + printed.length), text: printed, value: Number(m[1]), unit: '万元', label: `text: ${printed}` } };
-}
-
-function subjectRef(run: ProseRun, from: number, to: number, named: string): CheckRef {
-  return { role: 'prose', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text: run.text.slice(from, to), value: null, unit: null, label: `text: ${named}` };
 }

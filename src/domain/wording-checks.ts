@@ -1,5 +1,5 @@
 import type { Block, Check, CheckRef, Document } from '../model/index.js';
-import { proseRuns, provOf, type ProseRun } from './prose-runs.js';
+import { proseRef, proseRuns, type ProseRun } from './prose-runs.js';
 
 /**
  * Wording a reader would flag that needs more than one line to see, each a `warning`:
@@ -127,8 +127,7 @@ function comparisonBases(run: ProseRun): Check[] {
     const [aFrom, aTo] = sentenceAround(run.text, a.index!);
     const [bFrom, bTo] = sentenceAround(run.text, b.index!);
     const c = finding('comparison-base', `the paragraph compares with “${a[1]}${a[2]}” and with “${b[1]}${b[2]}”, two bases for one year: “${clip(run.text.slice(aFrom, aTo), a.index! - aFrom)}” / “${clip(run.text.slice(bFrom, bTo), b.index! - bFrom)}”`, run, aFrom, aTo);
-    const other = finding('comparison-base', '', run, bFrom, bTo).refs[0]!;
-    checks.push({ ...c, refs: [...c.refs, other] });
+    checks.push({ ...c, refs: [...c.refs, textRef(run, bFrom, bTo)] });
   }
   return checks;
 }
@@ -229,7 +228,10 @@ function clip(s: string, focus: number): string {
 }
 
 function finding(name: string, message: string, run: ProseRun, from: number, to: number): Check {
-  const text = run.text.slice(from, to);
-  const ref: CheckRef = { role: 'text', tableOrder: null, row: null, col: null, ...provOf(run, from, to), text, value: null, unit: null, label: `text: ${text.length > 60 ? `${text.slice(0, 60)}…` : text}` };
-  return { rule: 'text', name, status: 'fail', severity: 'warning', message, expected: null, actual: null, difference: null, unit: null, refs: [ref] };
+  return { rule: 'text', name, status: 'fail', severity: 'warning', message, expected: null, actual: null, difference: null, unit: null, refs: [textRef(run, from, to)] };
+}
+
+/** A stretch of a run as the `text` side of a finding. */
+function textRef(run: ProseRun, from: number, to: number): CheckRef {
+  return { ...proseRef(run, from, to), role: 'text' };
 }

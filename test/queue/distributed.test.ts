@@ -6,9 +6,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, startRedis, type Service } from '../../scripts/lib/services.js';
+import { createDatabase, startPostgres, startRedis, type Service } from '../../scripts/lib/services.js';
 import { openStore } from '../../src/store/index.js';
 import { copyDatabase } from '../../src/store/postgres/copy.js';
 
@@ -82,13 +81,7 @@ async function until(what: string, test: () => boolean | Promise<boolean>, secon
 }
 
 /** A fresh PostgreSQL database on the test cluster, for one test. */
-async function database(name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  return postgres.url.replace(/\/gongkai$/, `/${name}`);
-}
+const database = (name: string) => createDatabase(postgres, name);
 
 /** The documents a PostgreSQL database holds that are not whole, read on a snapshot. */
 async function halfWritten(url: string): Promise<string[]> {

@@ -7,9 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPostgres, type Service } from '../../scripts/lib/services.js';
+import { createDatabase, startPostgres, type Service } from '../../scripts/lib/services.js';
 import { openStore } from '../../src/store/index.js';
 import { sqliteConnection } from '../../src/store/store.js';
 import { copyDatabase } from '../../src/store/postgres/copy.js';
@@ -44,13 +43,8 @@ function exportsOf(db: string) {
   };
 }
 
-async function database(name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  return postgres.url.replace(/\/gongkai$/, `/${name}`);
-}
+/** A fresh PostgreSQL database on the test cluster, for one test. */
+const database = (name: string) => createDatabase(postgres, name);
 
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-pg-run-test-'));
